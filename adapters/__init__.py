@@ -1,0 +1,1 @@
+"""The edges of CheckMsg: Slack, Discord and the local console."""

@@ -1,0 +1,1 @@
+"""CheckMsg's application: the review workflow, its store, and the chat bots."""

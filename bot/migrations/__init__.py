@@ -1,0 +1,1 @@
+"""Alembic migrations of the review store, run by ``bot.store`` at start."""

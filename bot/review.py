@@ -1,0 +1,658 @@
+"""The review and approval workflow: submit, check, approve / request changes / withdraw, send.
+
+Every decision names the content hash it was made on. Editing a draft (a new
+submission in the same platform/channel/thread while it is open) makes a new
+revision, checks it again, and leaves earlier approvals behind: they belong
+to the old hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from checks import CheckSettings, Context, Draft, Report, check, validate_text
+
+from . import models_db as db
+from .review_settings import ReviewSettings
+from .store import (
+    Store,
+    append_audit,
+    count_review_requests,
+    lock_draft,
+    order_key,
+    thread_key,
+)
+
+Checker = Callable[[Draft, CheckSettings | None], Awaitable[Report]]
+
+APPROVE = "approve"
+CHANGES = "request_changes"
+WITHDRAW = "withdraw"
+SENT = "sent"
+
+
+class ReviewError(Exception):
+    """A decision that cannot be taken; ``message`` says why, for the person who tried."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DraftNotFound(ReviewError):
+    pass
+
+
+class NotAllowed(ReviewError):
+    """The person may not take this decision (not an approver, own draft, overrides off)."""
+
+
+class OverrideRequired(ReviewError):
+    """The content has error findings; approving it needs a written reason."""
+
+    def __init__(self, message: str, rule_ids: Sequence[str]) -> None:
+        super().__init__(message)
+        self.rule_ids = list(rule_ids)
+
+
+class StaleContent(ReviewError):
+    """The draft changed after the person looked at it."""
+
+
+class InvalidState(ReviewError):
+    """The draft is not in a state that allows this (e.g. sending before approval)."""
+
+
+# -- review-request detection --------------------------------------------------------
+
+_REVIEW_WORD = re.compile(
+    r"\b(?:reviews?|feedback|bewertung\w*|avis|reseñas?|recension[ei])\b|レビュー|評価",
+    re.IGNORECASE,
+)
+_ASK_VERB = re.compile(r"\b(?:leave|write|share|hinterlassen|laisser|dejar|lasciare)\b", re.IGNORECASE)
+
+
+def is_review_request(text: str, report: Report | None = None) -> bool:
+    """Whether a draft asks for a review or feedback (what order memory counts).
+
+    True when any ``review.*`` rule fired, or when the text names a review
+    or feedback together with a verb asking to leave/write/share one.
+    """
+    if report is not None and any(f.rule.startswith("review.") for f in report.findings):
+        return True
+    return bool(_REVIEW_WORD.search(text) and _ASK_VERB.search(text))
+
+
+def content_hash(text: str, context: Context) -> str:
+    """sha256 of the text and the context as submitted: what a decision is bound to."""
+    payload = json.dumps(
+        {"text": text, "context": context.model_dump(mode="json", exclude_none=True)},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# -- what callers get back --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    actor: str
+    kind: str
+    content_hash: str
+    reason: str | None
+    override: bool
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """A draft as it stands now, with its current revision."""
+
+    id: int
+    platform: str
+    channel: str
+    thread: str
+    author: str
+    state: str
+    revision: int
+    content_hash: str
+    submitted_by: str
+    text: str | None  # None once purged
+    context: Context | None
+    report: Report | None
+    rule_ids: list[str]
+    has_errors: bool
+    review_request: bool
+    approvals: list[Decision]
+    required_approvals: int
+    decisions: list[Decision] = field(default_factory=list)
+
+    @property
+    def approved(self) -> bool:
+        return self.state == db.APPROVED
+
+    @property
+    def approvers(self) -> list[str]:
+        return [d.actor for d in self.approvals]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The draft after an action; ``recorded`` is False when it repeated an earlier one."""
+
+    draft: DraftView
+    recorded: bool
+    new_revision: bool = False
+
+
+# -- the workflow ---------------------------------------------------------------------
+
+
+class ReviewWorkflow:
+    def __init__(
+        self,
+        store: Store,
+        settings: ReviewSettings | None = None,
+        check_settings: CheckSettings | None = None,
+        checker: Checker | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or ReviewSettings()
+        self.check_settings = check_settings
+        self.checker: Checker = checker or check
+
+    # -- submitting ----------------------------------------------------------------
+
+    async def submit(
+        self,
+        *,
+        author: str,
+        platform: str,
+        channel: str,
+        thread: str = "",
+        text: str,
+        context: Context | dict[str, Any] | None = None,
+    ) -> Outcome:
+        """Check a draft and record it; in an open conversation it is an edit (a new revision).
+
+        Raises ``checks.DraftError`` for an empty, binary or oversized draft.
+        """
+        validate_text(text)
+        if isinstance(context, dict):
+            context = Context.model_validate(context)
+        context = context or Context()
+        digest = content_hash(text, context)
+        okey = order_key(context.order_id)
+        tkey = thread_key(platform, channel, thread)
+
+        for _attempt in range(5):
+            # 1. What the store knows now (no lock held while the rules run).
+            async with self.store.transaction() as conn:
+                draft = await _open_draft(conn, tkey)
+                if draft is not None:
+                    current = await _revision(conn, draft.id, draft.current_revision)
+                    if current.content_hash == digest:
+                        return Outcome(await self._view(conn, draft.id), recorded=False)
+                previous = (
+                    await count_review_requests(
+                        conn, okey, exclude_draft=draft.id if draft is not None else None
+                    )
+                    if okey
+                    else 0
+                )
+            # 2. Check, with the order's history filled in for review.repeat.
+            checked_context = context
+            if okey is not None:
+                given = context.previous_review_requests or 0
+                checked_context = context.model_copy(
+                    update={"previous_review_requests": max(given, previous)}
+                )
+                checked_context.model_fields_set.add("previous_review_requests")
+            report = await self.checker(Draft(text=text, context=checked_context), self.check_settings)
+            # 3. Record, if nothing moved meanwhile; else start again.
+            try:
+                async with self.store.transaction() as conn:
+                    now = self.store.clock()
+                    again = await _open_draft(conn, tkey)
+                    if (again.id if again else None) != (draft.id if draft else None):
+                        continue
+                    if again is not None and again.version != draft.version:
+                        continue
+                    if okey is not None:
+                        recount = await count_review_requests(
+                            conn, okey, exclude_draft=again.id if again else None
+                        )
+                        if recount != previous:
+                            continue
+                    draft_id = await self._record(
+                        conn, again, author, platform, channel, thread, tkey,
+                        text, context, digest, okey, report, now,
+                    )
+                    return Outcome(
+                        await self._view(conn, draft_id), recorded=True, new_revision=again is not None
+                    )
+            except IntegrityError:
+                # Another replica opened a draft in this conversation at the same time.
+                continue
+        raise ReviewError("The draft changed too often while it was being checked; submit it again.")
+
+    async def _record(
+        self, conn, draft, author, platform, channel, thread, tkey,
+        text, context, digest, okey, report, now,
+    ) -> int:  # noqa: ANN001
+        rule_ids = report.rule_ids()
+        if draft is None:
+            draft_id = (
+                await conn.execute(
+                    insert(db.drafts)
+                    .values(
+                        platform=platform,
+                        channel=channel,
+                        thread=thread,
+                        open_key=tkey,
+                        author=author,
+                        state=db.PENDING,
+                        current_revision=1,
+                        version=1,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .returning(db.drafts.c.id)
+                )
+            ).scalar_one()
+            number, action = 1, "submitted"
+        else:
+            draft_id = draft.id
+            number, action = draft.current_revision + 1, "edited"
+            result = await conn.execute(
+                update(db.drafts)
+                .where(db.drafts.c.id == draft.id, db.drafts.c.version == draft.version)
+                .values(
+                    state=db.PENDING,
+                    current_revision=number,
+                    version=draft.version + 1,
+                    updated_at=now,
+                )
+            )
+            if result.rowcount != 1:
+                raise IntegrityError("draft changed concurrently", None, Exception())
+        await conn.execute(
+            insert(db.revisions).values(
+                draft_id=draft_id,
+                number=number,
+                content_hash=digest,
+                submitted_by=author,
+                text=text,
+                context_json=context.model_dump_json(exclude_unset=True),
+                report_json=report.model_dump_json(),
+                rule_ids=json.dumps(rule_ids),
+                has_errors=report.has_errors,
+                review_request=is_review_request(text, report),
+                order_key=okey,
+                created_at=now,
+            )
+        )
+        row = await lock_draft(conn, draft_id)
+        await append_audit(
+            conn, at=now, actor=author, action=action, draft=row,
+            revision=number, content_hash=digest, rule_ids=rule_ids,
+        )
+        return draft_id
+
+    # -- deciding ------------------------------------------------------------------
+
+    async def approve(
+        self,
+        draft_id: int,
+        actor: str,
+        *,
+        content_hash: str,
+        roles: Sequence[str] = (),
+        reason: str | None = None,
+    ) -> Outcome:
+        """Approve the content with hash ``content_hash``; errors need a ``reason`` (override)."""
+        async with self.store.transaction() as conn:
+            draft, revision = await self._locked(conn, draft_id, content_hash)
+            self._require_approver(actor, roles, "approve")
+            if actor in (draft.author, revision.submitted_by):
+                raise NotAllowed("You cannot approve a draft you wrote; another approver has to.")
+            if await _decision(conn, revision.id, actor, APPROVE) is not None:
+                return Outcome(await self._view(conn, draft_id), recorded=False)
+            if draft.state == db.CHANGES_REQUESTED:
+                raise InvalidState(
+                    "Changes were requested on this version; it can be approved again "
+                    "once an edited draft is submitted."
+                )
+            self._require_state(draft, (db.PENDING, db.APPROVED), "approve")
+            override = bool(revision.has_errors)
+            reason = (reason or "").strip() or None
+            rule_ids = json.loads(revision.rule_ids)
+            if override:
+                errors = _error_rules(revision)
+                if not self.settings.allow_override:
+                    raise NotAllowed(
+                        "This draft has errors (" + ", ".join(errors) + ") and your team does "
+                        "not allow overriding them; edit the draft instead."
+                    )
+                if reason is None:
+                    raise OverrideRequired(
+                        "This draft has errors (" + ", ".join(errors) + "). To approve it "
+                        "anyway, give the reason for the override; it is kept in the audit trail.",
+                        errors,
+                    )
+            now = self.store.clock()
+            await self._insert_decision(conn, draft, revision, actor, APPROVE, reason, override, now)
+            await append_audit(
+                conn, at=now, actor=actor,
+                action="approved_override" if override else "approved",
+                draft=draft, revision=revision.number, content_hash=revision.content_hash,
+                rule_ids=rule_ids, reason=reason,
+            )
+            approvals = await _count(conn, revision.id, APPROVE)
+            state = draft.state
+            if draft.state == db.PENDING and approvals >= self.settings.required_approvals:
+                state = db.APPROVED
+                await self._remember_review_request(conn, draft, revision, now)
+                await append_audit(
+                    conn, at=now, actor=actor, action="approval_complete", draft=draft,
+                    revision=revision.number, content_hash=revision.content_hash,
+                    rule_ids=rule_ids,
+                    reason=f"{approvals} of {self.settings.required_approvals} approvals",
+                )
+            await self._set_state(conn, draft, state, now)
+            return Outcome(await self._view(conn, draft_id), recorded=True)
+
+    async def request_changes(
+        self,
+        draft_id: int,
+        actor: str,
+        *,
+        content_hash: str,
+        roles: Sequence[str] = (),
+        reason: str | None = None,
+    ) -> Outcome:
+        """Send the draft back to its author; earlier approvals of this version stop counting."""
+        async with self.store.transaction() as conn:
+            draft, revision = await self._locked(conn, draft_id, content_hash)
+            self._require_approver(actor, roles, "request changes on")
+            if await _decision(conn, revision.id, actor, CHANGES) is not None:
+                return Outcome(await self._view(conn, draft_id), recorded=False)
+            self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), "send back")
+            now = self.store.clock()
+            reason = (reason or "").strip() or None
+            await self._insert_decision(conn, draft, revision, actor, CHANGES, reason, False, now)
+            await append_audit(
+                conn, at=now, actor=actor, action="changes_requested", draft=draft,
+                revision=revision.number, content_hash=revision.content_hash,
+                rule_ids=json.loads(revision.rule_ids), reason=reason,
+            )
+            await self._set_state(conn, draft, db.CHANGES_REQUESTED, now)
+            return Outcome(await self._view(conn, draft_id), recorded=True)
+
+    async def withdraw(
+        self,
+        draft_id: int,
+        actor: str,
+        *,
+        roles: Sequence[str] = (),
+        reason: str | None = None,
+    ) -> Outcome:
+        """The author (or an approver) drops the draft; it will not be sent."""
+        async with self.store.transaction() as conn:
+            draft, revision = await self._locked(conn, draft_id, None)
+            if draft.state == db.WITHDRAWN:
+                return Outcome(await self._view(conn, draft_id), recorded=False)
+            authors = {draft.author, *(await _submitters(conn, draft_id))}
+            if actor not in authors and not self.settings.may_approve(actor, roles):
+                raise NotAllowed("Only the draft's author or an approver can withdraw it.")
+            self._require_state(draft, db.OPEN_STATES, "withdraw")
+            now = self.store.clock()
+            reason = (reason or "").strip() or None
+            await self._insert_decision(conn, draft, revision, actor, WITHDRAW, reason, False, now)
+            await append_audit(
+                conn, at=now, actor=actor, action="withdrawn", draft=draft,
+                revision=revision.number, content_hash=revision.content_hash,
+                rule_ids=json.loads(revision.rule_ids), reason=reason,
+            )
+            await self._set_state(conn, draft, db.WITHDRAWN, now)
+            return Outcome(await self._view(conn, draft_id), recorded=True)
+
+    async def mark_sent(
+        self,
+        draft_id: int,
+        actor: str,
+        *,
+        content_hash: str,
+        roles: Sequence[str] = (),
+    ) -> Outcome:
+        """Record that the approved content went to the buyer."""
+        async with self.store.transaction() as conn:
+            draft, revision = await self._locked(conn, draft_id, content_hash)
+            if draft.state == db.SENT:
+                return Outcome(await self._view(conn, draft_id), recorded=False)
+            authors = {draft.author, *(await _submitters(conn, draft_id))}
+            if actor not in authors and not self.settings.may_approve(actor, roles):
+                raise NotAllowed("Only the draft's author or an approver can mark it sent.")
+            if draft.state != db.APPROVED:
+                raise InvalidState(
+                    f"This draft is {_state_words(draft.state)}; only an approved draft can be sent."
+                )
+            approvals = await _count(conn, revision.id, APPROVE)
+            if approvals < self.settings.required_approvals:
+                raise InvalidState(
+                    f"This version has {approvals} of {self.settings.required_approvals} "
+                    "required approvals; it cannot be sent yet."
+                )
+            now = self.store.clock()
+            await self._insert_decision(conn, draft, revision, actor, SENT, None, False, now)
+            await self._remember_review_request(conn, draft, revision, now)
+            await append_audit(
+                conn, at=now, actor=actor, action="sent", draft=draft,
+                revision=revision.number, content_hash=revision.content_hash,
+                rule_ids=json.loads(revision.rule_ids),
+            )
+            await self._set_state(conn, draft, db.SENT, now)
+            return Outcome(await self._view(conn, draft_id), recorded=True)
+
+    # -- reading -------------------------------------------------------------------
+
+    async def get(self, draft_id: int) -> DraftView:
+        async with self.store.transaction() as conn:
+            return await self._view(conn, draft_id)
+
+    async def open_draft(self, platform: str, channel: str, thread: str = "") -> DraftView | None:
+        """The draft still under review in this conversation, if any."""
+        async with self.store.transaction() as conn:
+            draft = await _open_draft(conn, thread_key(platform, channel, thread))
+            return await self._view(conn, draft.id) if draft is not None else None
+
+    async def purge_expired(self) -> int:
+        """Apply the team's retention period (see ``Store.purge_expired``)."""
+        return await self.store.purge_expired(self.settings.retention_days)
+
+    # -- internals -----------------------------------------------------------------
+
+    async def _locked(self, conn, draft_id: int, expected_hash: str | None):  # noqa: ANN001
+        draft = await lock_draft(conn, draft_id)
+        if draft is None:
+            raise DraftNotFound(f"There is no draft #{draft_id}.")
+        revision = await _revision(conn, draft.id, draft.current_revision)
+        if expected_hash is not None and revision.content_hash != expected_hash:
+            raise StaleContent(
+                f"Draft #{draft_id} changed after you looked at it (it is now version "
+                f"{revision.number}, {revision.content_hash[:12]}); read the new version "
+                "and decide again."
+            )
+        if draft.state in (db.EXPIRED,) or (revision.purged_at is not None and draft.state in db.OPEN_STATES):
+            raise InvalidState(f"Draft #{draft_id} expired: its text was purged after the retention period.")
+        return draft, revision
+
+    def _require_approver(self, actor: str, roles: Sequence[str], verb: str) -> None:
+        if not self.settings.may_approve(actor, roles):
+            raise NotAllowed(
+                f"{actor} is not an approver, so cannot {verb} drafts. Approvers are set in "
+                "the team's [review] settings (approvers, approver_roles)."
+            )
+
+    @staticmethod
+    def _require_state(draft, allowed: Sequence[str], verb: str) -> None:  # noqa: ANN001
+        if draft.state not in allowed:
+            raise InvalidState(f"Draft #{draft.id} is {_state_words(draft.state)}; you cannot {verb} it now.")
+
+    async def _insert_decision(self, conn, draft, revision, actor, kind, reason, override, now) -> None:  # noqa: ANN001
+        await conn.execute(
+            insert(db.decisions).values(
+                draft_id=draft.id,
+                revision_id=revision.id,
+                content_hash=revision.content_hash,
+                actor=actor,
+                kind=kind,
+                reason=reason,
+                override=override,
+                created_at=now,
+            )
+        )
+
+    async def _set_state(self, conn, draft, state: str, now: dt.datetime) -> None:  # noqa: ANN001
+        result = await conn.execute(
+            update(db.drafts)
+            .where(db.drafts.c.id == draft.id, db.drafts.c.version == draft.version)
+            .values(
+                state=state,
+                open_key=draft.open_key if state in db.OPEN_STATES else None,
+                version=draft.version + 1,
+                updated_at=now,
+            )
+        )
+        if result.rowcount != 1:  # the row lock makes this unreachable; the version is a backstop
+            raise ReviewError(f"Draft #{draft.id} changed at the same moment; try again.")
+
+    async def _remember_review_request(self, conn, draft, revision, now) -> None:  # noqa: ANN001
+        if not revision.review_request or revision.order_key is None:
+            return
+        t = db.order_review_requests
+        exists = (
+            await conn.execute(
+                select(t.c.draft_id).where(t.c.order_key == revision.order_key, t.c.draft_id == draft.id)
+            )
+        ).first()
+        if exists is None:
+            await conn.execute(
+                insert(t).values(
+                    order_key=revision.order_key,
+                    draft_id=draft.id,
+                    revision_id=revision.id,
+                    content_hash=revision.content_hash,
+                    created_at=now,
+                )
+            )
+
+    async def _view(self, conn, draft_id: int) -> DraftView:  # noqa: ANN001
+        draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one_or_none()
+        if draft is None:
+            raise DraftNotFound(f"There is no draft #{draft_id}.")
+        revision = await _revision(conn, draft.id, draft.current_revision)
+        rows = (
+            await conn.execute(
+                select(db.decisions)
+                .where(db.decisions.c.revision_id == revision.id)
+                .order_by(db.decisions.c.id)
+            )
+        ).all()
+        decisions = [
+            Decision(r.actor, r.kind, r.content_hash, r.reason, bool(r.override), r.created_at) for r in rows
+        ]
+        return DraftView(
+            id=draft.id,
+            platform=draft.platform,
+            channel=draft.channel,
+            thread=draft.thread,
+            author=draft.author,
+            state=draft.state,
+            revision=revision.number,
+            content_hash=revision.content_hash,
+            submitted_by=revision.submitted_by,
+            text=revision.text,
+            context=Context.model_validate_json(revision.context_json) if revision.context_json else None,
+            report=Report.model_validate_json(revision.report_json) if revision.report_json else None,
+            rule_ids=json.loads(revision.rule_ids),
+            has_errors=bool(revision.has_errors),
+            review_request=bool(revision.review_request),
+            approvals=[d for d in decisions if d.kind == APPROVE],
+            required_approvals=self.settings.required_approvals,
+            decisions=decisions,
+        )
+
+
+# -- queries ---------------------------------------------------------------------------
+
+
+async def _open_draft(conn, tkey: str):  # noqa: ANN001, ANN202
+    return (
+        await conn.execute(select(db.drafts).where(db.drafts.c.open_key == tkey).with_for_update())
+    ).one_or_none()
+
+
+async def _revision(conn, draft_id: int, number: int):  # noqa: ANN001, ANN202
+    return (
+        await conn.execute(
+            select(db.revisions).where(db.revisions.c.draft_id == draft_id, db.revisions.c.number == number)
+        )
+    ).one()
+
+
+async def _decision(conn, revision_id: int, actor: str, kind: str):  # noqa: ANN001, ANN202
+    d = db.decisions
+    return (
+        await conn.execute(
+            select(d.c.id).where(d.c.revision_id == revision_id, d.c.actor == actor, d.c.kind == kind)
+        )
+    ).first()
+
+
+async def _count(conn, revision_id: int, kind: str) -> int:  # noqa: ANN001
+    d = db.decisions
+    return int(
+        (
+            await conn.execute(
+                select(func.count()).select_from(d).where(d.c.revision_id == revision_id, d.c.kind == kind)
+            )
+        ).scalar_one()
+    )
+
+
+async def _submitters(conn, draft_id: int) -> set[str]:  # noqa: ANN001
+    r = db.revisions
+    return set((await conn.execute(select(r.c.submitted_by).where(r.c.draft_id == draft_id))).scalars())
+
+
+def _error_rules(revision) -> list[str]:  # noqa: ANN001
+    if revision.report_json:
+        report = Report.model_validate_json(revision.report_json)
+        errors = sorted({f.rule for f in report.findings if f.severity.value == "error"})
+        if errors:
+            return errors
+    return json.loads(revision.rule_ids)
+
+
+def _state_words(state: str) -> str:
+    return {
+        db.PENDING: "waiting for approval",
+        db.CHANGES_REQUESTED: "sent back for changes",
+        db.APPROVED: "approved",
+        db.WITHDRAWN: "withdrawn",
+        db.SENT: "already sent",
+        db.EXPIRED: "expired",
+    }.get(state, state)

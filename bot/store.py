@@ -1,0 +1,357 @@
+"""The review store: SQLite by default, PostgreSQL through ``DATABASE_URL``.
+
+The schema comes from the Alembic migrations packaged in ``bot/migrations``;
+``Store.open`` applies them, so a fresh file or database is ready at once.
+Every write runs in one transaction: an action is recorded whole or not at all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, func, insert, select, update
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from . import models_db as db
+from .review_settings import DEFAULT_DATABASE_URL
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SYSTEM_ACTOR = "checkmsg"
+# Any constant works; it only has to be the same for every replica.
+_PG_MIGRATION_LOCK = 0x636865636B6D7367  # "checkmsg"
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be reached or is locked; nothing of this action was recorded."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+Clock = Callable[[], dt.datetime]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def normalize_url(url: str | None) -> str:
+    """Accept what people paste: ``postgres://``, ``postgresql://``, ``sqlite:///``, a file path."""
+    url = (url or "").strip() or DEFAULT_DATABASE_URL
+    if "://" not in url:  # a bare file path
+        return f"sqlite+aiosqlite:///{url}"
+    scheme, rest = url.split("://", 1)
+    base = scheme.split("+", 1)[0].lower()
+    if base in ("postgres", "postgresql"):
+        scheme = "postgresql+asyncpg"
+        # libpq's sslmode is asyncpg's ssl.
+        rest = rest.replace("sslmode=", "ssl=")
+    elif base == "sqlite":
+        scheme = "sqlite+aiosqlite"
+    return f"{scheme}://{rest}"
+
+
+def order_key(order_id: str | None) -> str | None:
+    """The order id as the store keeps it: a hash, so order memory outlives retention."""
+    if not order_id or not order_id.strip():
+        return None
+    return hashlib.sha256(f"order:{order_id.strip()}".encode()).hexdigest()
+
+
+def thread_key(platform: str, channel: str, thread: str) -> str:
+    return hashlib.sha256(json.dumps([platform, channel, thread]).encode()).hexdigest()
+
+
+class Store:
+    """One database of drafts, decisions and the audit trail."""
+
+    def __init__(self, engine: AsyncEngine, clock: Clock = utcnow) -> None:
+        self.engine = engine
+        self.clock = clock
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    async def open(
+        cls,
+        url: str | None = None,
+        *,
+        schema: str | None = None,
+        clock: Clock = utcnow,
+        busy_timeout: float = 5.0,
+        migrate: bool = True,
+    ) -> Store:
+        """Connect to ``url`` (default: ``DATABASE_URL``, else ``checkmsg.sqlite3``) and migrate.
+
+        ``schema`` (PostgreSQL only) puts every table in that schema, which
+        must exist; tests use it to keep runs apart.
+        """
+        url = normalize_url(url or os.environ.get("DATABASE_URL"))
+        try:
+            parsed = make_url(url)
+        except ArgumentError as exc:
+            raise StoreUnavailable(f"The database URL {url!r} is not valid: {exc}") from exc
+        engine = _create_engine(parsed, schema=schema, busy_timeout=busy_timeout)
+        store = cls(engine, clock)
+        if migrate:
+            try:
+                await store.migrate()
+            except BaseException:
+                await engine.dispose()
+                raise
+        return store
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def describe(self) -> str:
+        """The URL without its password, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    async def migrate(self) -> None:
+        """Bring the schema to the newest migration (safe with several replicas at once)."""
+        async with self.transaction() as conn:
+            if self.dialect == "postgresql":
+                # Two replicas starting together must not both create the tables.
+                await conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+            await conn.run_sync(_upgrade)
+
+    # -- transactions --------------------------------------------------------
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """One transaction; a database that is down or locked becomes ``StoreUnavailable``.
+
+        On SQLite the transaction takes the write lock at once (``BEGIN
+        IMMEDIATE``), so two writers queue instead of deciding on stale rows;
+        on PostgreSQL callers lock the rows they change (``FOR UPDATE``).
+        """
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
+        except (OperationalError, InterfaceError, PoolTimeout) as exc:
+            raise self._unavailable(exc) from exc
+        except DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise self._unavailable(exc) from exc
+            raise
+        except (OSError, asyncio.TimeoutError) as exc:
+            raise self._unavailable(exc) from exc
+
+    def _unavailable(self, exc: BaseException) -> StoreUnavailable:
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        reason = detail[0] if detail else type(exc).__name__
+        if "locked" in reason.lower() or "busy" in reason.lower():
+            what = "is busy (another process holds its lock)"
+        else:
+            what = "cannot be reached"
+        return StoreUnavailable(
+            f"The review database {self.describe()} {what}: {reason}. "
+            "Nothing of this action was recorded, and nothing recorded before is lost; "
+            "try again in a moment."
+        )
+
+    # -- reading ---------------------------------------------------------------
+
+    async def review_requests(self, order_id: str | None, *, exclude_draft: int | None = None) -> int:
+        """How many other drafts for this order were approved or sent as review requests."""
+        key = order_key(order_id)
+        if key is None:
+            return 0
+        async with self.transaction() as conn:
+            return await count_review_requests(conn, key, exclude_draft=exclude_draft)
+
+    async def audit_events(self, since: dt.datetime | None = None) -> list[dict[str, Any]]:
+        """The audit trail, oldest first."""
+        query = select(db.audit_events).order_by(db.audit_events.c.id)
+        if since is not None:
+            query = query.where(db.audit_events.c.at >= since)
+        async with self.transaction() as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        events = []
+        for row in rows:
+            item = dict(row)
+            item["rule_ids"] = json.loads(item["rule_ids"])
+            events.append(item)
+        return events
+
+    # -- retention -------------------------------------------------------------
+
+    async def purge_expired(self, retention_days: int | None) -> int:
+        """Blank text, context and report of revisions older than the retention period.
+
+        Hashes, rule ids and decisions stay. An open draft whose current text
+        is purged can no longer be decided on and becomes ``expired``.
+        Returns the number of revisions purged.
+        """
+        if retention_days is None:
+            return 0
+        now = self.clock()
+        cutoff = now - dt.timedelta(days=retention_days)
+        r = db.revisions
+        async with self.transaction() as conn:
+            old = (
+                await conn.execute(
+                    select(r.c.id, r.c.draft_id, r.c.number, r.c.content_hash, r.c.rule_ids)
+                    .where(r.c.created_at < cutoff, r.c.purged_at.is_(None))
+                    .order_by(r.c.id)
+                )
+            ).all()
+            if not old:
+                return 0
+            await conn.execute(
+                update(r)
+                .where(r.c.id.in_([row.id for row in old]))
+                .values(text=None, context_json=None, report_json=None, purged_at=now)
+            )
+            for row in old:
+                draft = await lock_draft(conn, row.draft_id)
+                await append_audit(
+                    conn,
+                    at=now,
+                    actor=SYSTEM_ACTOR,
+                    action="purged",
+                    draft=draft,
+                    revision=row.number,
+                    content_hash=row.content_hash,
+                    rule_ids=json.loads(row.rule_ids),
+                    reason=f"retention of {retention_days} days",
+                )
+                if draft.state in db.OPEN_STATES and draft.current_revision == row.number:
+                    await conn.execute(
+                        update(db.drafts)
+                        .where(db.drafts.c.id == draft.id)
+                        .values(
+                            state=db.EXPIRED,
+                            open_key=None,
+                            version=draft.version + 1,
+                            updated_at=now,
+                        )
+                    )
+                    await append_audit(
+                        conn,
+                        at=now,
+                        actor=SYSTEM_ACTOR,
+                        action="expired",
+                        draft=draft,
+                        revision=row.number,
+                        content_hash=row.content_hash,
+                        rule_ids=[],
+                        reason="its text was purged before anyone decided",
+                    )
+        return len(old)
+
+
+# -- helpers used inside a transaction -------------------------------------------
+
+
+async def lock_draft(conn: AsyncConnection, draft_id: int) -> Any:
+    """The draft row, locked for the rest of the transaction (PostgreSQL ``FOR UPDATE``)."""
+    return (
+        await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id).with_for_update())
+    ).one_or_none()
+
+
+async def count_review_requests(
+    conn: AsyncConnection, key: str, *, exclude_draft: int | None = None
+) -> int:
+    t = db.order_review_requests
+    query = select(func.count()).select_from(t).where(t.c.order_key == key)
+    if exclude_draft is not None:
+        query = query.where(t.c.draft_id != exclude_draft)
+    return int((await conn.execute(query)).scalar_one())
+
+
+async def append_audit(
+    conn: AsyncConnection,
+    *,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    draft: Any = None,
+    revision: int | None = None,
+    content_hash: str | None = None,
+    rule_ids: list[str] | tuple[str, ...] = (),
+    reason: str | None = None,
+) -> None:
+    """Add one line to the audit trail (rows are never updated or deleted)."""
+    await conn.execute(
+        insert(db.audit_events).values(
+            at=at,
+            actor=actor,
+            action=action,
+            draft_id=draft.id if draft is not None else None,
+            revision=revision,
+            content_hash=content_hash,
+            platform=draft.platform if draft is not None else None,
+            channel=draft.channel if draft is not None else None,
+            thread=draft.thread if draft is not None else None,
+            rule_ids=json.dumps(sorted(set(rule_ids))),
+            reason=reason,
+        )
+    )
+
+
+# -- engine and migrations -----------------------------------------------------------
+
+
+def _create_engine(url: URL, *, schema: str | None, busy_timeout: float) -> AsyncEngine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_async_engine(url, connect_args={"timeout": busy_timeout})
+        _sqlite_transactions(engine)
+        return engine
+    connect_args: dict[str, Any] = {"timeout": 10}
+    if schema:
+        connect_args["server_settings"] = {"search_path": schema}
+    return create_async_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+def _sqlite_transactions(engine: AsyncEngine) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, start transactions, and take the lock early."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def alembic_config(connection: Any = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _upgrade(sync_connection: Any) -> None:
+    command.upgrade(alembic_config(sync_connection), "head")
