@@ -390,16 +390,9 @@ class ReviewWorkflow:
             if await _decision(conn, revision.id, actor, CHANGES) is not None:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), "send back")
-            now = self.store.clock()
-            reason = (reason or "").strip() or None
-            await self._insert_decision(conn, draft, revision, actor, CHANGES, reason, False, now)
-            await append_audit(
-                conn, at=now, actor=actor, action="changes_requested", draft=draft,
-                revision=revision.number, content_hash=revision.content_hash,
-                rule_ids=json.loads(revision.rule_ids), reason=reason,
+            return await self._decide(
+                conn, draft, revision, actor, CHANGES, "changes_requested", reason, db.CHANGES_REQUESTED
             )
-            await self._set_state(conn, draft, db.CHANGES_REQUESTED, now)
-            return Outcome(await self._view(conn, draft_id), recorded=True)
 
     async def withdraw(
         self,
@@ -414,20 +407,9 @@ class ReviewWorkflow:
             draft, revision = await self._locked(conn, draft_id, None)
             if draft.state == db.WITHDRAWN:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            authors = {draft.author, *(await _submitters(conn, draft_id))}
-            if actor not in authors and not self.settings.may_approve(actor, roles):
-                raise NotAllowed("Only the draft's author or an approver can withdraw it.")
+            await self._require_involved(conn, draft, actor, roles, "withdraw it")
             self._require_state(draft, db.OPEN_STATES, "withdraw")
-            now = self.store.clock()
-            reason = (reason or "").strip() or None
-            await self._insert_decision(conn, draft, revision, actor, WITHDRAW, reason, False, now)
-            await append_audit(
-                conn, at=now, actor=actor, action="withdrawn", draft=draft,
-                revision=revision.number, content_hash=revision.content_hash,
-                rule_ids=json.loads(revision.rule_ids), reason=reason,
-            )
-            await self._set_state(conn, draft, db.WITHDRAWN, now)
-            return Outcome(await self._view(conn, draft_id), recorded=True)
+            return await self._decide(conn, draft, revision, actor, WITHDRAW, "withdrawn", reason, db.WITHDRAWN)
 
     async def mark_sent(
         self,
@@ -442,9 +424,7 @@ class ReviewWorkflow:
             draft, revision = await self._locked(conn, draft_id, content_hash)
             if draft.state == db.SENT:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            authors = {draft.author, *(await _submitters(conn, draft_id))}
-            if actor not in authors and not self.settings.may_approve(actor, roles):
-                raise NotAllowed("Only the draft's author or an approver can mark it sent.")
+            await self._require_involved(conn, draft, actor, roles, "mark it sent")
             if draft.state != db.APPROVED:
                 raise InvalidState(
                     f"This draft is {_state_words(draft.state)}; only an approved draft can be sent."
@@ -455,16 +435,8 @@ class ReviewWorkflow:
                     f"This version has {approvals} of {self.settings.required_approvals} "
                     "required approvals; it cannot be sent yet."
                 )
-            now = self.store.clock()
-            await self._insert_decision(conn, draft, revision, actor, SENT, None, False, now)
-            await self._remember_review_request(conn, draft, revision, now)
-            await append_audit(
-                conn, at=now, actor=actor, action="sent", draft=draft,
-                revision=revision.number, content_hash=revision.content_hash,
-                rule_ids=json.loads(revision.rule_ids),
-            )
-            await self._set_state(conn, draft, db.SENT, now)
-            return Outcome(await self._view(conn, draft_id), recorded=True)
+            await self._remember_review_request(conn, draft, revision, self.store.clock())
+            return await self._decide(conn, draft, revision, actor, SENT, "sent", None, db.SENT)
 
     # -- reading -------------------------------------------------------------------
 
@@ -505,6 +477,24 @@ class ReviewWorkflow:
                 f"{actor} is not an approver, so cannot {verb} drafts. Approvers are set in "
                 "the team's [review] settings (approvers, approver_roles)."
             )
+
+    async def _require_involved(self, conn, draft, actor: str, roles: Sequence[str], what: str) -> None:  # noqa: ANN001
+        authors = {draft.author, *(await _submitters(conn, draft.id))}
+        if actor not in authors and not self.settings.may_approve(actor, roles):
+            raise NotAllowed(f"Only the draft's author or an approver can {what}.")
+
+    async def _decide(self, conn, draft, revision, actor, kind, action, reason, state) -> Outcome:  # noqa: ANN001
+        """Record one decision on the current revision, its audit line, and the new state."""
+        now = self.store.clock()
+        reason = (reason or "").strip() or None
+        await self._insert_decision(conn, draft, revision, actor, kind, reason, False, now)
+        await append_audit(
+            conn, at=now, actor=actor, action=action, draft=draft,
+            revision=revision.number, content_hash=revision.content_hash,
+            rule_ids=json.loads(revision.rule_ids), reason=reason,
+        )
+        await self._set_state(conn, draft, state, now)
+        return Outcome(await self._view(conn, draft.id), recorded=True)
 
     @staticmethod
     def _require_state(draft, allowed: Sequence[str], verb: str) -> None:  # noqa: ANN001
