@@ -1,0 +1,24 @@
+"""CheckMsg's rule engine: text and context in, findings out. No I/O."""
+
+from .engine import check, validate_text
+from .errors import MAX_DRAFT_CHARS, DraftError
+from .models import Context, Draft, Edit, Finding, Fix, Report, Severity
+from .registry import all_rules
+from .settings import CheckSettings, RuleSetting
+
+__all__ = [
+    "MAX_DRAFT_CHARS",
+    "CheckSettings",
+    "Context",
+    "Draft",
+    "DraftError",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Report",
+    "RuleSetting",
+    "Severity",
+    "all_rules",
+    "check",
+    "validate_text",
+]

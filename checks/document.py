@@ -1,0 +1,194 @@
+"""A draft prepared once for all rules: text, sentences, language, extractions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from . import extract, language, phrases
+from .models import Context, Draft
+from .settings import CheckSettings
+
+_BOUNDARY = regex.compile(r"[.!?。！？]+[\"'”’»)\]]*[ \t]+|[。！？]+|\n+")
+_ABBREVIATION = regex.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|st|no|nr|vs|etc|approx|ca|bzw|z\.b|e\.g|i\.e|sr|sra|mme|m|p|s)\.[ \t]+)$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    def span_of(self, match: regex.Match) -> tuple[int, int]:
+        return self.start + match.start(), self.start + match.end()
+
+
+@dataclass
+class Document:
+    """What every rule reads. ``text`` is what is checked; ``source`` is what
+    was submitted (they differ for HTML, where ``offsets`` maps text positions
+    back into the source)."""
+
+    text: str
+    source: str
+    context: Context
+    settings: CheckSettings
+    today: dt.date
+    given_context: set[str]
+    offsets: list[int] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date) -> Document:
+        context = draft.context
+        updates = {}
+        if context.marketplace is None and settings.marketplace:
+            updates["marketplace"] = settings.marketplace
+        if context.buyer_language is None and settings.buyer_language:
+            updates["buyer_language"] = settings.buyer_language
+        given = context.given() | set(updates)
+        if updates:
+            context = context.model_copy(update=updates)
+        text = draft.text.replace("\r\n", "\n").replace("\r", "\n")
+        offsets = None
+        if len(text) != len(draft.text):
+            offsets = _crlf_offsets(draft.text)
+        given.update({"today", "proactive"})  # both have defaults, never unknown
+        return cls(
+            text=text,
+            source=draft.text,
+            context=context,
+            settings=settings,
+            today=context.today or today,
+            given_context=given,
+            offsets=offsets,
+        )
+
+    # --- positions -------------------------------------------------------
+    def source_span(self, span: tuple[int, int]) -> tuple[int, int]:
+        if self.offsets is None:
+            return span
+        start, end = span
+        last = len(self.offsets) - 1
+        return self.offsets[min(start, last)], self.offsets[min(end, last)]
+
+    # --- language --------------------------------------------------------
+    @functools.cached_property
+    def detected(self) -> tuple[str | None, float]:
+        return language.detect(self.text)
+
+    @property
+    def language(self) -> str | None:
+        lang, score = self.detected
+        return lang if score >= language.CONFIDENT else None
+
+    @functools.cached_property
+    def phrase_language(self) -> str:
+        """The language whose phrase data the judgement rules use."""
+        lang = self.language or language.primary(self.context.buyer_language) or "en"
+        return lang if lang in phrases.languages() else "en"
+
+    def phrase(self, concept: str) -> regex.Pattern | None:
+        return phrases.pattern(self.phrase_language, concept)
+
+    # --- structure -------------------------------------------------------
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        start = 0
+        for m in _BOUNDARY.finditer(self.text):
+            if m.group().startswith(".") and "\n" not in m.group():
+                if _ABBREVIATION.search(self.text, max(0, m.end() - 12), m.end()):
+                    continue
+            self._add_sentence(out, start, m.end())
+            start = m.end()
+        self._add_sentence(out, start, len(self.text))
+        return out
+
+    def _add_sentence(self, out: list[Sentence], start: int, end: int) -> None:
+        chunk = self.text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            return
+        lead = len(chunk) - len(chunk.lstrip())
+        real_start = start + lead
+        real_end = real_start + len(stripped)
+        out.append(Sentence(real_start, real_end, stripped))
+
+    def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
+        """Every sentence match of a phrase concept, first match per sentence."""
+        pat = self.phrase(concept)
+        if pat is None:
+            return []
+        found = []
+        for sentence in self.sentences:
+            m = pat.search(sentence.text)
+            if m:
+                found.append((sentence, m))
+        return found
+
+    def sentence_has(self, sentence: Sentence, concept: str) -> regex.Match | None:
+        pat = self.phrase(concept)
+        return pat.search(sentence.text) if pat is not None else None
+
+    def any_sentence(self, concept: str) -> bool:
+        return bool(self.matches(concept))
+
+    # --- extractions shared by several rules ------------------------------
+    @functools.cached_property
+    def emails(self) -> list[extract.Found]:
+        return extract.emails(self.text)
+
+    @functools.cached_property
+    def links(self) -> list[extract.Link]:
+        taken = [e.span for e in self.emails]
+        return extract.links(self.text, exclude=taken)
+
+    @functools.cached_property
+    def order_ids(self) -> extract.OrderIds:
+        return extract.order_ids(self.text, self.phrase("order_reference"))
+
+    @functools.cached_property
+    def phones(self) -> list[extract.Found]:
+        blocked = [e.span for e in self.emails] + [l.span for l in self.links]
+        blocked += [o.span for o in self.order_ids.valid + self.order_ids.malformed]
+        region = extract.region_for(self.context.marketplace, self.context.buyer_language)
+        allowed = self.settings.allowed_phone_numbers
+        return extract.phones(self.text, region, blocked, allowed, self.phrase("phone_keyword"))
+
+    @functools.cached_property
+    def review_sentences(self) -> list[Sentence]:
+        """Sentences that ask the buyer for a review or feedback."""
+        return [s for s, _ in self.matches("review_request")]
+
+
+def _crlf_offsets(source: str) -> list[int]:
+    offsets: list[int] = []
+    i = 0
+    while i < len(source):
+        offsets.append(i)
+        if source[i] == "\r" and i + 1 < len(source) and source[i + 1] == "\n":
+            i += 2
+        else:
+            i += 1
+    offsets.append(len(source))
+    return offsets
+
+
+def negated(doc: Document, sentence: Sentence, match: regex.Match, window: int = 40) -> bool:
+    """True when a negation stands shortly before ``match`` in its sentence
+    ("we will not offer a discount")."""
+    pat = doc.phrase("negation")
+    if pat is None:
+        return False
+    return pat.search(sentence.text, max(0, match.start() - window), match.start()) is not None

@@ -1,0 +1,86 @@
+"""Runs every enabled rule over a draft and gathers one report."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+
+from .document import Document
+from .errors import MAX_DRAFT_CHARS, DraftError
+from .models import Draft, Finding, Report, Severity
+from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
+from .settings import CheckSettings
+
+log = logging.getLogger(__name__)
+
+
+def validate_text(text: str) -> None:
+    """Refuse drafts that cannot be a buyer message, with a reason a person reads."""
+    if not text.strip():
+        raise DraftError("the draft is empty")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftError(
+            f"the draft has {len(text):,} characters; CheckMsg checks at most "
+            f"{MAX_DRAFT_CHARS:,} (a buyer message allows 2,000)"
+        )
+    if "\x00" in text:
+        raise DraftError("the draft contains NUL bytes: it looks like a binary file, not text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text) // 100):
+        raise DraftError("the draft is mostly control characters: it looks like a binary file")
+
+
+async def check(draft: Draft, settings: CheckSettings | None = None) -> Report:
+    """Check one draft; rule failures become internal-error findings."""
+    settings = settings or CheckSettings()
+    validate_text(draft.text)
+    doc = Document.build(draft, settings, today=dt.date.today())
+    findings: list[Finding] = []
+    missing: dict[str, list[str]] = {}
+    given = doc.given_context
+    for rule in all_rules().values():
+        if not rule.implemented or not settings.enabled(rule.id):
+            continue
+        lacking = rule.missing(given)
+        if lacking:
+            missing[rule.id] = lacking
+            continue
+        try:
+            hits = list(rule.find(doc))
+        except Exception as exc:  # a broken rule must not hide the others' findings
+            log.exception("rule %s failed", rule.id)
+            findings.append(_internal_error(rule, exc))
+            continue
+        findings.extend(_finding(rule, hit, doc, settings) for hit in hits)
+        await asyncio.sleep(0)
+    findings.sort(key=lambda f: (f.span or (len(doc.source), 0), f.rule))
+    return Report(
+        findings=findings,
+        language=doc.language,
+        missing_context=missing,
+        notes=list(doc.notes),
+    )
+
+
+def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Finding:
+    span = doc.source_span(hit.span) if hit.span else None
+    return Finding(
+        rule=rule.id,
+        severity=settings.severity(rule.id, rule.severity),
+        message=hit.message or rule.message,
+        span=span,
+        excerpt=doc.source[span[0] : span[1]] if span else None,
+        guideline=rule.guideline,
+        fix=hit.fix,
+    )
+
+
+def _internal_error(rule: Rule, exc: Exception) -> Finding:
+    return Finding(
+        rule=INTERNAL_ERROR,
+        severity=Severity.WARNING,
+        message=f"The rule {rule.id} could not run ({type(exc).__name__}: {exc}); "
+        "its result is unknown, check this part by hand.",
+        guideline=rule.guideline,
+    )

@@ -1,0 +1,10 @@
+"""Errors the engine raises for input it refuses to check."""
+
+
+class DraftError(ValueError):
+    """The draft cannot be checked: empty, binary, or over the size limit."""
+
+
+# Amazon's free-text limit is 2,000 characters; HTML templates run larger.
+# Anything over this is refused outright, so no input can make a check run away.
+MAX_DRAFT_CHARS = 200_000

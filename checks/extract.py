@@ -1,0 +1,301 @@
+"""Finding contact details, links and order ids in text.
+
+Every pattern here is linear on long input: bounded repetitions, anchors that
+cut the number of start positions, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import phonenumbers
+import regex
+
+_V = regex.V1 | regex.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Found:
+    span: tuple[int, int]
+    value: str
+
+
+@dataclass(frozen=True)
+class Link(Found):
+    scheme: str | None  # "http", "https", or None for a bare domain / www.
+    host: str
+
+
+@dataclass
+class OrderIds:
+    valid: list[Found] = field(default_factory=list)
+    malformed: list[Found] = field(default_factory=list)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+# --- emails -----------------------------------------------------------------
+_EMAIL = regex.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}\s?[@＠]\s?[\w-]{1,63}(?:[.．][\w-]{1,63}){1,6}", _V
+)
+_AT = r"(?:\s?[\[({<]\s?(?:at|@)\s?[\])}>]\s?|\s(?:at)\s)"
+_DOT = r"(?:\s?[\[({<]\s?(?:dot|\.)\s?[\])}>]\s?|\s(?:dot)\s|\.)"
+_OBFUSCATED = regex.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V
+)
+
+
+def emails(text: str) -> list[Found]:
+    found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
+    if "@" in text or "＠" in text:
+        found = [f for f in found if _plausible_domain(f.value.replace("．", ".").split("@")[-1].split("＠")[-1])]
+    taken = [f.span for f in found]
+    for m in _OBFUSCATED.finditer(text):
+        value = m.group()
+        if _overlaps((m.start(), m.end()), taken) or not regex.search(r"dot|[\[({<]", value, _V):
+            continue
+        tld = regex.split(r"\W+", value.strip())[-1]
+        if is_tld(tld):
+            found.append(Found((m.start(), m.end()), value))
+    return sorted(found, key=lambda f: f.span)
+
+
+# --- links ------------------------------------------------------------------
+_TRAIL = ".,;:!?)]}'\"”’»。、"
+_SCHEME_URL = regex.compile(r"\b(?:https?|ftp)(?:://|：／／)[^\s<>\"'`]{1,2000}", _V)
+_WWW_URL = regex.compile(r"(?<![\w.@/-])www[.．][^\s<>\"'`]{1,2000}", _V)
+_BARE = regex.compile(
+    r"(?<![\w.@/\\-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2,24}(?![\w@-])(?:/[^\s<>\"'`]{0,2000})?",
+    _V,
+)
+_FILE_EXTENSIONS = frozenset(
+    "pdf doc docx xls xlsx csv txt jpg jpeg png gif webp heic bmp svg zip rar 7z mp4 mov avi mp3 wav "
+    "html htm exe dmg apk json xml py js ts md".split()
+)
+_COMMON_TLDS = frozenset(
+    "com net org info biz io co shop store online site app me us uk de fr es it nl pl se tr jp cn hk tw "
+    "ca au nz in sg ae eu ch at be dk no fi ie pt ru br mx kr ly gl to cc tv xyz top club link".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _tld_extractor():
+    import tldextract
+
+    # No suffix-list download and no cache files: use the snapshot in the wheel.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@functools.lru_cache(maxsize=4096)
+def split_host(host: str) -> tuple[str, str, str]:
+    parts = _tld_extractor()(host.lower())
+    return parts.subdomain, parts.domain, parts.suffix
+
+
+def is_tld(label: str) -> bool:
+    return bool(label) and split_host(f"example.{label}")[2] == label.lower()
+
+
+def _plausible_domain(host: str) -> bool:
+    return bool(split_host(host.rstrip(".").replace("．", "."))[2])
+
+
+def _trim(value: str) -> str:
+    while value and value[-1] in _TRAIL:
+        if value[-1] == ")" and value.count("(") >= value.count(")"):
+            break
+        value = value[:-1]
+    return value
+
+
+def _host_of(url: str) -> str:
+    url = url.replace("：／／", "://").replace("．", ".")
+    rest = url.split("://", 1)[1] if "://" in url else url
+    host = regex.split(r"[/?#:]", rest, maxsplit=1)[0]
+    return host.split("@")[-1].lower()
+
+
+def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]:
+    taken = list(exclude or [])
+    found: list[Link] = []
+
+    def add(start: int, raw: str, scheme: str | None) -> None:
+        value = _trim(raw)
+        span = (start, start + len(value))
+        if not value or _overlaps(span, taken):
+            return
+        taken.append(span)
+        found.append(Link(span, value, scheme, _host_of(value)))
+
+    for m in _SCHEME_URL.finditer(text):
+        add(m.start(), m.group(), m.group().split(":")[0].split("：")[0].lower())
+    for m in _WWW_URL.finditer(text):
+        add(m.start(), m.group(), None)
+    for m in _BARE.finditer(text):
+        value = _trim(m.group())
+        host = _host_of(value)
+        labels = host.split(".")
+        tld = labels[-1]
+        if tld in _FILE_EXTENSIONS and "/" not in value:
+            continue
+        _sub, domain, suffix = split_host(host)
+        if not suffix or not domain or len(domain) < 2:
+            continue
+        if "/" not in value and suffix.split(".")[-1] not in _COMMON_TLDS:
+            continue
+        if domain.isdigit():
+            continue
+        add(m.start(), m.group(), None)
+    return sorted(found, key=lambda f: f.span)
+
+
+AMAZON_HOSTS = frozenset({"amzn.to", "amzn.com", "amzn.eu", "amzn.asia", "a.co", "amazon"})
+
+
+def is_amazon(host: str) -> bool:
+    _sub, domain, suffix = split_host(host)
+    return domain in ("amazon", "amazonaws") and domain != "amazonaws" or f"{domain}.{suffix}" in AMAZON_HOSTS
+
+
+def host_allowed(host: str, allowed: list[str]) -> bool:
+    host = host.lower().rstrip(".")
+    for entry in allowed:
+        entry = entry.lower().strip().lstrip("*.")
+        if host == entry or host.endswith("." + entry):
+            return True
+    return False
+
+
+# --- order ids --------------------------------------------------------------
+_ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
+# Three dash-separated digit groups that add up to roughly an order id.
+_ORDER_LIKE = regex.compile(r"(?<![\d-])\d{2,5}-\d{4,9}-\d{4,9}(?![\d-])")
+_ORDER_UNGROUPED = regex.compile(r"(?<![\d-])\d{15,19}(?![\d-])")
+
+
+def order_ids(text: str, reference: regex.Pattern | None) -> OrderIds:
+    result = OrderIds()
+    for m in _ORDER_ID.finditer(text):
+        result.valid.append(Found((m.start(), m.end()), m.group()))
+    for m in _ORDER_LIKE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if _ORDER_ID.fullmatch(m.group()) or not 14 <= digits <= 20:
+            continue
+        result.malformed.append(Found((m.start(), m.end()), m.group()))
+    if reference is not None:
+        # "order 11312345671234567": an ungrouped id right after the word order.
+        for m in _ORDER_UNGROUPED.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if reference.search(before):
+                result.malformed.append(Found((m.start(), m.end()), m.group()))
+    return result
+
+
+# --- phone numbers ----------------------------------------------------------
+_REGIONS = {
+    "amazon.com": "US", "amazon.ca": "CA", "amazon.com.mx": "MX", "amazon.com.br": "BR",
+    "amazon.co.uk": "GB", "amazon.ie": "IE", "amazon.de": "DE", "amazon.at": "AT",
+    "amazon.fr": "FR", "amazon.com.be": "BE", "amazon.es": "ES", "amazon.it": "IT",
+    "amazon.nl": "NL", "amazon.pl": "PL", "amazon.se": "SE", "amazon.com.tr": "TR",
+    "amazon.co.jp": "JP", "amazon.cn": "CN", "amazon.in": "IN", "amazon.com.au": "AU",
+    "amazon.sg": "SG", "amazon.ae": "AE", "amazon.sa": "SA", "amazon.eg": "EG",
+}
+_LANGUAGE_REGIONS = {
+    "en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "ja": "JP", "nl": "NL",
+    "pl": "PL", "sv": "SE", "tr": "TR", "zh": "CN", "pt": "BR", "ar": "AE",
+}
+
+
+def region_for(marketplace: str | None, buyer_language: str | None) -> str:
+    if marketplace and marketplace in _REGIONS:
+        return _REGIONS[marketplace]
+    if buyer_language:
+        parts = buyer_language.split("-")
+        if len(parts) > 1 and len(parts[1]) == 2:
+            return parts[1].upper()
+        return _LANGUAGE_REGIONS.get(parts[0].lower(), "US")
+    return "US"
+
+
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "（": "(", "）": ")"})
+_INTERNATIONAL = regex.compile(r"(?:\+|(?<!\d)00)\d[\d \-./()]{6,20}\d")
+
+
+def phones(
+    text: str,
+    region: str,
+    blocked: list[tuple[int, int]],
+    allowed: list[str],
+    keyword: regex.Pattern | None,
+) -> list[Found]:
+    """Phone numbers valid for the marketplace's region or written internationally."""
+    normalized = text.translate(_FULLWIDTH)  # same length: offsets stay valid
+    allowed_e164 = {_e164(a, region) for a in allowed} - {None}
+    found: list[Found] = []
+    taken = list(blocked)
+
+    def consider(start: int, end: int, number) -> None:
+        span = (start, end)
+        if _overlaps(span, taken):
+            return
+        if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) in allowed_e164:
+            return
+        taken.append(span)
+        found.append(Found(span, text[start:end]))
+
+    regions = [region] + [r for r in ("US", "GB", "DE", "CN") if r != region]
+    for reg in regions[:1]:
+        for match in phonenumbers.PhoneNumberMatcher(normalized, reg, leniency=phonenumbers.Leniency.VALID):
+            consider(match.start, match.end, match.number)
+    # Written with + or 00: valid whatever the marketplace.
+    for m in _INTERNATIONAL.finditer(normalized):
+        candidate = m.group()
+        if candidate.startswith("00"):
+            candidate = "+" + candidate[2:]
+        try:
+            number = phonenumbers.parse(candidate, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            consider(m.start(), m.end(), number)
+    # After a phone keyword (tel, call, WhatsApp...), accept merely possible numbers.
+    if keyword is not None:
+        for k in keyword.finditer(normalized):
+            window_end = min(len(normalized), k.end() + 40)
+            for match in phonenumbers.PhoneNumberMatcher(
+                normalized[k.end() : window_end], region, leniency=phonenumbers.Leniency.POSSIBLE
+            ):
+                consider(k.end() + match.start, k.end() + match.end, match.number)
+    return sorted(found, key=lambda f: f.span)
+
+
+def _e164(raw: str, region: str) -> str | None:
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(raw, region), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+# --- emoji --------------------------------------------------------------------
+_EMOJI = regex.compile(
+    r"(?:[\p{Regional_Indicator}]{2})"
+    r"|(?:[0-9#*]\uFE0F?\u20E3)"
+    r"|(?:(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]{0,3}"
+    r"(?:\u200D\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]{0,3}){0,8})",
+    regex.V1,
+)
+_SHORTCODE = regex.compile(r"(?<![\w:/]):[a-z0-9][a-z0-9_+\-]{1,40}:(?![\w/])", regex.V1)
+_EMOTICON = regex.compile(r"(?<!\S)(?:[:;=]-?[)(DPp]|<3)(?![\w(])", regex.V1)
+
+
+def emoji(text: str) -> list[Found]:
+    found: list[Found] = []
+    if not text.isascii():
+        found += [Found((m.start(), m.end()), m.group()) for m in _EMOJI.finditer(text)]
+    if ":" in text:
+        found += [Found((m.start(), m.end()), m.group()) for m in _SHORTCODE.finditer(text)]
+    found += [Found((m.start(), m.end()), m.group()) for m in _EMOTICON.finditer(text)]
+    return sorted(found, key=lambda f: f.span)

@@ -1,0 +1,86 @@
+"""One registry of rules. A rule documents itself and carries its own examples.
+
+Adding a rule: subclass :class:`Rule` in the module of its guideline family
+under ``checks/rules/``, give it the id from ``rules.md``, a docstring, a
+guideline paraphrase and a violating/compliant example pair, and decorate it
+with :func:`register`. ``tests/test_registry.py`` runs the examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from .models import Fix, Severity
+
+if TYPE_CHECKING:
+    from .document import Document
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a rule fired, in the checked text's offsets."""
+
+    span: tuple[int, int] | None = None
+    message: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    context: dict = field(default_factory=dict)
+
+
+class Rule:
+    """Base of every rule: id, severity, guideline, examples, and ``find``."""
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity]
+    message: ClassVar[str]
+    guideline: ClassVar[str]
+    violating: ClassVar[Example]
+    compliant: ClassVar[Example]
+    # Context keys the rule needs; a tuple entry is satisfied by any one of its keys.
+    needs: ClassVar[tuple[str | tuple[str, ...], ...]] = ()
+    # False for rules that wait on a later issue (html.* before the HTML work lands).
+    implemented: ClassVar[bool] = True
+
+    def find(self, doc: Document) -> Iterator[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def missing(self, given: set[str]) -> list[str]:
+        lacking: list[str] = []
+        for need in self.needs:
+            options = need if isinstance(need, tuple) else (need,)
+            if not any(option in given for option in options):
+                lacking.append(" or ".join(options))
+        return lacking
+
+    @classmethod
+    def documentation(cls) -> str:
+        return (cls.__doc__ or "").strip()
+
+
+RULES: dict[str, Rule] = {}
+INTERNAL_ERROR = "engine.internal-error"
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add one instance of the rule to the registry."""
+    for attr in ("id", "severity", "message", "guideline", "violating", "compliant"):
+        if not hasattr(cls, attr):
+            raise TypeError(f"rule {cls.__name__} lacks {attr!r}")
+    if not cls.documentation():
+        raise TypeError(f"rule {cls.id} has no docstring")
+    if cls.id in RULES:
+        raise ValueError(f"rule id {cls.id} registered twice")
+    RULES[cls.id] = cls()
+    return cls
+
+
+def all_rules() -> dict[str, Rule]:
+    from . import rules  # noqa: F401  (importing the package registers every family)
+
+    return RULES

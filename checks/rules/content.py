@@ -1,0 +1,159 @@
+"""Content: purpose-less messages, auto-replies, sensitive content, length, attachments."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document, Sentence
+from ..models import Severity
+from ..registry import Example, Hit, Rule, register
+
+SECTION = "Guidelines, 'Messages that are not permitted'"
+FREE_TEXT_LIMIT = 2000
+
+
+@register
+class ThanksOnly(Rule):
+    """The message only thanks the buyer, or only offers help "if you have
+    questions", with no permitted purpose.
+
+    Why: such messages are not permitted; a buyer's thank-you is marked
+    "No Response Required" instead of answered.
+    """
+
+    id = "content.thanks-only"
+    severity = Severity.ERROR
+    message = "This message only thanks the buyer or offers help; it has no permitted purpose. Do not send it."
+    guideline = f"Messages that only say thank you or 'let us know if you have questions' are not permitted. ({SECTION})"
+    violating = Example("Hi Jessica,\n\nThank you so much for your purchase! We hope you enjoy it.\n\nWarm regards,\nSunnyHome")
+    compliant = Example("Hi Jessica,\n\nThank you for your order. Your blanket is delayed by two days.\n\nWarm regards,\nSunnyHome")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        if doc.any_sentence("auto_reply"):
+            return  # content.auto-reply covers it
+        body = body_sentences(doc)
+        if body and all(doc.sentence_has(s, "thanks") for s in body):
+            yield Hit((body[0].start, body[-1].end))
+
+
+def body_sentences(doc: Document) -> list[Sentence]:
+    """Sentences between the greeting and the sign-off."""
+    sentences = list(doc.sentences)
+    if sentences and (doc.sentence_has(sentences[0], "greeting") or _is_salutation(sentences[0])):
+        sentences = sentences[1:]
+    for i, sentence in enumerate(sentences):
+        if doc.sentence_has(sentence, "closing") and "\n" in doc.text[sentence.start - 1 : sentence.start]:
+            sentences = sentences[:i]
+            break
+    return sentences
+
+
+def _is_salutation(sentence: Sentence) -> bool:
+    return sentence.text.endswith((",", ":")) and len(sentence.text.split()) <= 6
+
+
+@register
+class AutoReply(Rule):
+    """An automated or out-of-office style reply.
+
+    Why: auto-responders are not permitted and do not count as a response.
+    """
+
+    id = "content.auto-reply"
+    severity = Severity.ERROR
+    message = "Automatic and out-of-office replies are not allowed and do not count as a response."
+    guideline = f"Auto-responder messages are not permitted. ({SECTION})"
+    violating = Example("Automatic reply: our team is out of the office until Monday.", {"proactive": False})
+    compliant = Example("Yes, the tent fits four adults on standard sleeping pads.", {"proactive": False})
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        found = doc.matches("auto_reply")
+        if found:
+            sentence, match = found[0]
+            yield Hit(sentence.span_of(match))
+
+
+@register
+class Objectionable(Rule):
+    """Sensitive content: profanity, insults, adult or offensive language,
+    violence.
+
+    Why: sensitive content is never permitted in buyer messages.
+    """
+
+    id = "content.objectionable"
+    severity = Severity.ERROR
+    message = "Offensive or sensitive wording is not allowed ({word})."
+    guideline = "No sensitive content: profanity, insults, adult or offensive language, violence. (Guidelines, 'Content that is not permitted')"
+    violating = Example("The damn problem is your cable, not our product.")
+    compliant = Example("The problem is probably the cable, not the charger.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        pat = doc.phrase("objectionable")
+        if pat is None:
+            return
+        for m in pat.finditer(doc.text):
+            yield Hit((m.start(), m.end()), self.message.format(word=m.group()))
+
+
+@register
+class TooLong(Rule):
+    """A plain-text draft over 2,000 characters.
+
+    Why: the Messaging API accepts at most 2,000 characters of free text for
+    most message types.
+    """
+
+    id = "content.too-long"
+    severity = Severity.WARNING
+    message = "The draft has {count:,} characters; Amazon's free-text limit is 2,000."
+    guideline = "Free text in a buyer message is limited to 2,000 characters. (Messaging API)"
+    violating = Example("Step. " * 400)
+    compliant = Example("Step 1. Unpack the frame on a soft surface.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        if doc.context.format == "html" or doc.offsets is not None and doc.text != doc.source.replace("\r\n", "\n"):
+            return
+        count = len(doc.text.strip())
+        if count > FREE_TEXT_LIMIT:
+            yield Hit((FREE_TEXT_LIMIT, len(doc.text)), self.message.format(count=count))
+
+
+@register
+class DisallowedAttachment(Rule):
+    """An attachment that is not product instructions, a warranty or an invoice.
+
+    Why: only those three kinds of attachment are permitted; flyers, reward
+    cards and images of other products are not.
+    """
+
+    id = "attach.disallowed"
+    severity = Severity.ERROR
+    message = "The attachment {name!r} is not product instructions, a warranty or an invoice."
+    guideline = "Attachments are limited to product instructions, warranty information and invoices. (Guidelines, 'Content that is not permitted')"
+    needs = ("attachments",)
+    violating = Example("Attached is our catalogue.", {"attachments": ["promo_flyer.jpg"]})
+    compliant = Example("Attached is the user manual.", {"attachments": ["user_manual.pdf"]})
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        allowed = _allowed_names_pattern()
+        for name in doc.context.attachments or []:
+            if not allowed.search(name):
+                yield Hit(message=self.message.format(name=name))
+
+
+@functools.lru_cache(maxsize=1)
+def _allowed_names_pattern() -> regex.Pattern:
+    # Attachment names are matched against the phrase data of every language:
+    # a German team may attach "Rechnung.pdf" to an English message.
+    from .. import phrases
+
+    parts = []
+    for lang in phrases.languages():
+        pat = phrases.pattern(lang, "attachment_allowed")
+        if pat is not None:
+            parts.append(pat.pattern)
+    return regex.compile("|".join(parts) or r"(?!)", regex.IGNORECASE | regex.V1)

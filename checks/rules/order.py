@@ -1,0 +1,248 @@
+"""Permitted purpose and timing: order ids, the 30-day window, order handling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document, negated
+from ..models import Severity
+from ..registry import Example, Hit, Rule, register
+
+SECTION = "Buyer-Seller Communication Guidelines, 'Permitted proactive messages'"
+CTX = {"order_id": "113-1234567-1234567", "proactive": True}
+
+
+@register
+class OrderIdMissing(Rule):
+    """A proactive message must carry the buyer's 17-digit order id.
+
+    Why: Amazon only allows seller-initiated messages that concern a specific
+    order, and the order id in 3-7-7 form ties the message to it.
+    Use instead: name the order, e.g. "your order 113-1234567-1234567".
+    """
+
+    id = "order.id-missing"
+    severity = Severity.ERROR
+    message = "A proactive message must name the order id (3-7-7 digits, e.g. 113-1234567-1234567)."
+    guideline = f"Every proactive message carries the 17-digit order id. ({SECTION})"
+    violating = Example("Hello, please hand-wash the knives you bought from us.", {"proactive": True})
+    compliant = Example(
+        "Hello, about order 113-1234567-1234567: please hand-wash the knives.", {"proactive": True}
+    )
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        ids = doc.order_ids
+        if doc.context.proactive and not ids.valid and not ids.malformed:
+            yield Hit()
+
+
+@register
+class OrderIdMalformed(Rule):
+    """Something meant as an order id has the wrong digit count or grouping.
+
+    Why: Amazon order ids are three groups of 3, 7 and 7 digits; a typo sends
+    the buyer (and Amazon's filters) a reference to no order.
+    """
+
+    id = "order.id-malformed"
+    severity = Severity.ERROR
+    message = "This looks like an order id but is not in Amazon's 3-7-7 digit form."
+    guideline = f"Order ids are written as 3-7-7 digits, e.g. 112-3456789-0123456. ({SECTION})"
+    violating = Example("Please find the invoice for order 113-5920188-304177 attached.")
+    compliant = Example("Please find the invoice for order 113-5920188-3041774 attached.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for found in doc.order_ids.malformed:
+            yield Hit(found.span)
+
+
+@register
+class OrderIdMismatch(Rule):
+    """The order id in the text is not the order this conversation is about.
+
+    Why: a message about another buyer's order discloses it, and the buyer
+    cannot match the message to their purchase.
+    """
+
+    id = "order.id-mismatch"
+    severity = Severity.ERROR
+    message = "This order id differs from the order of this conversation ({expected})."
+    guideline = f"A message concerns the buyer's own order and names it correctly. ({SECTION})"
+    needs = ("order_id",)
+    violating = Example("We are writing about order 112-4490218-7730561.", {"order_id": "112-4490218-7730516"})
+    compliant = Example("We are writing about order 112-4490218-7730516.", {"order_id": "112-4490218-7730516"})
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        expected = (doc.context.order_id or "").strip()
+        ids = doc.order_ids.valid
+        if any(found.value == expected for found in ids):
+            return
+        for found in ids:
+            yield Hit(found.span, self.message.format(expected=expected))
+
+
+@register
+class OrderWindow(Rule):
+    """A proactive message sent more than 30 days after the order was completed.
+
+    Why: sellers may contact buyers proactively only within 30 days of order
+    completion (delivery, else the order date).
+    """
+
+    id = "order.window"
+    severity = Severity.ERROR
+    message = "This proactive message goes out {days} days after {event}; the limit is 30."
+    guideline = f"Proactive messages are allowed only within 30 days of order completion. ({SECTION})"
+    needs = (("delivery_date", "order_date"),)
+    violating = Example(
+        "About order 113-1234567-1234567: how is the hose reel?",
+        {"delivery_date": "2026-09-28", "today": "2026-11-21"},
+    )
+    compliant = Example(
+        "About order 113-1234567-1234567: how is the hose reel?",
+        {"delivery_date": "2026-11-09", "today": "2026-11-21"},
+    )
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        if not doc.context.proactive:
+            return
+        ctx = doc.context
+        start, event = (ctx.delivery_date, "delivery") if ctx.delivery_date else (ctx.order_date, "the order")
+        days = (doc.today - start).days
+        if days > 30:
+            yield Hit(message=self.message.format(days=days, event=event))
+
+
+@register
+class OrderConfirmation(Rule):
+    """The message is an order or shipping confirmation.
+
+    Why: Amazon already sends order and shipping confirmations; a seller's
+    copy has no permitted purpose.
+    Use instead: do not send it. Write only if there is a problem to solve.
+    """
+
+    id = "order.confirmation"
+    severity = Severity.ERROR
+    message = "Order and shipping confirmations are sent by Amazon; this message has no other purpose."
+    guideline = "Order and shipping confirmations are not permitted: Amazon sends them. (Guidelines, 'Messages that are not permitted')"
+    violating = Example("Your order 114-5582019-3306627 has shipped today. Here is your tracking number: 1Z8V47W20392817465.")
+    compliant = Example("Your order 114-5582019-3306627 is delayed at the carrier's hub; it should arrive on Monday.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        confirming = doc.matches("confirmation")
+        if not confirming:
+            return
+        confirming_sentences = {id(s) for s, _ in confirming}
+        for sentence in doc.sentences:
+            if id(sentence) in confirming_sentences:
+                continue
+            if doc.sentence_has(sentence, "purpose") or doc.sentence_has(sentence, "review_request"):
+                return
+        sentence, match = confirming[0]
+        yield Hit(sentence.span_of(match))
+
+
+@register
+class CancelRequest(Rule):
+    """Asks the buyer to submit the cancellation themselves.
+
+    Why: when a seller cannot ship, the seller cancels the order (reason
+    NoInventory) and refunds; pushing the cancellation onto the buyer hides a
+    seller-caused cancellation.
+    Use instead: "We have cancelled the order and refunded you in full."
+    """
+
+    id = "order.cancel-request"
+    severity = Severity.ERROR
+    message = "Do not ask the buyer to cancel the order; the seller must cancel and refund it."
+    guideline = "Out of stock or unable to ship: the seller cancels the order itself; never ask the buyer to request the cancellation. (Guidelines, 'Order cancellations')"
+    violating = Example("The rack is out of stock. Please cancel the order yourself in Your Orders.")
+    compliant = Example("The rack is out of stock, so we will cancel the order and refund you in full.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for sentence, match in doc.matches("cancel_request"):
+            if not negated(doc, sentence, match, window=15):
+                yield Hit(sentence.span_of(match))
+
+
+@register
+class DiscourageReturn(Rule):
+    """Pressures the buyer not to return, cancel or ask for a refund.
+
+    Why: buyers keep their right to return and to be refunded; offering a
+    partial refund as an option is fine, pressure is not.
+    """
+
+    id = "order.discourage-return"
+    severity = Severity.WARNING
+    message = "This pressures the buyer not to return the item or ask for a refund."
+    guideline = "Never pressure a buyer out of a return, cancellation or refund. (Guidelines, 'Returns')"
+    violating = Example("Please do not return it! Returns are very expensive for a small seller.")
+    compliant = Example("You can return the table for a full refund, or keep it with a partial refund of $25.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for sentence, match in doc.matches("discourage_return"):
+            yield Hit(sentence.span_of(match))
+
+
+@register
+class Divert(Rule):
+    """Steers the buyer off Amazon: buy or pay elsewhere, or contact the seller
+    through another channel.
+
+    Why: the Prohibited Seller Activities policy forbids diverting
+    transactions or buyers; all contact stays in Buyer-Seller Messaging.
+    Use instead: "Please reply to this message with the photos."
+    """
+
+    id = "order.divert"
+    severity = Severity.ERROR
+    message = "This steers the buyer away from Amazon ({how}); keep the order and the conversation on Amazon."
+    guideline = "Any attempt to divert transactions or buyers off Amazon is prohibited. (Prohibited Seller Activities; Guidelines, 'Content that is not permitted')"
+    violating = Example("For faster help, please contact us directly on WhatsApp.")
+    compliant = Example("You can reach us any time through Amazon Buyer-Seller Messaging.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
+        for sentence in doc.sentences:
+            how = None
+            m = doc.sentence_has(sentence, "divert_buy")
+            if m and not negated(doc, sentence, m, window=20):
+                how, match = "ordering elsewhere", m
+            if how is None:
+                m = doc.sentence_has(sentence, "divert_pay")
+                if m and not negated(doc, sentence, m, window=20):
+                    how, match = "payment outside Amazon", m
+            if how is None:
+                m = doc.sentence_has(sentence, "divert_contact")
+                if m and not negated(doc, sentence, m, window=20) and not _stays_on_amazon(doc, sentence, m, contacts):
+                    how, match = "contact outside Amazon", m
+            if how is None:
+                m = _send_to_contact(doc, sentence, contacts)
+                if m is not None:
+                    yield Hit(m, self.message.format(how="contact outside Amazon"))
+                continue
+            yield Hit(sentence.span_of(match), self.message.format(how=how))
+
+
+def _stays_on_amazon(doc: Document, sentence, match, contacts) -> bool:
+    """'Contact us through Amazon messages' keeps the buyer on Amazon."""
+    if "directly" in match.group().lower() or any(sentence.start <= s < sentence.end for s, _ in contacts):
+        return False
+    tail = sentence.text[match.end() :]
+    channel = doc.phrase("amazon_channel")
+    return channel is not None and channel.search(tail) is not None
+
+
+def _send_to_contact(doc: Document, sentence, contacts) -> tuple[int, int] | None:
+    """'Send a screenshot to name@example.com' asks the buyer to use email."""
+    pat = doc.phrase("divert_send_to")
+    if pat is None:
+        return None
+    for start, end in contacts:
+        if sentence.start <= start < sentence.end:
+            before = doc.text[sentence.start : start]
+            if pat.search(before):
+                return sentence.start, end
+    return None

@@ -1,0 +1,52 @@
+"""Promotion: marketing content and coupons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document, negated
+from ..models import Severity
+from ..registry import Example, Hit, Rule, register
+
+SECTION = "Guidelines, 'Messages that are not permitted': marketing and promotion"
+
+
+@register
+class Marketing(Rule):
+    """Marketing or promotional content: other products, sales, new arrivals,
+    "follow us", newsletters, cross-selling.
+
+    Why: buyer messages exist to complete an order, never to market.
+    """
+
+    id = "promo.marketing"
+    severity = Severity.ERROR
+    message = "Marketing and promotion are not allowed in buyer messages."
+    guideline = f"Messages may not contain marketing or promotional content. ({SECTION})"
+    violating = Example("Follow us on Instagram to see our new arrivals for the holidays!")
+    compliant = Example("Store the earrings in the pouch and keep them away from perfume.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for sentence, match in doc.matches("marketing"):
+            if not negated(doc, sentence, match, window=12):
+                yield Hit(sentence.span_of(match))
+
+
+@register
+class Coupon(Rule):
+    """Coupons, discount or promo codes, vouchers.
+
+    Why: coupons are promotion, which buyer messages may not carry.
+    """
+
+    id = "promo.coupon"
+    severity = Severity.ERROR
+    message = "Coupons, discount codes and vouchers are not allowed in buyer messages."
+    guideline = f"No coupons, discount codes or vouchers. ({SECTION})"
+    violating = Example("Save 10% on your next order with code HYDRO10.")
+    compliant = Example("We have issued a partial refund of $9.50 for the missing caps.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for sentence, match in doc.matches("coupon"):
+            if not negated(doc, sentence, match, window=20):
+                yield Hit(sentence.span_of(match))

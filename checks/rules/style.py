@@ -1,0 +1,198 @@
+"""Style rules for text: emoji, line breaks, spelling, grammar."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+
+import regex
+
+from .. import extract, spelling
+from ..document import Document
+from ..models import Edit, Fix, Severity
+from ..registry import Example, Hit, Rule, register
+
+SECTION = "Guidelines, 'Style'"
+MAX_SPELLING_FINDINGS = 50
+
+
+@register
+class Emoji(Rule):
+    """An emoji: Unicode emoji (flags, keycaps, skin tones, ZWJ sequences) and
+    the ``:shortcode:`` and ``:)`` forms chat clients turn into emoji.
+
+    Why: emojis are not allowed. (©, ® and ™ are symbols, not emoji, and are
+    not reported.)
+    """
+
+    id = "style.emoji"
+    severity = Severity.ERROR
+    message = "Emojis are not allowed in buyer messages."
+    guideline = f"No emojis. ({SECTION})"
+    violating = Example("Sorry for the wait! 🙏")
+    compliant = Example("Sorry for the wait! The slots are 8:00-12:00 and 12:00-16:00.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for found in extract.emoji(doc.text):
+            start, end = found.span
+            # Take one adjoining space with it so the rewrite leaves no gap.
+            if start > 0 and doc.text[start - 1] == " ":
+                start -= 1
+            yield Hit(found.span, fix=Fix(title="Remove the emoji", edits=[Edit(span=(start, end), replacement="")]))
+
+
+_LINE_BREAK_RUN = regex.compile(r"\n(?:[ \t]{0,200}\n){2,}")
+
+
+@register
+class LineBreaks(Rule):
+    """More than two line breaks in a row (three or more newlines).
+
+    Why: Amazon's style rules allow at most two consecutive line breaks.
+    """
+
+    id = "style.line-breaks"
+    severity = Severity.ERROR
+    message = "More than two line breaks in a row; use at most one blank line."
+    guideline = f"No more than two consecutive line breaks. ({SECTION})"
+    violating = Example("It should arrive on November 24.\n\n\n\nOakline Furniture")
+    compliant = Example("It should arrive on November 24.\n\nOakline Furniture")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for m in _LINE_BREAK_RUN.finditer(doc.text):
+            span = (m.start(), m.end())
+            yield Hit(span, fix=Fix(title="Collapse to one blank line", edits=[Edit(span=span, replacement="\n\n")]))
+
+
+@register
+class Spelling(Rule):
+    """A misspelt word, checked with the Hunspell dictionary of the draft's
+    language. Names (capitalised words), codes with digits, links and the
+    team's own word list are not checked.
+
+    Why: Amazon asks for messages without spelling errors.
+    """
+
+    id = "style.spelling"
+    severity = Severity.WARNING
+    message = "Possible misspelling: {word!r}."
+    guideline = f"No spelling or grammar errors. ({SECTION})"
+    violating = Example("We will recieve the new delivery date tomorrow.")
+    compliant = Example("We will receive the new delivery date tomorrow.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        lang = doc.language
+        if lang is None:
+            return
+        if not spelling.checkers(lang):
+            doc.notes.append(f"Spelling was not checked: no dictionary for language '{lang}' is installed.")
+            return
+        team_words = {w.lower() for w in doc.settings.words}
+        skip = [e.span for e in doc.emails] + [l.span for l in doc.links]
+        count = 0
+        for m in spelling.WORD.finditer(doc.text):
+            word = m.group()
+            if len(word) < 3 or not word.islower() and not _sentence_initial(doc.text, m.start()):
+                continue
+            if word.lower() in team_words or any(s <= m.start() < e for s, e in skip):
+                continue
+            if not word.islower() and not word[1:].islower():
+                continue  # CamelCase or ALLCAPS: a brand or a code
+            if _correct(word, lang):
+                continue
+            if not word.islower() and _correct(word.lower(), lang):
+                continue
+            if not word.islower():
+                continue  # a capitalised name at the start of a sentence
+            suggestions = spelling.suggestions(word, lang)
+            fix = None
+            if suggestions:
+                fix = Fix(title=f"Replace with {suggestions[0]!r}", edits=[Edit(span=(m.start(), m.end()), replacement=suggestions[0])])
+            yield Hit((m.start(), m.end()), self.message.format(word=word), fix)
+            count += 1
+            if count >= MAX_SPELLING_FINDINGS:
+                doc.notes.append(f"Spelling stopped after {MAX_SPELLING_FINDINGS} findings.")
+                return
+
+
+@functools.lru_cache(maxsize=20000)
+def _correct(word: str, lang: str) -> bool:
+    if spelling.correct(word, lang):
+        return True
+    # Hyphenated compounds: each part on its own.
+    parts = regex.split(r"['’-]", word)
+    if len(parts) > 1 and all(len(p) < 2 or spelling.correct(p, lang) for p in parts):
+        return True
+    return False
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
+
+
+# --- grammar -----------------------------------------------------------------
+
+GRAMMAR_LINTS = ("RepeatedWords", "AnA", "SentenceCapitalization", "PossessiveYour")
+_harper_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _harper():
+    import harper
+
+    linter = harper.Linter()
+    config = {name: False for name in linter.get_lint_config()}
+    for name in GRAMMAR_LINTS:
+        if name in config:
+            config[name] = True
+    linter.set_lint_config(config)
+    return linter
+
+
+@register
+class Grammar(Rule):
+    """A grammar problem in an English draft: a doubled word ("the the"), a
+    wrong article ("an problem"), a sentence that starts in lower case, "you're"
+    for "your". Checked with Harper, offline.
+
+    Why: Amazon asks for messages without spelling or grammar errors.
+    """
+
+    id = "style.grammar"
+    severity = Severity.WARNING
+    message = "Possible grammar problem: {problem}"
+    guideline = f"No spelling or grammar errors. ({SECTION})"
+    violating = Example("The the crack was caused during transport.")
+    compliant = Example("The crack was caused during transport.")
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        if doc.language != "en":
+            return
+        text = doc.text
+        with _harper_lock:
+            lints = _harper().lint(text)
+        for lint in lints:
+            start, end = lint.span.start, lint.span.end
+            if not 0 <= start < end <= len(text):
+                continue
+            fix = None
+            if lint.suggestion_count:
+                replacement = _harper_replacement(text, lint)
+                if replacement is not None:
+                    fix = Fix(title=f"Replace with {replacement!r}", edits=[Edit(span=(start, end), replacement=replacement)])
+            yield Hit((start, end), self.message.format(problem=lint.message), fix)
+
+
+def _harper_replacement(text: str, lint) -> str | None:
+    try:
+        suggestion = lint.suggestions[0]
+        fixed = _harper().apply_suggestion(text, lint, suggestion) if hasattr(_harper(), "apply_suggestion") else None
+    except Exception:  # harper is alpha: a failed suggestion only loses the fix
+        return None
+    if not isinstance(fixed, str):
+        return None
+    start, end = lint.span.start, lint.span.end
+    tail = len(text) - end
+    return fixed[start : len(fixed) - tail]

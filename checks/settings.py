@@ -1,0 +1,34 @@
+"""Team settings the engine honours. Loading them from a file is ``bot``'s job."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import Severity
+
+
+class RuleSetting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    severity: Severity | None = None
+
+
+class CheckSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    allowed_domains: list[str] = Field(default_factory=list)
+    allowed_phone_numbers: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+    marketplace: str | None = None
+    buyer_language: str | None = None
+    html_max_width: int | None = Field(default=None, gt=0)
+
+    def enabled(self, rule_id: str) -> bool:
+        setting = self.rules.get(rule_id)
+        return setting is None or setting.enabled
+
+    def severity(self, rule_id: str, default: Severity) -> Severity:
+        setting = self.rules.get(rule_id)
+        return setting.severity if setting and setting.severity else default
