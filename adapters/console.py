@@ -1,0 +1,326 @@
+"""``checkmsg console``: the whole review flow in a terminal, on the embedded SQLite store.
+
+Paste a draft (end it with a line holding only ``.``, or end of input), read
+the report, then approve, request changes, edit, withdraw or mark it sent as
+a configured user. Works from a pipe as well as a terminal, so it can be
+scripted::
+
+    printf 'Hello, your order 123-1234567-1234567 ...\\n.\\nas bob\\napprove\\nsent\\n' | checkmsg console
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import shlex
+import sys
+import uuid
+from typing import TextIO
+
+from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
+from bot.review_settings import ReviewSettings
+from bot.store import Store, StoreUnavailable
+from checks import Context, DraftError, Report
+
+PLATFORM = "console"
+HELP = """\
+Commands (the acting user decides; the author wrote the draft):
+  approve [reason]   approve this version (a reason is required to override errors)
+  changes [note]     send it back to the author with a note
+  edit               paste a new version (it is checked again; approvals start over)
+  withdraw [reason]  drop the draft
+  sent               mark the approved draft as sent to the buyer
+  as NAME            act as NAME from now on
+  show               show the draft and its report again
+  new                start a new draft
+  help               this text
+  quit               leave (also: end of input)"""
+
+
+def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``checkmsg console`` on the CLI's sub-parsers."""
+    parser = subparsers.add_parser(
+        "console",
+        help="try the review flow in the terminal (no chat token needed)",
+        description="Paste a draft, see what the checks find, and approve or send it back, "
+        "all on a local SQLite file. Input may come from a pipe.",
+    )
+    parser.add_argument("--user", help="who takes decisions (default: the first approver, else 'reviewer')")
+    parser.add_argument("--author", help="who writes the drafts (default: your login name)")
+    parser.add_argument(
+        "--approver",
+        action="append",
+        default=[],
+        help="an approver for this session (repeatable; default: the [review] approvers, else --user)",
+    )
+    parser.add_argument("--database", help="database URL or SQLite file (default: ./checkmsg.sqlite3)")
+    parser.add_argument("--order-id", help="the Amazon order id the drafts are about")
+    parser.add_argument("--buyer-language", help="the buyer's language, e.g. de")
+    parser.add_argument("--marketplace", help="the marketplace, e.g. amazon.de")
+    parser.add_argument("--reply", action="store_true", help="the drafts answer a buyer (not proactive)")
+    parser.set_defaults(handler=run_console)
+    return parser
+
+
+def run_console(
+    args: argparse.Namespace,
+    settings: ReviewSettings | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    check_settings=None,  # noqa: ANN001 - checks.CheckSettings, from the team config when wired
+) -> int:
+    """Handle ``checkmsg console``; returns the exit status."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    try:
+        return asyncio.run(Console(args, settings, stdin, stdout, check_settings).run())
+    except StoreUnavailable as exc:
+        print(f"checkmsg console: {exc.message}", file=stdout)
+        return 3
+    except KeyboardInterrupt:
+        print("", file=stdout)
+        return 130
+
+
+class Console:
+    def __init__(self, args, settings, stdin, stdout, check_settings) -> None:  # noqa: ANN001
+        settings = settings or ReviewSettings()
+        approvers = list(args.approver or settings.approvers)
+        self.user = args.user or (approvers[0] if approvers else "reviewer")
+        self.author = args.author or _login()
+        self.notes: list[str] = []
+        if not approvers and not settings.approver_roles:
+            approvers = [self.user]
+            self.notes.append(f"No approvers are configured; {self.user} approves in this session.")
+        self.settings = settings.model_copy(update={"approvers": approvers})
+        if args.database:
+            self.settings = self.settings.model_copy(update={"database_url": args.database})
+        self.context = Context.model_validate(
+            {
+                k: v
+                for k, v in {
+                    "order_id": args.order_id,
+                    "buyer_language": args.buyer_language,
+                    "marketplace": args.marketplace,
+                    "proactive": False if args.reply else None,
+                }.items()
+                if v is not None
+            }
+        )
+        self.check_settings = check_settings
+        self.stdin = stdin
+        self.out = stdout
+        self.interactive = _isatty(stdin)
+        self.session = uuid.uuid4().hex[:8]
+        self.drafts = 0
+        self.draft: DraftView | None = None
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    async def run(self) -> int:
+        store = await Store.open(self.settings.database_url)
+        try:
+            self.workflow = ReviewWorkflow(store, self.settings, self.check_settings)
+            purged = await self.workflow.purge_expired()
+            self.say(f"CheckMsg console — reviews are kept in {store.describe()}")
+            self.say(
+                f"Author: {self.author}. Acting as: {self.user}. "
+                f"Approvers: {', '.join(self.settings.approvers) or '-'}"
+                + (f" (roles: {', '.join(self.settings.approver_roles)})" if self.settings.approver_roles else "")
+                + f". Approvals needed: {self.settings.required_approvals}."
+            )
+            for note in self.notes:
+                self.say(note)
+            if purged:
+                self.say(f"{purged} old draft version(s) passed the retention period; their text was removed.")
+            if not await self.paste_and_submit():
+                return 0
+            while True:
+                line = self.prompt(f"{self.user}> ")
+                if line is None:
+                    return 0
+                line = line.strip()
+                if not line:
+                    continue
+                if not self.interactive:
+                    self.say(f"» {line}")
+                if not await self.command(line):
+                    return 0
+        finally:
+            await store.close()
+
+    def prompt(self, text: str) -> str | None:
+        if self.interactive:
+            self.out.write(text)
+            self.out.flush()
+        line = self.stdin.readline()
+        return None if line == "" else line.rstrip("\n").rstrip("\r")
+
+    def read_draft(self) -> str | None:
+        """Lines up to one holding only '.', or end of input; None when nothing came."""
+        self.say('Paste the draft; end it with a line holding only "." (or end of input).')
+        lines: list[str] = []
+        while True:
+            line = self.prompt("| ")
+            if line is None or line.strip() == ".":
+                break
+            lines.append(line)
+        if line is None and not any(s.strip() for s in lines):
+            return None
+        return "\n".join(lines)
+
+    async def paste_and_submit(self) -> bool:
+        """Read and submit a draft; False when input ended before one came."""
+        while True:
+            text = self.read_draft()
+            if text is None:
+                return False
+            try:
+                outcome = await self.workflow.submit(
+                    author=self.author,
+                    platform=PLATFORM,
+                    channel=self.session,
+                    thread=str(self.drafts),
+                    text=text,
+                    context=self.context,
+                )
+            except DraftError as exc:
+                self.say(f"Cannot check this draft: {exc}. Paste it again.")
+                continue
+            self.draft = outcome.draft
+            if outcome.new_revision:
+                self.say("A new version: it was checked again, and earlier approvals no longer count.")
+            elif not outcome.recorded:
+                self.say("Nothing changed from the version under review.")
+            self.show()
+            return True
+
+    async def command(self, line: str) -> bool:
+        """Run one command; False to leave."""
+        try:
+            words = shlex.split(line)
+        except ValueError:
+            words = line.split()
+        verb, rest = words[0].lower(), " ".join(words[1:]) or None
+        draft = self.draft
+        try:
+            if verb in ("quit", "exit", "q"):
+                return False
+            if verb == "help":
+                self.say(HELP)
+            elif verb == "as":
+                if not rest:
+                    self.say("Usage: as NAME")
+                else:
+                    self.user = rest
+                    self.say(f"Acting as {self.user}.")
+            elif verb == "show":
+                self.draft = await self.workflow.get(draft.id)
+                self.show()
+            elif verb == "new":
+                self.drafts += 1
+                return await self.paste_and_submit()
+            elif verb == "edit":
+                return await self.paste_and_submit()
+            elif verb == "approve":
+                outcome = await self.workflow.approve(
+                    draft.id, self.user, content_hash=draft.content_hash, reason=rest
+                )
+                self.draft = outcome.draft
+                self.say(("Approved" if outcome.recorded else "You had already approved this version")
+                         + f" — {describe_state(outcome.draft)}")
+            elif verb in ("changes", "request-changes", "reject"):
+                outcome = await self.workflow.request_changes(
+                    draft.id, self.user, content_hash=draft.content_hash, reason=rest
+                )
+                self.draft = outcome.draft
+                self.say(f"Sent back to {draft.author} — {describe_state(outcome.draft)}. Type 'edit' to paste a new version.")
+            elif verb == "withdraw":
+                outcome = await self.workflow.withdraw(draft.id, self.user, reason=rest)
+                self.draft = outcome.draft
+                self.say(f"Withdrawn. Type 'new' for another draft.")
+            elif verb in ("sent", "send"):
+                outcome = await self.workflow.mark_sent(draft.id, self.user, content_hash=draft.content_hash)
+                self.draft = outcome.draft
+                self.say("Marked as sent." + ("" if outcome.recorded else " (It already was.)")
+                         + " Type 'new' for another draft.")
+            else:
+                self.say(f"Unknown command {verb!r}. Type 'help'.")
+        except OverrideRequired as exc:
+            self.say(f"Not approved: {exc.message}\nType: approve <your reason>")
+        except ReviewError as exc:
+            self.say(f"Not done: {exc.message}")
+        return True
+
+    def show(self) -> None:
+        draft = self.draft
+        self.say("")
+        self.say(f"Draft #{draft.id}, version {draft.revision} by {draft.submitted_by} "
+                 f"(content {draft.content_hash[:12]}) — {describe_state(draft)}")
+        if draft.report is not None and draft.text is not None:
+            self.say(render_report(draft.report, draft.text))
+        if draft.review_request:
+            self.say("This draft asks for a review: once approved or sent, the order remembers it.")
+        self.say("Type 'help' for the commands." if self.interactive else "")
+
+
+def describe_state(draft: DraftView) -> str:
+    if draft.state == "pending":
+        return f"waiting for approval ({len(draft.approvals)} of {draft.required_approvals})"
+    if draft.state == "approved":
+        return f"approved by {', '.join(draft.approvers)}; ready to send"
+    return {
+        "changes_requested": "changes requested",
+        "withdrawn": "withdrawn",
+        "sent": "sent",
+        "expired": "expired",
+    }.get(draft.state, draft.state)
+
+
+def render_report(report: Report, text: str) -> str:
+    """A plain-text report: one block per finding, then the suggested rewrite.
+
+    Kept minimal here; the shared renderer is ``bot.render`` once it exists.
+    """
+    lines: list[str] = []
+    if not report.findings:
+        lines.append("No problems found.")
+    for finding in report.findings:
+        lines.append(f"[{finding.severity.value.upper()}] {finding.rule}: {finding.message}")
+        if finding.excerpt:
+            lines.append(f"    > {finding.excerpt}")
+    if report.missing_context:
+        missing = sorted({key for keys in report.missing_context.values() for key in keys})
+        lines.append("Not checked for lack of context: " + ", ".join(missing))
+    if report.rewrite and report.rewrite != text:
+        lines.append("Suggested rewrite:")
+        lines.extend("    " + line for line in report.rewrite.splitlines())
+    return "\n".join(lines)
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "author"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m adapters.console``: the same as ``checkmsg console``, until the CLI wires it."""
+    parser = argparse.ArgumentParser(prog="checkmsg")
+    add_console_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["console", *(sys.argv[1:] if argv is None else argv)])
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""``checkmsg audit``: export the audit trail. Wire with ``add_audit_parser(subparsers)``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import TextIO
+
+from .audit import FORMATS, export_audit, parse_since
+from .review_settings import ReviewSettings
+from .store import Store, StoreUnavailable
+
+
+def add_audit_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "audit",
+        help="export the review audit trail as CSV or JSON",
+        description="Export who submitted each draft, what the checks found (rule ids), "
+        "and who decided what on which content hash, when. Texts are never exported.",
+    )
+    parser.add_argument("--format", "-f", choices=FORMATS, default="csv", help="output format (default: csv)")
+    parser.add_argument("--since", help="only events at or after this ISO date/time (UTC if no zone)")
+    parser.add_argument("--output", "-o", help="write to this file instead of standard output")
+    parser.add_argument(
+        "--database",
+        help="database URL or SQLite file (default: [review] database_url, DATABASE_URL, ./checkmsg.sqlite3)",
+    )
+    parser.set_defaults(handler=run_audit)
+    return parser
+
+
+def run_audit(args: argparse.Namespace, settings: ReviewSettings | None = None, stdout: TextIO | None = None) -> int:
+    """Handle ``checkmsg audit``; returns the exit status."""
+    settings = settings or ReviewSettings()
+    stdout = stdout or sys.stdout
+    try:
+        parse_since(args.since)
+    except ValueError as exc:
+        print(f"checkmsg audit: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(_export(args, settings, stdout))
+    except StoreUnavailable as exc:
+        print(f"checkmsg audit: {exc.message}", file=sys.stderr)
+        return 3
+
+
+async def _export(args: argparse.Namespace, settings: ReviewSettings, stdout: TextIO) -> int:
+    store = await Store.open(args.database or settings.database_url)
+    try:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                count = await export_audit(store, args.format, out, args.since)
+            print(f"wrote {count} audit events to {args.output}", file=sys.stderr)
+        else:
+            await export_audit(store, args.format, stdout, args.since)
+    finally:
+        await store.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.audit_cli``: the same as ``checkmsg audit``, until the CLI wires it."""
+    parser = argparse.ArgumentParser(prog="checkmsg")
+    add_audit_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["audit", *(sys.argv[1:] if argv is None else argv)])
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
