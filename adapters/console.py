@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import shlex
 import sys
 import uuid
 from typing import TextIO
@@ -69,12 +68,13 @@ def run_console(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     check_settings=None,  # noqa: ANN001 - checks.CheckSettings, from the team config when wired
+    checker=None,  # noqa: ANN001 - replaces checks.check (tests)
 ) -> int:
     """Handle ``checkmsg console``; returns the exit status."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     try:
-        return asyncio.run(Console(args, settings, stdin, stdout, check_settings).run())
+        return asyncio.run(Console(args, settings, stdin, stdout, check_settings, checker).run())
     except StoreUnavailable as exc:
         print(f"checkmsg console: {exc.message}", file=stdout)
         return 3
@@ -84,7 +84,7 @@ def run_console(
 
 
 class Console:
-    def __init__(self, args, settings, stdin, stdout, check_settings) -> None:  # noqa: ANN001
+    def __init__(self, args, settings, stdin, stdout, check_settings, checker=None) -> None:  # noqa: ANN001
         settings = settings or ReviewSettings()
         approvers = list(args.approver or settings.approvers)
         self.user = args.user or (approvers[0] if approvers else "reviewer")
@@ -109,6 +109,7 @@ class Console:
             }
         )
         self.check_settings = check_settings
+        self.checker = checker
         self.stdin = stdin
         self.out = stdout
         self.interactive = _isatty(stdin)
@@ -122,7 +123,7 @@ class Console:
     async def run(self) -> int:
         store = await Store.open(self.settings.database_url)
         try:
-            self.workflow = ReviewWorkflow(store, self.settings, self.check_settings)
+            self.workflow = ReviewWorkflow(store, self.settings, self.check_settings, self.checker)
             purged = await self.workflow.purge_expired()
             self.say(f"CheckMsg console — reviews are kept in {store.describe()}")
             self.say(
@@ -199,11 +200,8 @@ class Console:
 
     async def command(self, line: str) -> bool:
         """Run one command; False to leave."""
-        try:
-            words = shlex.split(line)
-        except ValueError:
-            words = line.split()
-        verb, rest = words[0].lower(), " ".join(words[1:]) or None
+        verb, _, rest = line.partition(" ")
+        verb, rest = verb.lower(), rest.strip() or None
         draft = self.draft
         try:
             if verb in ("quit", "exit", "q"):
@@ -240,7 +238,7 @@ class Console:
             elif verb == "withdraw":
                 outcome = await self.workflow.withdraw(draft.id, self.user, reason=rest)
                 self.draft = outcome.draft
-                self.say(f"Withdrawn. Type 'new' for another draft.")
+                self.say("Withdrawn. Type 'new' for another draft.")
             elif verb in ("sent", "send"):
                 outcome = await self.workflow.mark_sent(draft.id, self.user, content_hash=draft.content_hash)
                 self.draft = outcome.draft
