@@ -17,6 +17,8 @@ import sys
 import uuid
 from typing import TextIO
 
+from pydantic import ValidationError
+
 from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
 from bot.review_settings import ReviewSettings
 from bot.store import Store, StoreUnavailable
@@ -55,8 +57,12 @@ def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
     )
     parser.add_argument("--database", help="database URL or SQLite file (default: ./checkmsg.sqlite3)")
     parser.add_argument("--order-id", help="the Amazon order id the drafts are about")
-    parser.add_argument("--buyer-language", help="the buyer's language, e.g. de")
+    parser.add_argument(
+        "--buyer-lang", "--buyer-language", dest="buyer_language", help="the buyer's language, e.g. de"
+    )
     parser.add_argument("--marketplace", help="the marketplace, e.g. amazon.de")
+    parser.add_argument("--order-date", help="ISO date the order was placed")
+    parser.add_argument("--delivery-date", help="ISO date the order was delivered")
     parser.add_argument("--reply", action="store_true", help="the drafts answer a buyer (not proactive)")
     parser.set_defaults(handler=run_console)
     return parser
@@ -74,7 +80,13 @@ def run_console(
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     try:
-        return asyncio.run(Console(args, settings, stdin, stdout, check_settings, checker).run())
+        session = Console(args, settings, stdin, stdout, check_settings, checker)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        print(f"checkmsg console: {problems}", file=stdout)
+        return 2
+    try:
+        return asyncio.run(session.run())
     except StoreUnavailable as exc:
         print(f"checkmsg console: {exc.message}", file=stdout)
         return 3
@@ -103,6 +115,8 @@ class Console:
                     "order_id": args.order_id,
                     "buyer_language": args.buyer_language,
                     "marketplace": args.marketplace,
+                    "order_date": args.order_date,
+                    "delivery_date": args.delivery_date,
                     "proactive": False if args.reply else None,
                 }.items()
                 if v is not None
@@ -258,7 +272,7 @@ class Console:
         self.say(f"Draft #{draft.id}, version {draft.revision} by {draft.submitted_by} "
                  f"(content {draft.content_hash[:12]}) — {describe_state(draft)}")
         if draft.report is not None and draft.text is not None:
-            self.say(render_report(draft.report, draft.text))
+            self.say(render(draft.report, draft.text, f"draft #{draft.id} v{draft.revision}"))
         if draft.review_request:
             self.say("This draft asks for a review: once approved or sent, the order remembers it.")
         self.say("Type 'help' for the commands." if self.interactive else "")
@@ -277,10 +291,19 @@ def describe_state(draft: DraftView) -> str:
     }.get(draft.state, draft.state)
 
 
+def render(report: Report, text: str, label: str) -> str:
+    """The shared terminal renderer (``bot.render.render_text``) when present, else ours."""
+    try:
+        from bot.render import render_text
+    except ImportError:
+        return render_report(report, text)
+    return render_text(report, text, label)
+
+
 def render_report(report: Report, text: str) -> str:
     """A plain-text report: one block per finding, then the suggested rewrite.
 
-    Kept minimal here; the shared renderer is ``bot.render`` once it exists.
+    The fallback for when ``bot.render`` is not installed alongside.
     """
     lines: list[str] = []
     if not report.findings:

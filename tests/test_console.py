@@ -120,7 +120,7 @@ def test_override_needs_a_reason_in_the_console(tmp_path: Path) -> None:
     status = run_console(args, ReviewSettings(approvers=["bob"]), io.StringIO(script), out, checker=FakeChecker())
     text = out.getvalue()
     assert status == 0
-    assert "[ERROR] contact.email" in text
+    assert "contact.email" in text and "error" in text.lower()
     assert "Not approved: This draft has errors (contact.email)" in text
     overrides = [e for e in audit(db) if e["action"] == "approved_override"]
     assert [e["reason"] for e in overrides] == ["the address is Amazon's relay"]
@@ -169,3 +169,9 @@ def test_console_and_audit_as_programs_with_piped_input(tmp_path: Path) -> None:
     assert lines[0].startswith("id,at,actor,action")
     assert [line.split(",")[3] for line in lines[1:]] == ["submitted", "approved", "approval_complete", "sent"]
     assert not (tmp_path / "checkmsg.sqlite3").exists()  # DATABASE_URL was honoured
+
+
+def test_bad_context_option_is_reported(tmp_path: Path) -> None:
+    status, out = console(tmp_path / "c.sqlite3", DRAFT, "--order-date", "tomorrow")
+    assert status == 2
+    assert "order_date" in out
