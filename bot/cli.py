@@ -1,0 +1,631 @@
+"""``checkmsg``: check drafts, batch-check JSON lines, measure the checks, explain the rules.
+
+Conventions follow prose linters such as Vale: findings as
+``line:column severity message rule``, ``--format json`` for machines, and
+exit status 0 (no error-severity finding), 1 (at least one), 2 (the input,
+the options or the configuration could not be used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import difflib
+import inspect
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from checks import (
+    MAX_DRAFT_CHARS,
+    CheckSettings,
+    Context,
+    Draft,
+    DraftError,
+    Report,
+    all_rules,
+    check,
+    validate_text,
+)
+
+from . import evaluate
+from .config import Config, ConfigError, load_config
+from .render import CONTEXT_OPTIONS, render_text
+
+try:  # the review workflow's commands (bot/audit_cli.py, adapters/console.py)
+    from .audit_cli import add_audit_parser, run_audit
+except ImportError:  # pragma: no cover - only while that work is not merged
+    add_audit_parser = run_audit = None
+try:
+    from adapters.console import add_console_parser, run_console
+except ImportError:  # pragma: no cover
+    add_console_parser = run_console = None
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+class InputError(Exception):
+    """An input that cannot be checked; ``str()`` names it and says why."""
+
+
+# --- entry point -----------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``checkmsg`` with ``argv`` (default: the command line); returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"checkmsg: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args, config)
+    except InputError as exc:
+        print(f"checkmsg: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `checkmsg ... | head`
+        return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checkmsg",
+        description="Check Amazon buyer-seller message drafts against Amazon's communication guidelines.",
+        epilog="Exit status: 0 no error-severity finding, 1 at least one, 2 unusable input, options or config.",
+    )
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default: ./checkmsg.toml if present)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    # --config is accepted before and after the command; after wins.
+    def config_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS, help="configuration file")
+
+    p = sub.add_parser("check", help="check draft files (or standard input)", description=_doc(cmd_check))
+    p.add_argument("files", nargs="*", metavar="FILE", help="draft files; '-' or none reads standard input")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _context_options(p)
+    config_option(p)
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("batch", help="check JSON lines of drafts", description=_doc(cmd_batch))
+    p.add_argument("input", metavar="IN.jsonl", help="one {\"id\", \"text\", \"context\"} object a line; '-' for stdin")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    config_option(p)
+    p.set_defaults(run=cmd_batch)
+
+    p = sub.add_parser("eval", help="precision and recall over a labelled corpus", description=_doc(cmd_eval))
+    p.add_argument("corpus", metavar="CORPUS.jsonl", help="labelled drafts: id, text, context, expect")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        metavar="LANG",
+        help="only drafts whose buyer_language has this primary subtag (en takes en-GB); repeatable",
+    )
+    p.add_argument("--include-unset", action="store_true", help="with --lang: also drafts with no buyer_language")
+    p.add_argument(
+        "--format",
+        dest="draft_format",
+        choices=("text", "html"),
+        help="only drafts of this context.format (no format counts as text)",
+    )
+    p.add_argument("--min-precision", type=_fraction, metavar="P", help="exit 1 if error-rule micro precision < P")
+    p.add_argument("--min-recall", type=_fraction, metavar="R", help="exit 1 if error-rule micro recall < R")
+    config_option(p)
+    p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser("rules", help="list the rules, or explain one", description=_doc(cmd_rules))
+    p.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. contact.email")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    config_option(p)
+    p.set_defaults(run=cmd_rules)
+
+    if add_console_parser is not None:
+        config_option(add_console_parser(sub))
+        sub.choices["console"].set_defaults(run=cmd_console)
+    if add_audit_parser is not None:
+        config_option(add_audit_parser(sub))
+        sub.choices["audit"].set_defaults(run=cmd_audit)
+    return parser
+
+
+def _context_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("context (an option not given stays unknown; rules that need it stay silent)")
+    g.add_argument("--order-id", metavar="ID", help="the order id, 123-1234567-1234567")
+    g.add_argument("--buyer-lang", metavar="LANG", help="the buyer's language (BCP-47, e.g. de)")
+    g.add_argument("--marketplace", metavar="HOST", help="the marketplace, e.g. amazon.de")
+    g.add_argument("--order-date", metavar="DATE", help="ISO date the order was placed")
+    g.add_argument("--delivery-date", metavar="DATE", help="ISO date the order was delivered")
+    g.add_argument("--today", metavar="DATE", help="ISO date to check as of (default: today)")
+    g.add_argument("--previous-review-requests", type=int, metavar="N", help="review requests already sent for the order")
+    g.add_argument("--reply", action="store_true", help="the draft answers the buyer (default: the seller writes first)")
+    g.add_argument("--html", action="store_true", help="the draft is an HTML template")
+    g.add_argument("--attach", action="append", metavar="NAME", help="a file attached to the message (repeatable)")
+
+
+def _doc(func: Any) -> str:
+    return textwrap.dedent(func.__doc__ or "").strip()
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return number
+
+
+# --- check -----------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace, config: Config) -> int:
+    """Check each FILE (or standard input) and report what breaks Amazon's guidelines.
+
+    Exit status: 0 no error-severity finding, 1 at least one, 2 an input could
+    not be checked (the other inputs are still checked).
+    """
+    context = context_from_args(args)
+    names = args.files or [STDIN]
+    status = EXIT_OK
+    texts: list[tuple[str, str]] = []
+    for name in names:
+        try:
+            texts.append((_shown(name), read_draft(name)))
+        except InputError as exc:
+            print(f"checkmsg: {exc}", file=sys.stderr)
+            status = EXIT_USAGE
+    reports = asyncio.run(_check_all([text for _, text in texts], context, config.checks))
+    for index, ((shown, text), report) in enumerate(zip(texts, reports, strict=True)):
+        if args.format == "json":
+            print(json.dumps(report_json(report, shown), ensure_ascii=False))
+        else:
+            if index:
+                print()
+            print(render_text(report, text, shown))
+        if report.has_errors and status == EXIT_OK:
+            status = EXIT_FINDINGS
+    return status
+
+
+async def _check_all(texts: list[str], context: Context, settings: CheckSettings) -> list[Report]:
+    return [await check(Draft(text=text, context=context), settings) for text in texts]
+
+
+def report_json(report: Report, path: str | None) -> dict:
+    return {
+        "path": path,
+        "language": report.language,
+        "findings": [f.public() for f in report.findings],
+        "missing_context": report.missing_context,
+        "notes": report.notes,
+        "rewrite": report.rewrite,
+    }
+
+
+def context_from_args(args: argparse.Namespace) -> Context:
+    """A Context holding only what the options gave: the rest stays unknown."""
+    given: dict[str, Any] = {}
+    for key in ("order_id", "marketplace", "order_date", "delivery_date", "today", "previous_review_requests"):
+        value = getattr(args, key)
+        if value is not None:
+            given[key] = value
+    if args.buyer_lang is not None:
+        given["buyer_language"] = args.buyer_lang
+    if args.reply:
+        given["proactive"] = False
+    if args.html:
+        given["format"] = "html"
+    if args.attach:
+        given["attachments"] = args.attach
+    try:
+        return Context.model_validate(given)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            key = str(error["loc"][0])
+            option = CONTEXT_OPTIONS.get(key, "--" + key.replace("_", "-"))
+            problems.append(f"{option}: {error['msg'].removeprefix('Value error, ')}")
+        raise InputError("; ".join(problems)) from None
+
+
+def read_draft(name: str) -> str:
+    """A draft file's text (``-``: standard input), refused when it cannot be a message.
+
+    Read as bytes and decoded as strict UTF-8 (a byte-order mark is dropped).
+    """
+    shown = _shown(name)
+    limit = MAX_DRAFT_CHARS * 4 + 4  # no UTF-8 text under the character limit is longer
+    try:
+        if name == STDIN:
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError(f"{shown}: too large: CheckMsg checks at most {MAX_DRAFT_CHARS:,} characters")
+    return decode_draft(data, shown)
+
+
+def decode_draft(data: bytes, shown: str) -> str:
+    if b"\x00" in data:
+        raise InputError(f"{shown}: looks like a binary file (it has NUL bytes); save the draft as UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{shown}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the draft as UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        validate_text(text)
+    except DraftError as exc:
+        raise InputError(f"{shown}: {exc}") from None
+    return text
+
+
+def _shown(name: str) -> str:
+    return STDIN_NAME if name == STDIN else name
+
+
+# --- batch -----------------------------------------------------------------
+
+
+def cmd_batch(args: argparse.Namespace, config: Config) -> int:
+    """Check drafts given as JSON lines, shaped like the corpus: {"id", "text", "context"}.
+
+    Writes one JSON line per input line, in order:
+    {"id", "findings", "language", "rewrite"}, or {"id", "error"} for a line
+    that could not be checked (bad JSON, no text, invalid context, an empty or
+    oversized draft); the id is the line number when the line has none. Blank
+    lines are skipped. Exit status: 2 if any line could not be checked, else 1
+    if any draft has an error-severity finding, else 0. A summary goes to
+    standard error.
+    """
+    lines = _read_lines(args.input)
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    try:
+        tally = asyncio.run(_batch(lines, config.checks, out))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    checked, with_errors, bad = tally
+    bad_text = f", {len(bad)} bad line{'s' if len(bad) != 1 else ''} ({', '.join(map(str, bad))})" if bad else ""
+    print(f"checkmsg batch: {checked} drafts checked, {with_errors} with errors{bad_text}", file=sys.stderr)
+    if bad:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if with_errors else EXIT_OK
+
+
+def _read_lines(name: str) -> list[bytes]:
+    try:
+        if name == STDIN:
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        else:
+            data = Path(name).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{_shown(name)}: cannot read: {exc.strerror or exc}") from None
+    return data.removeprefix(b"\xef\xbb\xbf").splitlines()
+
+
+async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> tuple[int, int, list[int]]:
+    checked = with_errors = 0
+    bad: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        result = await batch_line(line, number, settings)
+        if "error" in result:
+            bad.append(number)
+        else:
+            checked += 1
+            with_errors += any(f["severity"] == "error" for f in result["findings"])
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return checked, with_errors, bad
+
+
+async def batch_line(line: bytes, number: int, settings: CheckSettings) -> dict:
+    """The output object for one input line (never raises for bad input)."""
+    try:
+        item = parse_item(line)
+    except InputError as exc:
+        return {"id": number, "error": str(exc)}
+    draft_id = item["id"] if item.get("id") is not None else number
+    try:
+        draft = draft_from_item(item)
+        report = await check(draft, settings)
+    except (InputError, DraftError) as exc:
+        return {"id": draft_id, "error": str(exc)}
+    return {
+        "id": draft_id,
+        "findings": [f.public() for f in report.findings],
+        "language": report.language,
+        "rewrite": report.rewrite,
+    }
+
+
+def parse_item(line: bytes) -> dict:
+    try:
+        item = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError("not valid UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(item, dict):
+        raise InputError("not a JSON object")
+    return item
+
+
+def draft_from_item(item: dict) -> Draft:
+    """A Draft from a corpus-shaped object; context keys it lacks stay unknown."""
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise InputError('no "text" string')
+    context = item.get("context") or {}
+    if not isinstance(context, dict):
+        raise InputError('"context" is not an object')
+    try:
+        return Draft(text=text, context=Context.model_validate(context))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise InputError(f"context.{key}: {first['msg'].removeprefix('Value error, ')}") from None
+
+
+# --- eval ------------------------------------------------------------------
+
+
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    """Measure the checks on a labelled corpus: per-rule precision and recall.
+
+    Each line holds "id", "text", "context" and "expect" (the rule ids a
+    correct checker reports). A rule counts once per draft: true positive when
+    expected and reported, false positive when only reported, false negative
+    when only expected. Error-severity and warning-severity rules are totalled
+    apart (severities after the configuration); rules the configuration
+    disables are left out. Exit status: 1 when --min-precision or --min-recall
+    is not met by the error-severity rules' micro figures, 2 when a corpus line
+    is unusable (the rest are still measured), else 0.
+    """
+    lines = _read_lines(args.corpus)
+    items, bad = [], []
+    skipped = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = parse_item(line)
+            draft = draft_from_item(item)
+            expect = item.get("expect")
+            if not isinstance(expect, list) or not all(isinstance(r, str) for r in expect):
+                raise InputError('no "expect" list of rule ids')
+        except InputError as exc:
+            bad.append(f"line {number}: {exc}")
+            continue
+        if not evaluate.language_matches(draft.context.buyer_language, args.lang, args.include_unset):
+            skipped += 1
+            continue
+        if args.draft_format and (draft.context.format or "text") != args.draft_format:
+            skipped += 1
+            continue
+        items.append((str(item.get("id", f"line {number}")), draft, expect))
+    results, failed = asyncio.run(_evaluate(items, config.checks))
+    bad.extend(failed)
+    for problem in bad:
+        print(f"checkmsg eval: {args.corpus}: {problem}", file=sys.stderr)
+
+    rules = all_rules()
+    disabled = sorted(r for r in rules if not config.checks.enabled(r))
+    outcomes = [evaluate.outcome(i, expect, got, ignore=disabled) for i, expect, got in results]
+    severities = {r: config.checks.severity(r, rule.severity).value for r, rule in rules.items()}
+    groups = evaluate.group_by_severity(evaluate.count_rules(outcomes), severities)
+    error_total = groups["error"].total if "error" in groups else evaluate.Counts()
+    failures = evaluate.below_bar(error_total, args.min_precision, args.min_recall)
+    summary = {
+        "corpus": args.corpus,
+        "drafts": len(outcomes),
+        "skipped": skipped,
+        "filters": _filters(args),
+        "disabled": disabled,
+    }
+    if args.json:
+        print(json.dumps(_eval_json(summary, groups, outcomes, failures), ensure_ascii=False, indent=2))
+    else:
+        print(_eval_text(summary, groups, outcomes, failures))
+    if bad:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if failures else EXIT_OK
+
+
+async def _evaluate(
+    items: list[tuple[str, Draft, list[str]]], settings: CheckSettings
+) -> tuple[list[tuple[str, list[str], set[str]]], list[str]]:
+    results, failed = [], []
+    for draft_id, draft, expect in items:
+        try:
+            report = await check(draft, settings)
+        except DraftError as exc:
+            failed.append(f"{draft_id}: {exc}")
+            continue
+        results.append((draft_id, expect, {f.rule for f in report.findings}))
+    return results, failed
+
+
+def _filters(args: argparse.Namespace) -> list[str]:
+    filters = []
+    if args.lang:
+        filters.append("buyer_language " + " or ".join(args.lang) + (" or unset" if args.include_unset else ""))
+    if args.draft_format:
+        filters.append(f"format {args.draft_format}")
+    return filters
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _eval_text(summary: dict, groups: dict[str, evaluate.Group], outcomes: list, failures: list[str]) -> str:
+    rules = all_rules()
+    filters = f" ({'; '.join(summary['filters'])})" if summary["filters"] else ""
+    out = [f"{summary['corpus']}: {summary['drafts']} drafts evaluated{filters}, {summary['skipped']} filtered out"]
+    if summary["disabled"]:
+        out.append(f"Disabled by the configuration, not measured: {', '.join(summary['disabled'])}")
+    width = max([len(r) for g in groups.values() for r in g.rules] + [len("micro total")]) + 2
+    header = f"  {'rule':<{width}}{'tp':>4}{'fp':>4}{'fn':>4}{'support':>9}{'precision':>11}{'recall':>8}"
+    pending = False
+    for group in groups.values():
+        out += ["", f"{group.severity.capitalize()}-severity rules", header]
+        for rule_id, counts in group.rules.items():
+            rule = rules.get(rule_id)
+            star = " *" if rule is not None and not rule.implemented else ""
+            pending = pending or bool(star)
+            out.append(_row(rule_id + star, counts, width))
+        out.append(_row("micro total", group.total, width))
+    if not groups:
+        out += ["", "Nothing expected and nothing reported."]
+    if pending:
+        out += ["", "* not implemented yet: its expected findings count as misses"]
+    wrong = [o for o in outcomes if not o.correct]
+    out += ["", f"Drafts with differences: {len(wrong)} of {len(outcomes)}"]
+    for o in wrong:
+        parts = []
+        if o.missed:
+            parts.append("missed " + ", ".join(o.missed))
+        if o.extra:
+            parts.append("extra " + ", ".join(o.extra))
+        out.append(f"  {o.id}: {'; '.join(parts)}")
+    for failure in failures:
+        out.append(f"Below the bar: error-severity rules' {failure}")
+    return "\n".join(out)
+
+
+def _row(name: str, counts: evaluate.Counts, width: int) -> str:
+    return (
+        f"  {name:<{width}}{counts.tp:>4}{counts.fp:>4}{counts.fn:>4}{counts.support:>9}"
+        f"{_figure(counts.precision):>11}{_figure(counts.recall):>8}"
+    )
+
+
+def _eval_json(summary: dict, groups: dict[str, evaluate.Group], outcomes: list, failures: list[str]) -> dict:
+    return {
+        **summary,
+        "groups": {
+            name: {
+                "rules": {rule: counts.as_dict() for rule, counts in group.rules.items()},
+                "micro": group.total.as_dict(),
+            }
+            for name, group in groups.items()
+        },
+        "wrong": [{"id": o.id, "missed": o.missed, "extra": o.extra} for o in outcomes if not o.correct],
+        "below_bar": failures,
+    }
+
+
+# --- rules -----------------------------------------------------------------
+
+
+def cmd_rules(args: argparse.Namespace, config: Config) -> int:
+    """List the rule catalogue, or explain one rule: what it catches, why, what it needs, examples.
+
+    Severities shown are after the configuration; "off" marks a disabled rule.
+    """
+    rules = all_rules()
+    if args.rule is None:
+        return _list_rules(rules, config, args.json)
+    rule = rules.get(args.rule)
+    if rule is None:
+        close = difflib.get_close_matches(args.rule, list(rules), n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; `checkmsg rules` lists them"
+        raise InputError(f"no rule has the id {args.rule!r}{hint}")
+    info = _rule_info(rule, config)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        print(_explain(info))
+    return EXIT_OK
+
+
+def _rule_info(rule: Any, config: Config) -> dict:
+    needs = [" or ".join(n) if isinstance(n, tuple) else n for n in rule.needs]
+    documentation = inspect.cleandoc(rule.documentation())
+    return {
+        "id": rule.id,
+        "severity": config.checks.severity(rule.id, rule.severity).value,
+        "enabled": config.checks.enabled(rule.id),
+        "implemented": rule.implemented,
+        "summary": " ".join(documentation.split("\n\n")[0].split()),
+        "documentation": documentation,
+        "message": rule.message,
+        "guideline": rule.guideline,
+        "needs": needs,
+        "violating": {"text": rule.violating.text, "context": rule.violating.context},
+        "compliant": {"text": rule.compliant.text, "context": rule.compliant.context},
+    }
+
+
+def _list_rules(rules: dict, config: Config, as_json: bool) -> int:
+    infos = [_rule_info(rule, config) for rule in rules.values()]
+    infos.sort(key=lambda i: i["id"])
+    if as_json:
+        print(json.dumps(infos, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(i["id"]) for i in infos) + 2
+    print(f"{'ID':<{width}}{'SEVERITY':<10}SUMMARY")
+    for info in infos:
+        severity = info["severity"] if info["enabled"] else "off"
+        pending = " (not implemented yet)" if not info["implemented"] else ""
+        print(f"{info['id']:<{width}}{severity:<10}{info['summary']}{pending}")
+    print(f"\n{len(infos)} rules. `checkmsg rules ID` explains one.")
+    return EXIT_OK
+
+
+def _explain(info: dict) -> str:
+    state = info["severity"] if info["enabled"] else f"off (would be {info['severity']})"
+    out = [f"{info['id']} — {state}"]
+    if not info["implemented"]:
+        out.append("Not implemented yet: this rule reports nothing for now.")
+    out += ["", info["documentation"], "", f"Guideline: {info['guideline']}", f"Message:   {info['message']}"]
+    needs = ", ".join(info["needs"]) if info["needs"] else "nothing beyond the text"
+    out.append(f"Needs:     {needs}")
+    for label in ("violating", "compliant"):
+        example = info[label]
+        out += ["", f"{label.capitalize()} example:"]
+        out += ["  | " + line for line in example["text"].splitlines() or [""]]
+        if example["context"]:
+            out.append("  context: " + json.dumps(example["context"], ensure_ascii=False))
+    return "\n".join(out)
+
+
+# --- the review workflow's commands ---------------------------------------
+
+
+def cmd_console(args: argparse.Namespace, config: Config) -> int:
+    return run_console(args, settings=config.review, check_settings=config.checks)
+
+
+def cmd_audit(args: argparse.Namespace, config: Config) -> int:
+    return run_audit(args, settings=config.review)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

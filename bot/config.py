@@ -1,0 +1,174 @@
+"""A team's ``checkmsg.toml``: rule switches, allow-lists, defaults, and the ``[review]`` table.
+
+The file is read once, at start-up. Every mistake in it becomes a
+:class:`ConfigError` whose text names the file and the key, so a person can
+fix it without reading a traceback::
+
+    checkmsg.toml: rules.style.spelling.severity: must be one of error, warning, info
+
+Shape of the file (every key optional)::
+
+    marketplace = "amazon.de"          # used when a draft's context has none
+    buyer_language = "de"
+    allowed_domains = ["help.lumiwood.example"]
+    allowed_phone_numbers = ["+49 30 901820"]
+    words = ["Lumiwood", "DeskMate"]   # the spell checker accepts these
+    html_max_width = 600
+
+    [rules."style.spelling"]
+    enabled = false
+    [rules."order.discourage-return"]
+    severity = "error"
+
+    [review]                            # see bot.review_settings.ReviewSettings
+    approvers = ["U024BE7LH"]
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+
+from checks import CheckSettings, Context, RuleSetting, Severity, all_rules
+
+from .review_settings import ReviewSettings
+
+CONFIG_FILE = "checkmsg.toml"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; ``str()`` is the text to show."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The loaded configuration: engine settings, review settings, and where they came from."""
+
+    checks: CheckSettings = field(default_factory=CheckSettings)
+    review: ReviewSettings = field(default_factory=ReviewSettings)
+    path: Path | None = None
+
+
+class _ConfigFile(CheckSettings):
+    """The file's schema: the engine's settings at the top level, ``[review]`` as a table."""
+
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
+
+    @field_validator("allowed_domains")
+    @classmethod
+    def _domains(cls, values: list[str]) -> list[str]:
+        cleaned = []
+        for value in values:
+            domain = value.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
+            if not domain or "/" in domain or " " in domain or "." not in domain:
+                raise ValueError(f"{value!r} is not a domain name (write e.g. \"help.example.com\")")
+            cleaned.append(domain)
+        return cleaned
+
+    @field_validator("allowed_phone_numbers", "words")
+    @classmethod
+    def _not_empty(cls, values: list[str]) -> list[str]:
+        cleaned = [v.strip() for v in values]
+        if any(not v for v in cleaned):
+            raise ValueError("contains an empty entry")
+        return cleaned
+
+    @field_validator("marketplace", "buyer_language")
+    @classmethod
+    def _like_context(cls, value: str | None, info: Any) -> str | None:
+        # The same normalisation and checks a draft's context gets.
+        if value is None:
+            return None
+        try:
+            return getattr(Context.model_validate({info.field_name: value}), info.field_name)
+        except ValidationError as exc:
+            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+
+
+def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -> Config:
+    """Read ``path``, else ``checkmsg.toml`` in ``cwd`` (default: the working folder).
+
+    No file and no ``path``: the defaults. A ``path`` that cannot be read is an error.
+    """
+    if path is None:
+        candidate = Path(cwd or Path.cwd()) / CONFIG_FILE
+        if not candidate.is_file():
+            return Config()
+        path, shown = candidate, CONFIG_FILE
+    else:
+        path = Path(path)
+        shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{shown}: cannot read the configuration file: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{shown}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{shown}: not valid TOML: {exc}") from None
+    return Config(*parse_config(data, shown), path=path)
+
+
+def parse_config(data: dict[str, Any], shown: str = CONFIG_FILE) -> tuple[CheckSettings, ReviewSettings]:
+    """Validate the parsed TOML; ``shown`` is the file name used in error messages."""
+    try:
+        parsed = _ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError("\n".join(f"{shown}: {line}" for line in _describe(exc))) from None
+    _check_rule_ids(parsed.rules, shown)
+    checks = CheckSettings(**parsed.model_dump(exclude={"review"}))
+    return checks, parsed.review
+
+
+def _check_rule_ids(rules: dict[str, RuleSetting], shown: str) -> None:
+    known = sorted(all_rules())
+    problems = []
+    for rule_id in rules:
+        if rule_id in known:
+            continue
+        close = difflib.get_close_matches(rule_id, known, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; `checkmsg rules` lists the ids"
+        problems.append(f"{shown}: rules.{rule_id}: no rule has this id{hint}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+
+
+_SEVERITIES = ", ".join(s.value for s in Severity)
+
+# Plain-words versions of pydantic's error types; the rest keep pydantic's text.
+_MESSAGES = {
+    "enum": f"must be one of {_SEVERITIES}",
+    "extra_forbidden": "unknown key",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be a string",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+}
+
+
+def _describe(exc: ValidationError) -> list[str]:
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        kind = error["type"]
+        if kind in _MESSAGES:
+            text = _MESSAGES[kind]
+        elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
+            text = error["msg"].lower().replace("input should be", "must be")
+        else:
+            text = error["msg"].removeprefix("Value error, ")
+            text = text[:1].lower() + text[1:]
+        lines.append(f"{key}: {text}")
+    return lines

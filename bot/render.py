@@ -1,0 +1,115 @@
+"""Reports as a person reads them in a terminal, in the manner of prose linters."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from checks import Finding, Report, Severity
+
+# The command-line option that supplies each context key (hints for missing context).
+CONTEXT_OPTIONS = {
+    "order_id": "--order-id",
+    "buyer_language": "--buyer-lang",
+    "marketplace": "--marketplace",
+    "order_date": "--order-date",
+    "delivery_date": "--delivery-date",
+    "today": "--today",
+    "previous_review_requests": "--previous-review-requests",
+    "format": "--html",
+    "attachments": "--attach",
+}
+
+
+def position(source: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset; a column counts characters."""
+    offset = max(0, min(offset, len(source)))
+    line = source.count("\n", 0, offset) + 1
+    line_start = source.rfind("\n", 0, offset) + 1
+    return line, offset - line_start + 1
+
+
+def render_text(report: Report, source: str, path: str) -> str:
+    """Findings with line:column, severity, message and rule id, each with its
+    source line underlined; then a summary line and what context was missing."""
+    out = [path] if report.findings else []
+    for finding in report.findings:
+        out.extend(_finding_lines(finding, source))
+    if report.findings:
+        out.append("")
+    out.append(summary(report.findings, path))
+    hints = missing_context_hints(report.missing_context)
+    if hints:
+        out.append("")
+        out.extend(hints)
+    for note in report.notes:
+        out.append(f"note: {note}")
+    if report.rewrite:
+        out.extend(["", "Suggested rewrite:", *("  " + line for line in report.rewrite.splitlines())])
+    return "\n".join(out)
+
+
+def _finding_lines(finding: Finding, source: str) -> list[str]:
+    where = "-"
+    if finding.span:
+        line, column = position(source, finding.span[0])
+        where = f"{line}:{column}"
+    lines = [f"  {where:<7} {finding.severity.value:<8} {finding.message}  {finding.rule}"]
+    if finding.span:
+        lines.extend("  " + part for part in underline(source, finding.span))
+    return lines
+
+
+def underline(source: str, span: tuple[int, int]) -> list[str]:
+    """The source line holding ``span``'s start, and a ``^~~~`` line under the span.
+
+    A span running past the end of its line is underlined to the line's end
+    and marked with an ellipsis. Wide (CJK) characters take two columns.
+    """
+    start, end = span
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", start)
+    if line_end == -1:
+        line_end = len(source)
+    text = source[line_start:line_end].rstrip("\r").replace("\t", " ")
+    before = _width(text[: start - line_start])
+    marked = text[start - line_start : min(end, line_end) - line_start]
+    mark = "^" + "~" * max(0, _width(marked) - 1)
+    if end > line_end:
+        mark += " …"
+    return [text, " " * before + mark]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def summary(findings: list[Finding], path: str) -> str:
+    counts = {severity: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    parts = [
+        _plural(counts[Severity.ERROR], "error"),
+        _plural(counts[Severity.WARNING], "warning"),
+    ]
+    if counts[Severity.INFO]:
+        parts.append(f"{counts[Severity.INFO]} info")
+    return f"{', '.join(parts)} in {path}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def missing_context_hints(missing: dict[str, list[str]]) -> list[str]:
+    """One line per missing context key: which rules it would let run, and the option."""
+    by_key: dict[str, list[str]] = {}
+    for rule_id, keys in sorted(missing.items()):
+        for key in keys:
+            by_key.setdefault(key, []).append(rule_id)
+    if not by_key:
+        return []
+    lines = ["Not checked for lack of context:"]
+    for key, rules in by_key.items():
+        options = " or ".join(CONTEXT_OPTIONS.get(part, part) for part in key.split(" or "))
+        lines.append(f"  {', '.join(rules)}: needs {key} (give {options})")
+    return lines
