@@ -85,8 +85,25 @@ class Document:
 
     @property
     def language(self) -> str | None:
-        lang, score = self.detected
-        return lang if score >= language.CONFIDENT else None
+        lang, score = self.main_language
+        if score >= language.CONFIDENT:
+            return lang
+        # Unsure on a short draft: accept the guess when it is the expected language.
+        expected = language.expected_languages(self.context.buyer_language, self.context.marketplace)
+        return lang if lang in expected and score >= 0.2 else None
+
+    @functools.cached_property
+    def main_language(self) -> tuple[str | None, float]:
+        """Language of the dominant script (a Chinese note does not make an English draft Chinese)."""
+        from . import mixing
+
+        return mixing.main_language(self)
+
+    @functools.cached_property
+    def foreign_passages(self) -> list[tuple[tuple[int, int], str]]:
+        from . import mixing
+
+        return mixing.foreign_passages(self)
 
     @functools.cached_property
     def phrase_language(self) -> str:

@@ -47,19 +47,26 @@ _OBFUSCATED = regex.compile(
     rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V
 )
 
+_OBFUSCATION_HINT = regex.compile(r"\bdot\b|[\[({<]\s?(?:at|dot|@|\.)\s?[\])}>]", _V)
+
 
 def emails(text: str) -> list[Found]:
     found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
     if "@" in text or "＠" in text:
         found = [f for f in found if _plausible_domain(f.value.replace("．", ".").split("@")[-1].split("＠")[-1])]
     taken = [f.span for f in found]
-    for m in _OBFUSCATED.finditer(text):
+    if not _OBFUSCATION_HINT.search(text):
+        return sorted(found, key=lambda f: f.span)
+    # Overlapped: "write directly at name [at] host [dot] com" must not let the
+    # candidate starting at "directly" hide the real one.
+    for m in _OBFUSCATED.finditer(text, overlapped=True):
         value = m.group()
-        if _overlaps((m.start(), m.end()), taken) or not regex.search(r"dot|[\[({<]", value, _V):
+        if _overlaps((m.start(), m.end()), taken) or not _OBFUSCATION_HINT.search(value):
             continue
         tld = regex.split(r"\W+", value.strip())[-1]
         if is_tld(tld):
             found.append(Found((m.start(), m.end()), value))
+            taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.span)
 
 

@@ -89,7 +89,7 @@ class Spelling(Rule):
             doc.notes.append(f"Spelling was not checked: no dictionary for language '{lang}' is installed.")
             return
         team_words = {w.lower() for w in doc.settings.words}
-        skip = [e.span for e in doc.emails] + [l.span for l in doc.links]
+        skip = [e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages]
         count = 0
         for m in spelling.WORD.finditer(doc.text):
             word = m.group()
@@ -171,10 +171,21 @@ class Grammar(Rule):
         if doc.language != "en":
             return
         text = doc.text
+        masked = _mask(text, [e.span for e in doc.emails] + [l.span for l in doc.links] + _handles(text))
         with _harper_lock:
-            lints = _harper().lint(text)
+            lints = _harper().lint(masked)
+        reported: list[tuple[int, int]] = []
+        for m in _DOUBLED.finditer(masked):
+            if m.group(1).lower() in _LEGIT_DOUBLES:
+                continue
+            span = (m.start(), m.end())
+            reported.append(span)
+            fix = Fix(title="Remove the repeated word", edits=[Edit(span=(m.start(1) + len(m.group(1)), m.end()), replacement="")])
+            yield Hit(span, self.message.format(problem=f"the word {m.group(1)!r} is repeated."), fix)
         for lint in lints:
             start, end = lint.span.start, lint.span.end
+            if any(s < end and start < e for s, e in reported):
+                continue
             if not 0 <= start < end <= len(text):
                 continue
             fix = None
@@ -183,6 +194,27 @@ class Grammar(Rule):
                 if replacement is not None:
                     fix = Fix(title=f"Replace with {replacement!r}", edits=[Edit(span=(start, end), replacement=replacement)])
             yield Hit((start, end), self.message.format(problem=lint.message), fix)
+
+
+# A word written twice ("the the"); bounded so long runs cannot backtrack.
+_DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}{1,30})[ \t]{1,5}\1(?![\p{L}\p{N}'’-])", regex.IGNORECASE | regex.V1)
+_LEGIT_DOUBLES = frozenset({"that", "had", "is", "bye", "no", "so", "very", "ha", "knock", "chop", "tut", "pom", "dum"})
+_HANDLE = regex.compile(r"(?<![\w.])@[\w.]{2,30}\w")
+
+
+def _handles(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _HANDLE.finditer(text)] if "@" in text else []
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Hide addresses and handles from the grammar checker: their dots are
+    not sentence ends. Same length, so offsets stay valid."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "x" * (end - start)
+    return "".join(chars)
 
 
 def _harper_replacement(text: str, lint) -> str | None:

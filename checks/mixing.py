@@ -1,0 +1,83 @@
+"""The draft's main language, and passages left in another language or script."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from . import language, spelling
+
+if TYPE_CHECKING:
+    from .document import Document
+
+_SCRIPT = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+CJK_RUN = regex.compile(rf"[{_SCRIPT}](?:[{_SCRIPT}\p{{P}}\p{{N}}\p{{Zs}}ー]{{0,400}})", regex.V1)
+_LATIN_WORD = regex.compile(r"\b\p{Latin}{2,}\b", regex.V1)
+_CJK_CHAR = regex.compile(rf"[{_SCRIPT}]", regex.V1)
+CJK_LANGS = {"zh", "ja", "ko"}
+
+
+def main_language(doc: Document) -> tuple[str | None, float]:
+    """The draft's language, judged on its dominant script."""
+    text = doc.text
+    cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
+    if cjk == 0:
+        return doc.detected
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if cjk * 2 >= latin:
+        only_cjk = " ".join(m.group() for m in CJK_RUN.finditer(text))
+        return language.detect(only_cjk)
+    return language.detect(CJK_RUN.sub(" ", text))
+
+
+def foreign_passages(doc: Document) -> list[tuple[tuple[int, int], str]]:
+    main, score = doc.main_language
+    if main is None:
+        return []
+    return list(_foreign(doc, main, score))
+
+
+def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tuple[int, int], str]]:
+    text = doc.text
+    cjk_main = main in CJK_LANGS
+    if not text.isascii():
+        for m in CJK_RUN.finditer(text):
+            run = m.group().rstrip()
+            chars = len(_CJK_CHAR.findall(run))
+            if chars < 2:
+                continue
+            span = (m.start(), m.start() + len(run))
+            if not cjk_main:
+                lang, _ = language.detect(run)
+                yield span, lang or "another script"
+            elif main == "ja" and chars >= 6 and not language.has_kana(run):
+                lang, conf = language.detect(run)
+                if lang == "zh" and conf >= 0.8:
+                    yield span, lang
+            elif main == "zh" and language.has_kana(run):
+                yield span, "ja"
+    if main_score < 0.8 and not cjk_main:
+        return
+    for sentence in doc.sentences:
+        words = _LATIN_WORD.findall(sentence.text)
+        if len(words) < (3 if cjk_main else 4):
+            continue
+        lang, conf = language.detect(CJK_RUN.sub(" ", sentence.text))
+        if not lang or lang == main:
+            continue
+        if conf >= 0.9 or (conf >= 0.5 and (cjk_main or _dictionaries_agree(words, main, lang))):
+            yield (sentence.start, sentence.end), lang
+
+
+def _dictionaries_agree(words: list[str], main: str, other: str) -> bool:
+    """Most words are unknown to the main language's dictionary and known to the other's."""
+    if not spelling.checkers(main) or not spelling.checkers(other):
+        return False
+    lower = [w for w in words if w.islower() and len(w) >= 3]
+    if len(lower) < 3:
+        return False
+    unknown_main = sum(not spelling.correct(w, main) for w in lower)
+    known_other = sum(spelling.correct(w, other) for w in lower)
+    return unknown_main >= 0.6 * len(lower) and known_other >= 0.6 * len(lower)
