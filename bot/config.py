@@ -27,6 +27,7 @@ Shape of the file (every key optional)::
 from __future__ import annotations
 
 import difflib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +120,9 @@ def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -
 def parse_config(data: dict[str, Any], shown: str = CONFIG_FILE) -> tuple[CheckSettings, ReviewSettings]:
     """Validate the parsed TOML; ``shown`` is the file name used in error messages."""
     try:
-        parsed = _ConfigFile.model_validate(data)
+        # Strict, on JSON input: TOML has real booleans and numbers, so "no" is
+        # not false and "600" is not a width; enums still take their values.
+        parsed = _ConfigFile.model_validate_json(json.dumps(data, default=str), strict=True)
     except ValidationError as exc:
         raise ConfigError("\n".join(f"{shown}: {line}" for line in _describe(exc))) from None
     _check_rule_ids(parsed.rules, shown)
