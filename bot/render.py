@@ -59,11 +59,13 @@ def _finding_lines(finding: Finding, source: str) -> list[str]:
     return lines
 
 
-def underline(source: str, span: tuple[int, int]) -> list[str]:
+def underline(source: str, span: tuple[int, int], width: int = 100) -> list[str]:
     """The source line holding ``span``'s start, and a ``^~~~`` line under the span.
 
-    A span running past the end of its line is underlined to the line's end
-    and marked with an ellipsis. Wide (CJK) characters take two columns.
+    A line longer than ``width`` characters is cut to a window around the
+    span, with ``…`` where text was left out. A span running past its line
+    (or the window) is underlined to that end and marked ``…``. Wide (CJK)
+    characters take two columns.
     """
     start, end = span
     line_start = source.rfind("\n", 0, start) + 1
@@ -71,12 +73,18 @@ def underline(source: str, span: tuple[int, int]) -> list[str]:
     if line_end == -1:
         line_end = len(source)
     text = source[line_start:line_end].rstrip("\r").replace("\t", " ")
-    before = _width(text[: start - line_start])
-    marked = text[start - line_start : min(end, line_end) - line_start]
+    first, last = start - line_start, min(end, line_end) - line_start
+    cut_left, cut_right = 0, len(text)
+    if len(text) > width:
+        cut_left = max(0, min(first - width // 4, len(text) - width))
+        cut_right = cut_left + width
+    shown = ("…" if cut_left else "") + text[cut_left:cut_right] + ("…" if cut_right < len(text) else "")
+    before = _width(text[cut_left:first]) + (1 if cut_left else 0)
+    marked = text[first : min(last, cut_right)]
     mark = "^" + "~" * max(0, _width(marked) - 1)
-    if end > line_end:
+    if end > line_end or last > cut_right:
         mark += " …"
-    return [text, " " * before + mark]
+    return [shown, " " * before + mark]
 
 
 def _width(text: str) -> int:

@@ -554,3 +554,35 @@ def test_installed_console_script(tmp_path):
     empty = subprocess.run([exe, "check", "-"], input=b"", capture_output=True, cwd=tmp_path, timeout=120)
     assert empty.returncode == 2
     assert b"empty" in empty.stderr
+
+
+# --- the text renderer ----------------------------------------------------------
+
+
+def test_position_is_one_based_line_and_column():
+    from bot.render import position
+
+    assert position("ab\ncd", 0) == (1, 1)
+    assert position("ab\ncd", 3) == (2, 1)
+    assert position("ab\ncd", 4) == (2, 2)
+
+
+def test_underline_counts_wide_characters_twice():
+    """Under CJK text the caret moves two columns per character."""
+    from bot.render import underline
+
+    line, mark = underline("注意 bob@x.com", (3, 12))
+    assert line == "注意 bob@x.com"
+    assert mark == " " * 5 + "^" + "~" * 8
+
+
+def test_underline_cuts_long_lines_around_the_span():
+    """A 300-character line is shown as a window holding the span, marked with ellipses."""
+    from bot.render import underline
+
+    text = "x" * 150 + "TARGET" + "y" * 144
+    line, mark = underline(text, (150, 156), width=60)
+    assert line.startswith("…") and line.endswith("…")
+    assert len(line) == 62
+    assert line[mark.index("^") : mark.index("^") + 6] == "TARGET"
+    assert mark.strip() == "^~~~~~"
