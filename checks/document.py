@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import extract, language, phrases
-from .models import Context, Draft
+from . import extract, language, markup, phrases
+from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
 
 _BOUNDARY = regex.compile(r"[.!?。！？]+[\"'”’»)\]]*[ \t]+|[。！？]+|\n+")
@@ -43,6 +43,7 @@ class Document:
     given_context: set[str]
     offsets: list[int] | None = None
     notes: list[str] = field(default_factory=list)
+    html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
 
     @classmethod
     def build(cls, draft: Draft, settings: CheckSettings, today: dt.date) -> Document:
@@ -59,6 +60,14 @@ class Document:
         offsets = None
         if len(text) != len(draft.text):
             offsets = _crlf_offsets(draft.text)
+        # --- HTML drafts (issue 3): check the visible text, keep the tree ---
+        html = None
+        if markup.is_html(draft.text, context.format):
+            html = markup.parse(draft.text)
+            html.default_width = settings.html_max_width or html.default_width
+            html.rtl = language.primary(context.buyer_language) in ("ar", "he", "fa", "ur")
+            text, offsets = html.text, html.offsets
+        # --- end HTML ---
         given.update({"today", "proactive"})  # both have defaults, never unknown
         return cls(
             text=text,
@@ -68,15 +77,34 @@ class Document:
             today=context.today or today,
             given_context=given,
             offsets=offsets,
+            notes=html.notes if html is not None else [],
+            html=html,
         )
 
     # --- positions -------------------------------------------------------
     def source_span(self, span: tuple[int, int]) -> tuple[int, int]:
+        if self.html is not None:
+            return self.html.source_span(span)
         if self.offsets is None:
             return span
         start, end = span
         last = len(self.offsets) - 1
         return self.offsets[min(start, last)], self.offsets[min(end, last)]
+
+    def source_fix(self, fix: Fix) -> Fix:
+        """A text rule's fix with its edits moved into the source (HTML: the
+        replacement escaped; removing a link's target unwraps its anchor)."""
+        if self.offsets is None and self.html is None:
+            return fix
+        edits: list[Edit] = []
+        for edit in fix.edits:
+            href = self.html.href_at(edit.span) if self.html is not None and not edit.replacement else None
+            if href is not None:
+                edits.extend(self.html.unwrap_anchor(href))
+                continue
+            replacement = markup.escape_text(edit.replacement) if self.html is not None else edit.replacement
+            edits.append(Edit(span=self.source_span(edit.span), replacement=replacement))
+        return Fix(title=fix.title, edits=edits)
 
     # --- language --------------------------------------------------------
     @functools.cached_property
@@ -164,12 +192,14 @@ class Document:
     # --- extractions shared by several rules ------------------------------
     @functools.cached_property
     def emails(self) -> list[extract.Found]:
-        return extract.emails(self.text)
+        found = extract.emails(self.text)
+        return found if self.html is None else self.html.emails(found)  # + mailto: targets
 
     @functools.cached_property
     def links(self) -> list[extract.Link]:
         taken = [e.span for e in self.emails]
-        return extract.links(self.text, exclude=taken)
+        found = extract.links(self.text, exclude=taken)
+        return found if self.html is None else self.html.links(found)  # + <a href> targets
 
     @functools.cached_property
     def order_ids(self) -> extract.OrderIds:

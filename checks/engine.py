@@ -64,7 +64,11 @@ async def check(draft: Draft, settings: CheckSettings | None = None) -> Report:
 
 
 def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Finding:
-    span = doc.source_span(hit.span) if hit.span else None
+    if hit.source:  # already in source offsets (HTML rules)
+        span, fix = hit.span, hit.fix
+    else:
+        span = doc.source_span(hit.span) if hit.span else None
+        fix = doc.source_fix(hit.fix) if hit.fix else None
     return Finding(
         rule=rule.id,
         severity=settings.severity(rule.id, rule.severity),
@@ -72,7 +76,7 @@ def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Fi
         span=span,
         excerpt=doc.source[span[0] : span[1]] if span else None,
         guideline=rule.guideline,
-        fix=hit.fix,
+        fix=fix,
     )
 
 

@@ -20,11 +20,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Hit:
-    """Where a rule fired, in the checked text's offsets."""
+    """Where a rule fired, in the checked text's offsets.
+
+    ``source=True``: ``span`` and the fix's edits are already offsets into the
+    submitted source (the HTML rules), so the engine does not map them.
+    """
 
     span: tuple[int, int] | None = None
     message: str | None = None
     fix: Fix | None = None
+    source: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,618 @@
+"""HTML drafts: detection, parsing, the visible text and its map into the source.
+
+An HTML draft is checked twice over. The text rules read its *visible text*
+(what a buyer reads: block elements and ``<br>`` become line breaks, entities
+are decoded, scripts, styles, comments and attribute values are left out),
+and every character of that text remembers where it came from in the
+submitted markup, so a finding points at the source. The HTML rules read the
+parsed tree (:attr:`Markup.soup`, BeautifulSoup over ``html.parser``) and the
+CSS in it (see :mod:`checks.css`), and report spans in source offsets.
+
+Line breaks: ``<br>`` is one line break, an empty paragraph (``<p>&nbsp;</p>``,
+``<p><br></p>``) is one line break, and the boundary between two blocks is
+one line break when nothing else separates them. So three ``<br>`` in a row
+give three newlines in the text, and ``style.line-breaks`` reports them.
+
+Anchor targets are not visible text, but they are links: :meth:`Markup.links`
+adds them to the links found in the text. Their spans lie in a virtual region
+after the end of the text (``len(text) + 1`` onwards) which the offset map
+sends to the ``href`` value in the source; ``doc.text`` never contains them.
+
+Broken markup never raises: it is read the way ``html.parser`` reads it, and
+:attr:`Markup.notes` says what looked wrong.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+# Tags that make HTML detection certain when ``format`` is not given. A lone
+# "<b>" or "<3" in a chat message is not enough.
+_DETECT = re.compile(
+    r"<(?:p|br|div|table|tr|td|html|body|img|span|ul|ol|li|h[1-6]|font|center|strong|em|b|i|u)(?:\s[^<>]{0,2000})?/?>"
+    r"|<a\s[^<>]{0,2000}href\s*=|<!doctype\s+html|</(?:p|div|table|td|span|a|b|strong)>",
+    re.IGNORECASE,
+)
+_DETECT_STRONG = re.compile(r"<(?:p|br|div|table|html|body|img)\b|<a\s[^<>]{0,2000}href\s*=|<!doctype\s+html", re.IGNORECASE)
+
+BLOCK = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main menu nav ol p pre "
+    "section summary table tbody tfoot thead tr ul".split()
+)
+# Blocks that, when they hold nothing but a non-breaking space or <br>, make an empty line.
+_LINE_BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li".split())
+_CELLS = frozenset(("td", "th"))
+_HIDDEN_CONTENT = frozenset(("style", "script", "title", "template"))
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr basefont frame keygen".split())
+# End tags a browser lets you leave out (not reported as unclosed or stray).
+_OPTIONAL_END = frozenset(
+    "p li td th tr thead tbody tfoot dt dd option optgroup colgroup caption html head body rb rt rp".split()
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[a-zA-Z][a-zA-Z0-9]{0,31};?)")
+_WS = " \t\n\r\f\xa0"
+_RUNS = re.compile(r"[ \t\n\r\f\xa0]+|[^ \t\n\r\f\xa0]+")
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_TAG_NAME = re.compile(r"</?[^\s/>]+")
+MAX_NOTES = 5
+
+
+def is_html(text: str, fmt: str | None) -> bool:
+    """``format`` decides when given; otherwise tags a mail client would render do."""
+    if fmt is not None:
+        return fmt == "html"
+    if "<" not in text:
+        return False
+    if _DETECT_STRONG.search(text):
+        return True
+    return len(_DETECT.findall(text)) >= 2
+
+
+def escape_text(text: str) -> str:
+    """Text to put into HTML source: escaped, newlines as ``<br>``."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def decode(raw: str, base: int) -> tuple[str, list[int], list[int]]:
+    """Decode character references in ``raw`` (found at ``base`` in the source).
+
+    Returns the decoded string and, for each of its characters, the start and
+    end of the source it came from.
+    """
+    if "&" not in raw:
+        return raw, list(range(base, base + len(raw))), list(range(base + 1, base + len(raw) + 1))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    while pos < len(raw):
+        m = _ENTITY.search(raw, pos)
+        if m is None:
+            break
+        _literal(raw, pos, m.start(), base, out, starts, ends)
+        ref, consumed = _unescape_prefix(m.group())
+        if consumed == 0:
+            _literal(raw, m.start(), m.start() + 1, base, out, starts, ends)
+            pos = m.start() + 1
+            continue
+        s, e = base + m.start(), base + m.start() + consumed
+        for ch in ref:
+            out.append(ch)
+            starts.append(s)
+            ends.append(e)
+        pos = m.start() + consumed
+    _literal(raw, pos, len(raw), base, out, starts, ends)
+    return "".join(out), starts, ends
+
+
+def _literal(raw: str, a: int, b: int, base: int, out: list[str], starts: list[int], ends: list[int]) -> None:
+    if a < b:
+        out.append(raw[a:b])
+        starts.extend(range(base + a, base + b))
+        ends.extend(range(base + a + 1, base + b + 1))
+
+
+@functools.lru_cache(maxsize=2048)
+def _unescape_prefix(ref: str) -> tuple[str, int]:
+    """The decoded text of the longest character reference at the start of
+    ``ref`` and how many characters it used (0: not a reference)."""
+    if ref.endswith(";"):
+        decoded = html.unescape(ref)
+        if decoded != ref:
+            return decoded, len(ref)
+    for k in range(len(ref), 2, -1):
+        head = ref[:k]
+        decoded = html.unescape(head)
+        if decoded != head:
+            return decoded, k
+    return "", 0
+
+
+@dataclass
+class Attr:
+    name: str
+    value: str  # decoded
+    span: tuple[int, int]  # the whole attribute, name to end of value
+    value_span: tuple[int, int] | None  # the raw value, without quotes
+
+
+@dataclass
+class Href:
+    value: str
+    span: tuple[int, int]  # raw value in the source
+    starts: list[int]
+    ends: list[int]
+    anchor: int  # source offset of the <a> start tag
+    text_span: tuple[int, int]  # the anchor's visible text, in text offsets
+    virtual: tuple[int, int] = (0, 0)  # where the value sits in the text's virtual region
+
+
+@dataclass
+class Markup:
+    source: str
+    text: str
+    offsets: list[int]
+    ends: list[int]
+    soup: BeautifulSoup | None
+    notes: list[str] = field(default_factory=list)
+    hrefs: list[Href] = field(default_factory=list)
+    start_tags: dict[int, int] = field(default_factory=dict)  # start offset -> end offset
+    end_tags: dict[int, tuple[int, int]] = field(default_factory=dict)  # start offset -> end tag span
+    line_starts: list[int] = field(default_factory=list)
+    default_width: int = 600  # the maximum width when the template declares none
+    rtl: bool = False  # the buyer reads right to left: right alignment is the default
+
+    # --- positions -------------------------------------------------------
+    def source_span(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Map a span of the text (or of its virtual href region) into the source."""
+        start, end = span
+        last = len(self.offsets) - 1
+        start = min(max(start, 0), last)
+        if end <= span[0]:
+            return self.offsets[start], self.offsets[start]
+        end = min(end, last + 1)
+        return self.offsets[start], max(self.ends[end - 1], self.offsets[start])
+
+    def offset_of(self, tag: Tag) -> int:
+        """Source offset of a tag's ``<``."""
+        line = (tag.sourceline or 1) - 1
+        return self.line_starts[min(line, len(self.line_starts) - 1)] + (tag.sourcepos or 0)
+
+    def start_tag(self, tag: Tag) -> tuple[int, int]:
+        start = self.offset_of(tag)
+        end = self.start_tags.get(start)
+        if end is None:
+            close = self.source.find(">", start)
+            end = close + 1 if close >= 0 else len(self.source)
+        return start, end
+
+    def element_span(self, tag: Tag) -> tuple[int, int]:
+        """From the start tag to the end of the end tag (or the start tag alone)."""
+        start, end = self.start_tag(tag)
+        closing = self.end_tags.get(start)
+        return (start, closing[1]) if closing else (start, end)
+
+    def end_tag(self, tag: Tag) -> tuple[int, int] | None:
+        return self.end_tags.get(self.offset_of(tag))
+
+    def attrs(self, tag: Tag) -> dict[str, Attr]:
+        """The tag's attributes with their source spans (last one wins, as in bs4)."""
+        start, end = self.start_tag(tag)
+        raw = self.source[start:end]
+        name = _TAG_NAME.match(raw)
+        pos = name.end() if name else 1
+        found: dict[str, Attr] = {}
+        for m in _ATTR.finditer(raw, pos, max(pos, len(raw) - 1)):
+            key = m.group(1).lower()
+            value = m.group(2)
+            if value is None:
+                found[key] = Attr(key, "", (start + m.start(), start + m.end()), None)
+                continue
+            vstart = m.start(2)
+            vend = m.end(2)
+            if value[:1] in "\"'":
+                vstart += 1
+                vend -= 1 if value[-1:] == value[:1] and len(value) > 1 else 0
+            text, _s, _e = decode(raw[vstart:vend], 0)
+            found[key] = Attr(key, text, (start + m.start(), start + m.end()), (start + vstart, start + vend))
+        return found
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    # --- links -----------------------------------------------------------
+    def links(self, found: list) -> list:
+        """The links of the visible text plus the anchors' href targets."""
+        from .extract import Link
+
+        out = list(found)
+        for href in self.hrefs:
+            scheme, host = url_host(href.value)
+            if not host or scheme not in ("http", "https", "ftp", None):
+                continue
+            inside = [
+                link for link in found
+                if href.text_span[0] <= link.span[0] < href.text_span[1]
+                and _same_url(link.value, href.value)
+            ]
+            if inside:
+                continue
+            out.append(Link(href.virtual, href.value, scheme, host))
+        return sorted(out, key=lambda link: link.span)
+
+    def emails(self, found: list) -> list:
+        """The email addresses of the visible text plus ``mailto:`` targets."""
+        from .extract import Found
+
+        out = list(found)
+        for href in self.hrefs:
+            if not href.value.lower().startswith("mailto:"):
+                continue
+            address = href.value[7:].split("?")[0].strip()
+            if "@" not in address:
+                continue
+            if any(address.lower() == f.value.lower() for f in found):
+                continue
+            start = href.virtual[0] + 7
+            out.append(Found((start, start + len(address)), address))
+        return sorted(out, key=lambda f: f.span)
+
+    def href_at(self, span: tuple[int, int]) -> Href | None:
+        for href in self.hrefs:
+            if href.virtual == span:
+                return href
+        return None
+
+    def unwrap_anchor(self, href: Href) -> list:
+        """Edits that remove an anchor's tags and keep what it wraps."""
+        from .models import Edit
+
+        start = href.anchor
+        edits = [Edit(span=(start, self.start_tags.get(start, href.span[1] + 1)), replacement="")]
+        closing = self.end_tags.get(start)
+        if closing:
+            edits.append(Edit(span=closing, replacement=""))
+        return edits
+
+    @functools.cached_property
+    def analysis(self):
+        from .css import Analysis
+
+        return Analysis(self)
+
+
+def url_host(url: str) -> tuple[str | None, str]:
+    """(scheme, host) of an absolute or scheme-relative URL, or www. address."""
+    url = url.strip()
+    lowered = url.lower()
+    if lowered.startswith("www."):
+        url, lowered = "//" + url, "//" + lowered
+    if not (lowered.startswith("//") or re.match(r"[a-z][a-z0-9+.-]*:", lowered)):
+        return None, ""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return None, ""
+    return (parts.scheme.lower() or None), host.lower()
+
+
+def _same_url(a: str, b: str) -> bool:
+    def norm(u: str) -> str:
+        u = u.strip().lower().rstrip("/")
+        for prefix in ("https://", "http://", "//"):
+            u = u.removeprefix(prefix)
+        return u
+
+    return norm(a) == norm(b) and (a.lower().startswith("http:") == b.lower().startswith("http:"))
+
+
+class _TextPass(HTMLParser):
+    """One pass over the source: visible text with offsets, tag positions, notes."""
+
+    def __init__(self, source: str, line_starts: list[int]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = line_starts
+        self.pieces: list[str] = []
+        self.offsets: list[int] = []
+        self.ends: list[int] = []
+        self.length = 0
+        self.last = ""  # last character of the text so far
+        self.breaks: list[tuple[int, int]] = []  # pending <br> / empty-line units
+        self.boundary: tuple[int, int] | None = None  # pending block boundary
+        self.space: tuple[int, int] | None = None  # pending cell separator
+        self.skip = 0
+        self.pre = 0
+        self.blocks: list[list] = []  # [name, text length at open, saw nbsp, breaks at open, start offset]
+        self.open: list[tuple[str, int]] = []
+        self.start_tags: dict[int, int] = {}
+        self.end_tags: dict[int, tuple[int, int]] = {}
+        self.anchors: list[Href | None] = []
+        self.hrefs: list[Href] = []
+        self.problems: list[str] = []
+
+    # --- positions -------------------------------------------------------
+    def pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    # --- text ------------------------------------------------------------
+    def _put(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.pieces.append(text)
+        self.offsets.extend(starts)
+        self.ends.extend(ends)
+        self.length += len(text)
+        self.last = text[-1]
+
+    def _flush(self, at: tuple[int, int]) -> None:
+        """Before visible text: write the pending line breaks or separator."""
+        if self.length == 0:
+            self.breaks.clear()
+            self.boundary = None
+            self.space = None
+            return
+        units = list(self.breaks)
+        if not units and self.boundary is not None:
+            units = [self.boundary]
+        if units:
+            self._trim_space()
+            if self.last != "\n" or len(units) > 1:
+                for s, e in units:
+                    self._put("\n", [s], [e])
+        elif self.space is not None and self.last not in " \n":
+            s, e = self.space
+            self._put(" ", [s], [e])
+        self.breaks.clear()
+        self.boundary = None
+        self.space = None
+
+    def _trim_space(self) -> None:
+        if self.last == " " and self.pieces:
+            piece = self.pieces[-1]
+            self.pieces[-1] = piece[:-1]
+            self.offsets.pop()
+            self.ends.pop()
+            self.length -= 1
+            if not self.pieces[-1]:
+                self.pieces.pop()
+            self.last = self.pieces[-1][-1] if self.pieces else ""
+
+    def _text(self, raw: str, start: int) -> None:
+        if self.skip:
+            return
+        text, starts, ends = decode(raw, start)
+        if self.pre:
+            if text.strip(_WS):
+                self._flush((start, start))
+            for i, ch in enumerate(text):
+                if ch == "\n" and self.length == 0:
+                    continue
+                self._put("\n" if ch in "\n\r" else (" " if ch in _WS else ch), [starts[i]], [ends[i]])
+            return
+        for m in _RUNS.finditer(text):
+            a, b = m.span()
+            run = m.group()
+            if run[0] in _WS:
+                if "\xa0" in run and self.blocks:
+                    self.blocks[-1][2] = True
+                if self.length and self.last not in " \n" and not self.breaks and self.boundary is None:
+                    self._put(" ", [starts[a]], [ends[a]])
+                continue
+            self._flush((starts[a], starts[a]))
+            self._put(run, starts[a:b], ends[a:b])
+
+    def handle_data(self, data: str) -> None:
+        start = self.pos()
+        if data[:1] == "<" and re.match(r"<[!/?a-zA-Z]", data):
+            self.problems.append(f"a tag or comment that never closes at line {self.getpos()[0]}")
+            return
+        self._text(data, start)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(1 + len(name))
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(2 + len(name))
+
+    def _reference(self, length: int) -> None:
+        start = self.pos()
+        end = start + length
+        if self.source.startswith(";", end):
+            end += 1
+        self._text(self.source[start:end], start)
+
+    # --- tags ------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, True)
+
+    def _tag(self, tag: str, attrs, selfclosing: bool) -> None:
+        start = self.pos()
+        raw = self.get_starttag_text() or ""
+        end = start + len(raw)
+        self.start_tags[start] = end
+        self._start(tag, attrs, start, end, selfclosing or raw.endswith("/>"))
+
+    def _start(self, tag: str, attrs, start: int, end: int, selfclosing: bool) -> None:
+        if tag in _HIDDEN_CONTENT:
+            if not selfclosing:
+                self.skip += 1
+                self.open.append((tag, start))
+            return
+        if tag == "br":
+            self._br(start, end)
+            return
+        if tag in BLOCK:
+            self._boundary(start, end)
+            if tag in _LINE_BLOCKS and not selfclosing:
+                self.blocks.append([tag, self.length, False, len(self.breaks), start])
+        elif tag in _CELLS:
+            if self.space is None:
+                self.space = (start, end)
+        if tag == "pre" and not selfclosing:
+            self.pre += 1
+        if tag == "a" and not selfclosing:
+            href = dict(attrs).get("href")
+            self.anchors.append(self._href(start, end, href) if href is not None else None)
+        if tag not in VOID and not selfclosing:
+            self.open.append((tag, start))
+
+    def _href(self, start: int, end: int, value: str) -> Href | None:
+        raw = self.source[start:end]
+        for m in _ATTR.finditer(raw, len(_TAG_NAME.match(raw).group()) if _TAG_NAME.match(raw) else 1):
+            if m.group(1).lower() != "href" or m.group(2) is None:
+                continue
+            vs, ve = m.span(2)
+            if m.group(2)[:1] in "\"'":
+                vs += 1
+                ve -= 1 if len(m.group(2)) > 1 and m.group(2)[-1] == m.group(2)[0] else 0
+            text, starts, ends = decode(raw[vs:ve], start + vs)
+            lead = len(text) - len(text.lstrip())
+            text = text.strip()
+            starts, ends = starts[lead : lead + len(text)], ends[lead : lead + len(text)]
+            return Href(text, (start + vs, start + ve), starts, ends, start, (self.length, self.length))
+        return None
+
+    def _br(self, start: int, end: int) -> None:
+        if self.skip:
+            return
+        self.breaks.append((start, end))
+        self.space = None
+
+    def _boundary(self, start: int, end: int) -> None:
+        if self.boundary is None:
+            self.boundary = (start, end)
+        self.space = None
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.pos()
+        close = self.source.find(">", start)
+        end = close + 1 if close >= 0 else len(self.source)
+        if tag == "br":  # </br> is a line break in every browser
+            self._br(start, end)
+            return
+        opened = self._close(tag, start, end)
+        if tag in _HIDDEN_CONTENT:
+            if opened:
+                self.skip = max(0, self.skip - 1)
+            return
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag == "a" and self.anchors:
+            href = self.anchors.pop()
+            if href is not None:
+                href.text_span = (href.text_span[0], self.length)
+                self.hrefs.append(href)
+        if tag in BLOCK:
+            if tag in _LINE_BLOCKS:
+                self._close_block(tag, start, end)
+            self._boundary(start, end)
+
+    def _close_block(self, tag: str, start: int, end: int) -> None:
+        for i in range(len(self.blocks) - 1, -1, -1):
+            if self.blocks[i][0] != tag:
+                continue
+            name, length, nbsp, breaks, opened_at = self.blocks[i]
+            del self.blocks[i:]
+            if self.length == length and nbsp and len(self.breaks) == breaks:
+                self.breaks.append((opened_at, end))  # <p>&nbsp;</p>: one empty line
+            return
+
+    def _close(self, tag: str, start: int, end: int) -> bool:
+        for i in range(len(self.open) - 1, -1, -1):
+            name, opened_at = self.open[i]
+            if name != tag:
+                continue
+            for inner, inner_at in self.open[i + 1 :]:
+                if inner not in _OPTIONAL_END and inner not in ("a",):
+                    self.problems.append(f"<{inner}> at line {self.line(inner_at)} is not closed before </{tag}>")
+            del self.open[i:]
+            self.end_tags[opened_at] = (start, end)
+            return True
+        if tag not in _OPTIONAL_END:
+            self.problems.append(f"stray </{tag}> at line {self.getpos()[0]}")
+        return False
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def finish(self) -> None:
+        self.close()
+        for name, at in self.open:
+            if name not in _OPTIONAL_END:
+                self.problems.append(f"<{name}> at line {self.line(at)} is never closed")
+        while self.anchors:
+            href = self.anchors.pop()
+            if href is not None:
+                href.text_span = (href.text_span[0], self.length)
+                self.hrefs.append(href)
+        self._trim_space()
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    find = source.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def parse(source: str) -> Markup:
+    """Parse an HTML draft. Never raises on bad markup: it notes it."""
+    line_starts = _line_starts(source)
+    notes: list[str] = []
+    scan = _TextPass(source, line_starts)
+    try:
+        scan.feed(source)
+        scan.finish()
+    except Exception as exc:  # html.parser is tolerant; this is a last resort
+        notes.append(f"The HTML could not be read to the end ({type(exc).__name__}); it was checked as far as it parses.")
+    text = "".join(scan.pieces)
+    offsets, ends = scan.offsets[: len(text)], scan.ends[: len(text)]
+    if scan.problems:
+        listed = "; ".join(scan.problems[:MAX_NOTES])
+        more = f" (and {len(scan.problems) - MAX_NOTES} more)" if len(scan.problems) > MAX_NOTES else ""
+        notes.append(f"The HTML is malformed: {listed}{more}. It was checked as far as it parses.")
+    try:
+        soup = BeautifulSoup(source, "html.parser")
+    except Exception as exc:  # pragma: no cover - bs4 with html.parser does not raise on markup
+        notes.append(f"The HTML could not be parsed ({type(exc).__name__}); the HTML style rules did not run.")
+        soup = None
+    # The end sentinel, then the virtual region where href targets live.
+    end_at = ends[-1] if ends else 0
+    offsets.append(end_at)
+    ends.append(end_at)
+    for href in scan.hrefs:
+        base = len(offsets)
+        href.virtual = (base, base + len(href.value))
+        offsets.extend(href.starts or [href.span[0]])
+        ends.extend(href.ends or [href.span[1]])
+        if not href.value:
+            href.virtual = (base, base)
+        offsets.append(href.span[1])  # a gap between two targets
+        ends.append(href.span[1])
+    return Markup(
+        source=source,
+        text=text,
+        offsets=offsets,
+        ends=ends,
+        soup=soup,
+        notes=notes,
+        hrefs=sorted(scan.hrefs, key=lambda h: h.anchor),
+        start_tags=scan.start_tags,
+        end_tags=scan.end_tags,
+        line_starts=line_starts,
+    )
