@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_checks.py [CORPUS.jsonl] [--json] [--repeat N]
 
-Measures, with every rule enabled:
+Measures, with every rule enabled (``--without RULE`` disables one, to see its cost):
 - the labelled corpus (default ../shared/corpus/dev.jsonl beside the repo):
   drafts per second, p50 and p99 latency per draft;
 - 2,000-character drafts (Amazon's free-text limit) built by joining the
@@ -79,17 +79,17 @@ def long_drafts(items: list[dict], count: int) -> list[str]:
     return drafts
 
 
-async def time_drafts(drafts: list, repeat: int) -> list[float]:
+async def time_drafts(drafts: list, repeat: int, settings) -> list[float]:  # noqa: ANN001
     """Seconds per check, every draft ``repeat`` times (after one warm-up pass)."""
     from checks import check
 
     for draft in drafts:
-        await check(draft)
+        await check(draft, settings)
     times = []
     for _ in range(repeat):
         for draft in drafts:
             start = time.perf_counter()
-            await check(draft)
+            await check(draft, settings)
             times.append(time.perf_counter() - start)
     return times
 
@@ -120,10 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--repeat", type=int, default=3, help="passes over each draft set (default 3)")
+    parser.add_argument(
+        "--without", action="append", default=[], metavar="RULE", help="disable this rule (to see its cost); repeatable"
+    )
     args = parser.parse_args(argv)
 
     from bot.cli import draft_from_item
-    from checks import Draft
+    from checks import CheckSettings, Draft
+
+    settings = CheckSettings(rules={rule: {"enabled": False} for rule in args.without})
 
     items = load_corpus(args.corpus)
     corpus_drafts = [draft_from_item(item) for item in items]
@@ -132,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     first_s, first_kb = fresh_process(FIRST_RESULT.format(text=items[0]["text"]))
     (whole_kb,) = fresh_process(WHOLE_CORPUS, str(args.corpus))
     results = {
-        "corpus": {"path": str(args.corpus), **latency(asyncio.run(time_drafts(corpus_drafts, args.repeat)))},
-        "chars_2000": latency(asyncio.run(time_drafts(long, args.repeat))),
+        "corpus": {"path": str(args.corpus), **latency(asyncio.run(time_drafts(corpus_drafts, args.repeat, settings)))},
+        "chars_2000": latency(asyncio.run(time_drafts(long, args.repeat, settings))),
+        "without": args.without,
         "first_result_s": float(first_s),
         "peak_rss_mb_first_result": int(first_kb) / 1024,
         "peak_rss_mb_whole_corpus": int(whole_kb) / 1024,
@@ -157,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def render(results: dict) -> str:
     rows = [("corpus drafts", results["corpus"]), ("2,000-char drafts", results["chars_2000"])]
-    out = [f"{'set':<20}{'drafts':>8}{'drafts/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"]
+    out = [f"rules disabled: {', '.join(results['without'])}", ""] if results["without"] else []
+    out += [f"{'set':<20}{'drafts':>8}{'drafts/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"]
     for name, r in rows:
         out.append(
             f"{name:<20}{r['drafts']:>8}{r['drafts_per_s']:>10.1f}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}{r['max_ms']:>9.2f}"
