@@ -121,10 +121,15 @@ class Analysis:
         self._order = 0
         for element in self.elements:
             self._element_decls(element)
-        for style in soup.find_all("style"):
+        for style in self.tags("style"):
             self._sheet(style)
         self._match_sheets()
         self.decls.sort(key=lambda d: d.span)
+
+    def tags(self, *names: str) -> list[Tag]:
+        """Elements with one of these names, in document order."""
+        wanted = set(names)
+        return [element for element in self.elements if element.name in wanted]
 
     # --- collecting declarations -----------------------------------------
     def _add(self, element: Tag | None, decl: Decl) -> None:
@@ -164,7 +169,7 @@ class Analysis:
         closing = self.markup.end_tag(element)
         if closing:
             edits.append(Edit(span=closing, replacement=""))
-        tokens = tinycss2.parse_component_value_list(value)
+        tokens = _tokens(value)
         return Decl(prop, tokens, value, False, (start, end), edits, "tag", element=element)
 
     def _attr_decl(self, element: Tag, key: str, attr) -> Decl | None:
@@ -200,7 +205,7 @@ class Analysis:
         # Take the whitespace before the attribute with it.
         while start > 0 and self.markup.source[start - 1] in " \t\n\r":
             start -= 1
-        tokens = tinycss2.parse_component_value_list(value)
+        tokens = _tokens(value)
         return Decl(prop, tokens, _serialize(tokens), False, attr.span, [Edit(span=(start, attr.span[1]), replacement="")], "attr", element=element)
 
     def _inline(self, element: Tag, attr) -> None:
@@ -293,11 +298,11 @@ class Analysis:
             self.notes.append(f"CSS parse error in a {where} (line {line}): {error.message}; the rest of it was checked.")
 
     def _match_sheets(self) -> None:
-        soup = self.markup.soup
+        index = SelectorIndex(self.elements)
         for selector, decls in self.sheet_rules:
             if not decls:
                 continue
-            for element in _select(soup, selector):
+            for element in index.select(selector):
                 for decl in decls:
                     self._add(element, decl)
 
@@ -468,21 +473,143 @@ def _longhands(decl: Decl) -> list[str]:
     return [prop]
 
 
-def _select(soup, selector: str) -> list[Tag]:
-    parts = [p.strip() for p in _split_commas(selector)]
-    usable = [p for p in parts if p and not _STATE_PSEUDO.search(p)]
-    if not usable:
-        return []
-    found: list[Tag] = []
-    for part in usable:
-        compiled = _compile(part)
-        if compiled is None:
-            continue
-        try:
-            found.extend(compiled.select(soup))
-        except Exception:  # soupsieve on odd markup: a selector that cannot run matches nothing
-            continue
-    return found
+class SelectorIndex:
+    """Selector matching fast enough for 100 KB templates: elements indexed by
+    tag, class and id; compounds of tag, ``.class`` and ``#id`` joined by
+    descendant or child combinators are matched here, anything else
+    (attribute selectors, structural pseudo-classes, sibling combinators) by
+    soupsieve on the candidates of the last compound only."""
+
+    def __init__(self, elements: list[Tag]) -> None:
+        self.elements = elements
+        self.by_tag: dict[str, list[Tag]] = {}
+        self.by_class: dict[str, list[Tag]] = {}
+        self.by_id: dict[str, list[Tag]] = {}
+        for element in elements:
+            self.by_tag.setdefault(element.name, []).append(element)
+            classes = element.get("class")
+            if classes:
+                for name in classes if isinstance(classes, list) else str(classes).split():
+                    self.by_class.setdefault(name, []).append(element)
+            ident = element.get("id")
+            if isinstance(ident, str):
+                self.by_id.setdefault(ident, []).append(element)
+
+    def select(self, selector: str) -> list[Tag]:
+        found: list[Tag] = []
+        for part in _split_commas(selector):
+            part = part.strip()
+            if not part or _STATE_PSEUDO.search(part):
+                continue
+            found.extend(self._select_one(part))
+        return found
+
+    def _select_one(self, selector: str) -> list[Tag]:
+        chain = _chain(selector)
+        if chain is None:
+            return []
+        last = chain[-1][1]
+        candidates = self._candidates(last)
+        simple = all(_SIMPLE.fullmatch(c) for _comb, c in chain) and all(comb in (" ", ">", "") for comb, _c in chain)
+        if simple:
+            compiled = [(comb, _compound(c)) for comb, c in chain]
+            return [el for el in candidates if _matches_chain(el, compiled, len(compiled) - 1)]
+        matcher = _compile(selector)
+        if matcher is None:
+            return []
+        out = []
+        for element in candidates:
+            try:
+                if matcher.match(element):
+                    out.append(element)
+            except Exception:  # soupsieve on odd markup: no match
+                continue
+        return out
+
+    def _candidates(self, compound: str) -> list[Tag]:
+        m = _SIMPLE_PARTS.match(compound)
+        tag, rest = (m.group(1) or "", m.group(2) or "") if m else ("", "")
+        ids = re.findall(r"#([\w-]+)", rest)
+        classes = re.findall(r"\.([\w-]+)", rest)
+        if ids:
+            return self.by_id.get(ids[0], [])
+        if classes:
+            return self.by_class.get(classes[0], [])
+        if tag and tag != "*":
+            return self.by_tag.get(tag.lower(), [])
+        return self.elements
+
+
+_SIMPLE = re.compile(r"(?:[a-zA-Z][\w-]*|\*)?(?:[.#][\w-]+)*")
+_SIMPLE_PARTS = re.compile(r"([a-zA-Z][\w-]*|\*)?((?:[.#][\w-]+|\[[^\]]*\]|:{1,2}[\w-]+(?:\([^)]*\))?)*)")
+_COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
+
+
+def _chain(selector: str) -> list[tuple[str, str]] | None:
+    """[(combinator before it, compound)], outside brackets and parentheses."""
+    out: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    comb = ""
+    i = 0
+    n = len(selector)
+    while i < n:
+        ch = selector[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch.isspace() or ch in ">+~"):
+            m = _COMBINATOR.match(selector, i)
+            if m and m.end() > i:
+                if selector[start:i]:
+                    out.append((comb, selector[start:i]))
+                comb = (m.group(1) or " ") if out else ""
+                i = start = m.end()
+                continue
+        i += 1
+    if selector[start:]:
+        out.append((comb, selector[start:]))
+    return out or None
+
+
+def _compound(text: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    m = re.match(r"([a-zA-Z][\w-]*|\*)?", text)
+    tag = m.group(1).lower() if m and m.group(1) and m.group(1) != "*" else None
+    ids = re.findall(r"#([\w-]+)", text)
+    classes = tuple(re.findall(r"\.([\w-]+)", text))
+    return tag, (ids[0] if ids else None), classes
+
+
+def _matches(element: Tag, compound: tuple) -> bool:
+    tag, ident, classes = compound
+    if tag is not None and element.name != tag:
+        return False
+    if ident is not None and element.get("id") != ident:
+        return False
+    if classes:
+        have = element.get("class") or []
+        if isinstance(have, str):
+            have = have.split()
+        if not all(c in have for c in classes):
+            return False
+    return True
+
+
+def _matches_chain(element: Tag, chain: list, index: int) -> bool:
+    comb, compound = chain[index]
+    if not _matches(element, compound):
+        return False
+    if index == 0:
+        return True
+    parent = element.parent
+    if comb == ">":
+        return isinstance(parent, Tag) and parent.name != "[document]" and _matches_chain(parent, chain, index - 1)
+    while isinstance(parent, Tag) and parent.name != "[document]":
+        if _matches_chain(parent, chain, index - 1):
+            return True
+        parent = parent.parent
+    return False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -511,6 +638,12 @@ def _serialize(tokens: list) -> str:
     return tinycss2.serialize(tokens).strip().lower()
 
 
+@functools.lru_cache(maxsize=4096)
+def _tokens(value: str) -> list:
+    """Component values of a CSS value (cached: templates repeat them; never mutated)."""
+    return tinycss2.parse_component_value_list(value)
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     for i, ch in enumerate(text):
@@ -525,8 +658,10 @@ def _index(lines: list[int], node) -> int:
     return lines[min(line, len(lines)) - 1] + column - 1
 
 
-def _parse_declarations(text: str) -> list[tuple[object, int, int]]:
-    """Declarations of a style attribute with their [start, end) in ``text``."""
+@functools.lru_cache(maxsize=4096)
+def _parse_declarations(text: str) -> tuple[tuple[object, int, int], ...]:
+    """Declarations of a style attribute with their [start, end) in ``text``
+    (cached: templates repeat their inline styles; the nodes are never mutated)."""
     prepared = text.replace("\r", " ").replace("\f", " ").replace("\x00", "\ufffd")
     lines = _line_starts(prepared)
     out = []
@@ -534,7 +669,7 @@ def _parse_declarations(text: str) -> list[tuple[object, int, int]]:
         start = _index(lines, item)
         end = _declaration_end(prepared, start) if item.type == "declaration" else start
         out.append((item, start, end))
-    return out
+    return tuple(out)
 
 
 def _declaration_end(css: str, start: int) -> int:

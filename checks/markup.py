@@ -59,7 +59,7 @@ _OPTIONAL_END = frozenset(
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[a-zA-Z][a-zA-Z0-9]{0,31};?)")
 _WS = " \t\n\r\f\xa0"
-_RUNS = re.compile(r"[ \t\n\r\f\xa0]+|[^ \t\n\r\f\xa0]+")
+_SEGMENT = re.compile(r"[^ \t\n\r\f\xa0]+(?: [^ \t\n\r\f\xa0]+)*")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 _TAG_NAME = re.compile(r"</?[^\s/>]+")
 MAX_NOTES = 5
@@ -389,7 +389,10 @@ class _TextPass(HTMLParser):
     def _text(self, raw: str, start: int) -> None:
         if self.skip:
             return
-        text, starts, ends = decode(raw, start)
+        if "&" in raw:
+            text, starts, ends = decode(raw, start)
+        else:  # the common case: one source character per text character
+            text, starts, ends = raw, range(start, start + len(raw)), range(start + 1, start + len(raw) + 1)
         if self.pre:
             if text.strip(_WS):
                 self._flush((start, start))
@@ -398,17 +401,24 @@ class _TextPass(HTMLParser):
                     continue
                 self._put("\n" if ch in "\n\r" else (" " if ch in _WS else ch), [starts[i]], [ends[i]])
             return
-        for m in _RUNS.finditer(text):
+        pos = 0
+        # Segments: text whose only blanks are single spaces (nothing to collapse).
+        for m in _SEGMENT.finditer(text):
             a, b = m.span()
-            run = m.group()
-            if run[0] in _WS:
-                if "\xa0" in run and self.blocks:
-                    self.blocks[-1][2] = True
-                if self.length and self.last not in " \n" and not self.breaks and self.boundary is None:
-                    self._put(" ", [starts[a]], [ends[a]])
-                continue
+            if a > pos:
+                self._blank(text[pos:a], starts[pos], ends[pos])
             self._flush((starts[a], starts[a]))
-            self._put(run, starts[a:b], ends[a:b])
+            self._put(m.group(), starts[a:b], ends[a:b])
+            pos = b
+        if pos < len(text):
+            self._blank(text[pos:], starts[pos], ends[pos])
+
+    def _blank(self, run: str, start: int, end: int) -> None:
+        """A run of blanks: one space at most, none at the start of a line."""
+        if "\xa0" in run and self.blocks:
+            self.blocks[-1][2] = True
+        if self.length and self.last not in " \n" and not self.breaks and self.boundary is None:
+            self._put(" ", [start], [end])
 
     def handle_data(self, data: str) -> None:
         start = self.pos()

@@ -66,7 +66,7 @@ def _remove_element(markup: Markup, tag: Tag) -> list[Edit]:
 
 def _images(markup: Markup) -> Iterator[tuple[Tag, list[str]]]:
     """Every image element with the URLs it loads (src and srcset)."""
-    for tag in markup.soup.find_all(["img", "source", "input", "image"]):
+    for tag in markup.analysis.tags("img", "source", "input", "image"):
         if tag.name == "input" and str(tag.get("type", "")).lower() != "image":
             continue
         urls = []
@@ -455,7 +455,7 @@ class ImageWidth(Rule):
             return
         analysis = markup.analysis
         limit = analysis.max_width * IMAGE_SHARE
-        for tag in markup.soup.find_all(["img", "input"]):
+        for tag in markup.analysis.tags("img", "input"):
             if tag.name == "input" and str(tag.get("type", "")).lower() != "image":
                 continue
             width = _dimension(markup, tag, "width")
@@ -506,8 +506,8 @@ class LogoLink(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        for anchor in markup.soup.find_all("a", href=True):
-            if anchor.find(["img", "image", "picture", "svg"]) is None:
+        for anchor in markup.analysis.tags("a"):
+            if not anchor.has_attr("href") or anchor.find(["img", "image", "picture", "svg"]) is None:
                 continue
             host = _website(doc, str(anchor["href"]))
             if host is None:
@@ -560,7 +560,7 @@ class Accessibility(Rule):
         if markup is None:
             return
         hits: list[Hit] = []
-        for image in markup.soup.find_all("img"):
+        for image in markup.analysis.tags("img"):
             if image.has_attr("alt") or str(image.get("aria-hidden", "")).lower() == "true":
                 continue
             if str(image.get("role", "")).lower() in ("presentation", "none"):
@@ -571,8 +571,8 @@ class Accessibility(Rule):
                 close = end - 2 if markup.source[start:end].endswith("/>") else end - 1
                 fix = Fix(title='Mark the image as decorative (alt=""), or describe it', edits=[Edit(span=(close, close), replacement=' alt=""')])
             hits.append(Hit((start, end), self.message.format(problem="an image without alt text"), fix, source=True))
-        for anchor in markup.soup.find_all("a", href=True):
-            if not _accessible_name(anchor):
+        for anchor in markup.analysis.tags("a"):
+            if anchor.has_attr("href") and not _accessible_name(anchor):
                 hits.append(Hit(markup.element_span(anchor), self.message.format(problem="a link without text"), source=True))
         hits.extend(self._contrast(markup))
         yield from sorted(hits, key=lambda h: h.span)

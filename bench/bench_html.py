@@ -1,0 +1,110 @@
+"""Benchmark: one ~100 KB HTML template through the whole check.
+
+Usage: python bench/bench_html.py [runs]
+
+Prints p50/p99 in ms for the whole check (every rule, text rules included),
+and for the HTML part alone (parse, visible text, styles and the html.*
+rules). Target: p99 < 100 ms for the whole check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from checks.document import Document  # noqa: E402
+from checks.engine import check  # noqa: E402
+from checks.models import Draft  # noqa: E402
+from checks.registry import all_rules  # noqa: E402
+from checks.settings import CheckSettings  # noqa: E402
+
+CONTEXT = {
+    "format": "html", "buyer_language": "en", "marketplace": "amazon.com",
+    "order_id": "114-2290381-7745016", "proactive": False,
+}
+STYLE = "\n".join(
+    f".c{i} {{ padding: {i % 20}px; border-bottom: 1px solid #e{i % 10}e{i % 10}e{i % 10}; }}" for i in range(60)
+)
+ROW = """
+      <tr>
+        <td class="c{i}" style="padding:8px 16px;border-top:1px solid #eeeeee;">
+          <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>
+            <td width="120" valign="top"><img src="cid:part_{i}.png" alt="Part {i}" width="100" height="80"></td>
+            <td valign="top">
+              <p><strong>Step {i}.</strong> Take part {i} out of its bag and check it for damage &mdash; the
+              edges should be smooth and the holes clean. Attach it with the two screws from bag {i} and
+              tighten them by hand first, then a quarter turn with the hex key.</p>
+              <p>If a part is missing or damaged, reply to this message with the step number and we will
+              send a replacement at no cost.<br>Keep the spare screws for later adjustments.</p>
+            </td>
+          </tr></table>
+        </td>
+      </tr>"""
+
+
+def template(target: int = 100_000) -> str:
+    head = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Assembly guide</title>
+<!--[if mso]><style>table {{ border-collapse: collapse; }}</style><![endif]-->
+<style type="text/css">
+{STYLE}
+@media only screen and (max-width: 620px) {{ .container {{ width: 100% !important; }} }}
+</style></head>
+<body>
+<table role="presentation" width="100%"><tr><td>
+  <table role="presentation" class="container" width="600" align="center">
+    <tr><td><p>Hello Mr. Schneider,</p>
+    <p>Here is the assembly guide for the bookcase from order 114-2290381-7745016.</p></td></tr>"""
+    tail = """
+    <tr><td><p>Best regards,<br>Oakline Furniture</p></td></tr>
+  </table>
+</td></tr></table>
+</body></html>"""
+    rows = []
+    size = len(head) + len(tail)
+    i = 1
+    while size < target:
+        row = ROW.format(i=i)
+        rows.append(row)
+        size += len(row)
+        i += 1
+    return head + "".join(rows) + tail
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+async def main(runs: int) -> None:
+    source = template()
+    draft = Draft(text=source, context=CONTEXT)
+    settings = CheckSettings()
+    report = await check(draft, settings)  # warm up: models, dictionaries, caches
+    html_rules = [r for rid, r in all_rules().items() if rid.startswith("html.")]
+    whole, html_only = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        await check(draft, settings)
+        whole.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        doc = Document.build(draft, settings, dt.date.today())
+        for rule in html_rules:
+            list(rule.find(doc))
+        html_only.append((time.perf_counter() - t0) * 1000)
+    print(f"template: {len(source):,} characters, visible text {len(doc.text):,}; findings: {report.rule_ids()}")
+    for name, values in (("whole check", whole), ("HTML part", html_only)):
+        print(
+            f"{name:12} p50 {statistics.median(values):7.1f} ms   p99 {percentile(values, 0.99):7.1f} ms   "
+            f"(runs: {runs})"
+        )
+
+
+if __name__ == "__main__":
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 50))
