@@ -62,6 +62,8 @@ _WS = " \t\n\r\f\xa0"
 _SEGMENT = re.compile(r"[^ \t\n\r\f\xa0]+(?: [^ \t\n\r\f\xa0]+)*")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 _TAG_NAME = re.compile(r"</?[^\s/>]+")
+_CONDITIONAL = re.compile(r"\s*\[if\b[^\]]*\]>", re.IGNORECASE)
+_CHECKABLE = re.compile(r"style|<font|<img|<a\s|<center", re.IGNORECASE)
 MAX_NOTES = 5
 
 
@@ -339,6 +341,7 @@ class _TextPass(HTMLParser):
         self.anchors: list[Href | None] = []
         self.hrefs: list[Href] = []
         self.problems: list[str] = []
+        self.conditional: list[int] = []  # lines of conditional comments with checkable content
 
     # --- positions -------------------------------------------------------
     def pos(self) -> int:
@@ -419,6 +422,12 @@ class _TextPass(HTMLParser):
             self.blocks[-1][2] = True
         if self.length and self.last not in " \n" and not self.breaks and self.boundary is None:
             self._put(" ", [start], [end])
+
+    def handle_comment(self, data: str) -> None:
+        # <!--[if mso]>...<![endif]-->: markup only Outlook renders. Layout-only
+        # ghost tables are common and harmless; styles, images or text are not checked.
+        if _CONDITIONAL.match(data) and (_CHECKABLE.search(data) or re.sub(r"<[^>]*>?|\[[^\]]*\]>?", "", data).strip()):
+            self.conditional.append(self.getpos()[0])
 
     def handle_data(self, data: str) -> None:
         start = self.pos()
@@ -596,6 +605,12 @@ def parse(source: str) -> Markup:
         listed = "; ".join(scan.problems[:MAX_NOTES])
         more = f" (and {len(scan.problems) - MAX_NOTES} more)" if len(scan.problems) > MAX_NOTES else ""
         notes.append(f"The HTML is malformed: {listed}{more}. It was checked as far as it parses.")
+    if scan.conditional:
+        lines = ", ".join(str(line) for line in scan.conditional[:MAX_NOTES])
+        notes.append(
+            f"Outlook-only markup in conditional comments (<!--[if ...]>, line {lines}) was not checked; "
+            "check it by hand or remove it."
+        )
     try:
         soup = BeautifulSoup(source, "html.parser")
     except Exception as exc:  # pragma: no cover - bs4 with html.parser does not raise on markup

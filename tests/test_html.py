@@ -289,7 +289,8 @@ async def test_accessibility_alt_link_text_and_contrast():
 async def test_compliant_template_has_no_findings():
     report = await run(fixture("compliant_template.html"), order_id="114-2290381-7745016")
     assert report.findings == [], [(f.rule, f.excerpt) for f in report.findings]
-    assert report.notes == []
+    # The Outlook-only <style> sits in a conditional comment: said, not checked.
+    assert len(report.notes) == 1 and "line 6" in report.notes[0] and "conditional" in report.notes[0]
 
 
 async def test_marketing_template():
