@@ -1,13 +1,14 @@
 """CheckMsg's rule engine: text and context in, findings out. No I/O."""
 
 from .engine import check, validate_text
-from .errors import MAX_DRAFT_CHARS, DraftError
+from .errors import MAX_DRAFT_CHARS, MAX_TEXT_CHARS, DraftError
 from .models import Context, Draft, Edit, Finding, Fix, Report, Severity
 from .registry import all_rules
 from .settings import CheckSettings, RuleSetting
 
 __all__ = [
     "MAX_DRAFT_CHARS",
+    "MAX_TEXT_CHARS",
     "CheckSettings",
     "Context",
     "Draft",

@@ -12,7 +12,9 @@ from . import extract, language, markup, phrases
 from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
 
-_BOUNDARY = regex.compile(r"[.!?。！？]+[\"'”’»)\]]*[ \t]+|[。！？]+|\n+")
+# Each alternative starts only where its run starts (lookbehind), so a long
+# run of dots or newlines is scanned once, not once per position.
+_BOUNDARY = regex.compile(r"(?<![.!?。！？])[.!?。！？]++[\"'”’»)\]]{0,3}[ \t]++|(?<![。！？])[。！？]++|(?<!\n)\n++")
 _ABBREVIATION = regex.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|no|nr|vs|etc|approx|ca|bzw|z\.b|e\.g|i\.e|sr|sra|mme|m|p|s)\.[ \t]+)$",
     regex.IGNORECASE,

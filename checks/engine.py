@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import logging
 
 from .document import Document
-from .errors import MAX_DRAFT_CHARS, DraftError
+from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
 from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
 from .settings import CheckSettings
@@ -36,6 +37,11 @@ async def check(draft: Draft, settings: CheckSettings | None = None) -> Report:
     settings = settings or CheckSettings()
     validate_text(draft.text)
     doc = Document.build(draft, settings, today=dt.date.today())
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise DraftError(
+            f"the message text has {len(doc.text):,} characters; CheckMsg checks at most "
+            f"{MAX_TEXT_CHARS:,} (Amazon allows 2,000 in a text message)"
+        )
     findings: list[Finding] = []
     missing: dict[str, list[str]] = {}
     given = doc.given_context
@@ -47,7 +53,12 @@ async def check(draft: Draft, settings: CheckSettings | None = None) -> Report:
             missing[rule.id] = lacking
             continue
         try:
-            hits = list(rule.find(doc))
+            hits = list(itertools.islice(rule.find(doc), MAX_FINDINGS_PER_RULE + 1))
+            if len(hits) > MAX_FINDINGS_PER_RULE:
+                hits = hits[:MAX_FINDINGS_PER_RULE]
+                doc.notes.append(
+                    f"{rule.id}: stopped after {MAX_FINDINGS_PER_RULE} findings; fix these and check again."
+                )
         except Exception as exc:  # a broken rule must not hide the others' findings
             log.exception("rule %s failed", rule.id)
             findings.append(_internal_error(rule, exc))

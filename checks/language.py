@@ -38,8 +38,8 @@ MARKETPLACE_LANGUAGES: dict[str, tuple[str, ...]] = {
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _NOISE = regex.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d[\d\W_]*|[\p{So}\p{Sk}]",
-    regex.V1,
+    r"(?:https?://|www\.)\S{1,2000}|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}|\d[\d\W_]{0,40}|[\p{So}\p{Sk}]",
+    0,
 )
 
 CONFIDENT = 0.6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -13,9 +14,9 @@ if TYPE_CHECKING:
     from .document import Document
 
 _SCRIPT = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
-CJK_RUN = regex.compile(rf"[{_SCRIPT}](?:[{_SCRIPT}\p{{P}}\p{{N}}\p{{Zs}}ー]{{0,400}})", regex.V1)
-_LATIN_WORD = regex.compile(r"\b\p{Latin}{2,}\b", regex.V1)
-_CJK_CHAR = regex.compile(rf"[{_SCRIPT}]", regex.V1)
+CJK_RUN = regex.compile(rf"[{_SCRIPT}](?:[{_SCRIPT}\p{{P}}\p{{N}}\p{{Zs}}ー]{{0,400}})")
+_LATIN_WORD = regex.compile(r"\b\p{Latin}{2,}\b")
+_CJK_CHAR = regex.compile(rf"[{_SCRIPT}]")
 CJK_LANGS = {"zh", "ja", "ko"}
 
 
@@ -36,7 +37,7 @@ def foreign_passages(doc: Document) -> list[tuple[tuple[int, int], str]]:
     main, score = doc.main_language
     if main is None:
         return []
-    return list(_foreign(doc, main, score))
+    return list(itertools.islice(_foreign(doc, main, score), 60))
 
 
 def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tuple[int, int], str]]:
@@ -67,17 +68,19 @@ def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tupl
         lang, conf = language.detect(CJK_RUN.sub(" ", sentence.text))
         if not lang or lang == main:
             continue
-        if conf >= 0.9 or (conf >= 0.5 and (cjk_main or _dictionaries_agree(words, main, lang))):
+        if conf >= 0.9 or (conf >= 0.5 and (cjk_main or _unknown_to_main(words, main))):
             yield (sentence.start, sentence.end), lang
 
 
-def _dictionaries_agree(words: list[str], main: str, other: str) -> bool:
-    """Most words are unknown to the main language's dictionary and known to the other's."""
-    if not spelling.checkers(main) or not spelling.checkers(other):
+def _unknown_to_main(words: list[str], main: str) -> bool:
+    """Most words of the passage are not words of the draft's language.
+
+    Only the main language's dictionary is asked (it is loaded anyway for
+    spelling); loading another language's costs more than the whole check.
+    """
+    if not spelling.checkers(main):
         return False
     lower = [w for w in words if w.islower() and len(w) >= 3]
     if len(lower) < 3:
         return False
-    unknown_main = sum(not spelling.correct(w, main) for w in lower)
-    known_other = sum(spelling.correct(w, other) for w in lower)
-    return unknown_main >= 0.6 * len(lower) and known_other >= 0.6 * len(lower)
+    return sum(not spelling.correct(w, main) for w in lower) >= 0.6 * len(lower)

@@ -14,7 +14,7 @@ from importlib import resources
 
 import regex
 
-_FLAGS = regex.IGNORECASE | regex.V1
+_FLAGS = regex.IGNORECASE
 
 
 @functools.lru_cache(maxsize=None)

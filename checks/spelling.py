@@ -25,7 +25,7 @@ DICTIONARIES: dict[str, tuple[str, ...]] = {
     "tr": ("tr_TR",),
 }
 
-WORD = regex.compile(r"(?<![\w@./\\-])\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*){0,3}(?![\w@/\\]|\.\w)", regex.V1)
+WORD = regex.compile(r"(?<![\w@./\\-])\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*){0,3}(?![\w@/\\]|\.\w)")
 
 
 def _find(name: str) -> Path | None:
@@ -55,11 +55,62 @@ def correct(word: str, lang: str) -> bool:
     return any(h.spell(word) for h in checkers(lang))
 
 
-def suggestions(word: str, lang: str) -> list[str]:
-    seen: list[str] = []
-    for h in checkers(lang):
-        for s in h.suggest(word):
-            if s not in seen:
-                seen.append(s)
-        break  # the first dictionary's suggestions are ranked best
-    return seen
+@functools.lru_cache(maxsize=None)
+def _alphabet(lang: str) -> str:
+    """Letters to try in corrections: the dictionary's TRY line, else a-z."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for name in DICTIONARIES.get(lang, ()):
+        folder = _find(name)
+        if folder is None:
+            continue
+        raw = (folder / f"{name}.aff").read_bytes()
+        for line in raw.splitlines():
+            if line.startswith(b"TRY "):
+                encoding = "utf-8"
+                for other in raw.splitlines():
+                    if other.startswith(b"SET "):
+                        encoding = other[4:].strip().decode("ascii", "replace")
+                        break
+                try:
+                    tried = line[4:].strip().decode(encoding)
+                except (LookupError, UnicodeDecodeError):
+                    break
+                return "".join(dict.fromkeys(ch for ch in tried.lower() if ch.isalpha())) or letters
+        break
+    return letters
+
+
+def _edits(word: str, alphabet: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet if c != b[0]}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return deletes | transposes | replaces | inserts
+
+
+def _doublings(word: str) -> set[str]:
+    """One letter doubled or one doubled letter made single ("tommorow" -> "tomorow")."""
+    out = {word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()}
+    out |= {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def suggestions(word: str, lang: str) -> tuple[str, ...]:
+    """Dictionary words one edit away, or two doubling edits away.
+
+    Hunspell's own ``suggest`` takes tens of milliseconds a word; generating
+    near candidates and asking ``spell`` keeps a check within budget. The
+    result is sorted; a caller wanting "one clear suggestion" checks len == 1.
+    """
+    if len(word) > 30 or not checkers(lang):
+        return ()
+    lower = word.lower()
+    main = checkers(lang)[0]  # the first dictionary decides candidates: half the calls
+    found = {c for c in _edits(lower, _alphabet(lang)) if c and main.spell(c)}
+    if not found:
+        found = {d2 for d1 in _doublings(lower) for d2 in _doublings(d1) | {d1} if main.spell(d2)}
+    if word[:1].isupper():
+        found = {f[:1].upper() + f[1:] for f in found}
+    return tuple(sorted(found))

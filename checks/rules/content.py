@@ -156,4 +156,4 @@ def _allowed_names_pattern() -> regex.Pattern:
         pat = phrases.pattern(lang, "attachment_allowed")
         if pat is not None:
             parts.append(pat.pattern)
-    return regex.compile("|".join(parts) or r"(?!)", regex.IGNORECASE | regex.V1)
+    return regex.compile("|".join(parts) or r"(?!)", regex.IGNORECASE)

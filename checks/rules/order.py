@@ -108,6 +108,8 @@ class OrderWindow(Rule):
             return
         ctx = doc.context
         start, event = (ctx.delivery_date, "delivery") if ctx.delivery_date else (ctx.order_date, "the order")
+        if start is None:  # given but null
+            return
         days = (doc.today - start).days
         if days > 30:
             yield Hit(message=self.message.format(days=days, event=event))
