@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import regex
+
 from bs4 import BeautifulSoup, Tag
 
 # Tags that make HTML detection certain when ``format`` is not given. A lone
@@ -589,10 +591,34 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
+# A start tag whose attribute quotes close within a bounded distance.
+# html.parser rescans to the end of the input for every start tag whose quote
+# never closes (quadratic); such tags are read as text instead.
+_TAG_START = regex.compile(r"<[A-Za-z]")
+_WHOLE_TAG = regex.compile(
+    r"""<[A-Za-z][^\s/>]{0,100}+(?:[\s/]++(?:[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]{0,8192}+"|'[^']{0,8192}+'|[^\s"'=<>`]++))?)?)*+\s*+/?>"""
+)
+
+
+def _defuse_unclosed_tags(source: str) -> tuple[str, int]:
+    """Blank the ``<`` of start tags that never close; same length, so offsets hold."""
+    bad = [m.start() for m in _TAG_START.finditer(source) if not _WHOLE_TAG.match(source, m.start())]
+    if not bad:
+        return source, 0
+    chars = list(source)
+    for at in bad:
+        chars[at] = " "
+    return "".join(chars), len(bad)
+
+
 def parse(source: str) -> Markup:
     """Parse an HTML draft. Never raises on bad markup: it notes it."""
     line_starts = _line_starts(source)
     notes: list[str] = []
+    original = source
+    source, defused = _defuse_unclosed_tags(source)
+    if defused:
+        notes.append(f"{defused} tag(s) never close (a missing quote or '>'); they were read as text.")
     scan = _TextPass(source, line_starts)
     try:
         scan.feed(source)
@@ -630,7 +656,7 @@ def parse(source: str) -> Markup:
         offsets.append(href.span[1])  # a gap between two targets
         ends.append(href.span[1])
     return Markup(
-        source=source,
+        source=original,
         text=text,
         offsets=offsets,
         ends=ends,

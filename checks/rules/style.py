@@ -136,7 +136,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 # --- grammar -----------------------------------------------------------------
 
-GRAMMAR_MAX_CHARS = 8_000
+GRAMMAR_MAX_CHARS = 6_000
 GRAMMAR_LINTS = ("RepeatedWords", "AnA", "SentenceCapitalization", "PossessiveYour")
 _harper_lock = threading.Lock()
 
@@ -227,13 +227,15 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _harper_replacement(text: str, lint) -> str | None:
+    """The replacement text of Harper's first suggestion, when it is a plain
+    replacement or removal (harper is alpha: anything odd only loses the fix)."""
     try:
         suggestion = lint.suggestions[0]
-        fixed = _harper().apply_suggestion(text, lint, suggestion) if hasattr(_harper(), "apply_suggestion") else None
-    except Exception:  # harper is alpha: a failed suggestion only loses the fix
+        kind = str(suggestion.kind).rsplit(".", 1)[-1].upper()
+        if kind == "REPLACE":
+            return str(suggestion.replacement_text)
+        if kind == "REMOVE":
+            return ""
+    except Exception:
         return None
-    if not isinstance(fixed, str):
-        return None
-    start, end = lint.span.start, lint.span.end
-    tail = len(text) - end
-    return fixed[start : len(fixed) - tail]
+    return None

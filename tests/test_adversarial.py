@@ -1,0 +1,68 @@
+"""No input makes a check run away; input that cannot be a message gets a clear error."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from checks import MAX_DRAFT_CHARS, MAX_TEXT_CHARS, Draft, DraftError, check
+
+# Shapes that make naive patterns backtrack: long runs with no terminator.
+ADVERSARIAL = {
+    "letters": "a",
+    "dots": ".",
+    "ats": "@",
+    "digits": "1",
+    "digit-groups": "123-",
+    "urls": "http://a.b/",
+    "www": "www.",
+    "emoji": "😀",
+    "unclosed-tags": '<a href="',
+    "obfuscated-at-dot": "x at y dot ",
+    "newline-space": "\n \n x",
+    "colons": ":a",
+    "mixed-scripts": "abc 中文 def. ",
+    "plus-signs": "+1 ",
+    "phone-numbers": "212-555-0143 ",
+    "review-requests": "leave a 5-star review ",
+    "email-ish": "a@a.",
+}
+# A runaway pattern takes minutes on these; the budget only catches that.
+# Real timings are in bench/bench_adversarial.py.
+RUNAWAY_SECONDS = 10
+
+
+@pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+async def test_adversarial_text_at_the_size_limit_finishes(unit):
+    text = (unit * (MAX_TEXT_CHARS // len(unit) + 1))[:MAX_TEXT_CHARS]
+    started = time.perf_counter()
+    report = await check(Draft(text=text))
+    assert time.perf_counter() - started < RUNAWAY_SECONDS
+    assert all(sum(f.rule == rule for f in report.findings) <= 50 for rule in report.rule_ids())
+
+
+@pytest.mark.parametrize("size", [MAX_TEXT_CHARS + 1, MAX_DRAFT_CHARS + 1, 1_000_000])
+async def test_oversized_draft_is_refused_with_the_limit_named(size):
+    with pytest.raises(DraftError, match="at most"):
+        await check(Draft(text="a" * size))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \n"])
+async def test_empty_draft_is_refused(text):
+    with pytest.raises(DraftError, match="empty"):
+        await check(Draft(text=text))
+
+
+async def test_binary_draft_is_refused():
+    with pytest.raises(DraftError, match="binary"):
+        await check(Draft(text="PK\x03\x04\x00\x00binary\x00data"))
+
+
+async def test_long_html_source_with_short_text_is_accepted():
+    """A 100 KB template is fine: the limit on text is on what the buyer reads."""
+    cell = '<td style="padding:4px">x</td>'
+    html = "<table>" + "<tr>" + cell * 3300 + "</tr></table><p>Order 113-1234567-1234567 ships today.</p>"
+    assert MAX_TEXT_CHARS < len(html) < MAX_DRAFT_CHARS
+    report = await check(Draft(text=html))
+    assert report is not None
