@@ -1,6 +1,6 @@
 """CheckMsg's rule engine: text and context in, findings out. No I/O."""
 
-from .engine import check, validate_text
+from .engine import check, preload, validate_text
 from .errors import MAX_DRAFT_CHARS, MAX_TEXT_CHARS, DraftError
 from .models import Context, Draft, Edit, Finding, Fix, Report, Severity
 from .registry import all_rules
@@ -21,5 +21,6 @@ __all__ = [
     "Severity",
     "all_rules",
     "check",
+    "preload",
     "validate_text",
 ]

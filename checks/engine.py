@@ -32,8 +32,22 @@ def validate_text(text: str) -> None:
         raise DraftError("the draft is mostly control characters: it looks like a binary file")
 
 
+_preloaded = False
+
+
+def preload() -> None:
+    """Start loading the slow models (grammar) in the background; idempotent."""
+    global _preloaded
+    if not _preloaded:
+        _preloaded = True
+        from .rules.style import preload_grammar
+
+        preload_grammar()
+
+
 async def check(draft: Draft, settings: CheckSettings | None = None) -> Report:
     """Check one draft; rule failures become internal-error findings."""
+    preload()
     settings = settings or CheckSettings()
     validate_text(draft.text)
     doc = Document.build(draft, settings, today=dt.date.today())

@@ -141,8 +141,22 @@ GRAMMAR_LINTS = ("RepeatedWords", "AnA", "SentenceCapitalization", "PossessiveYo
 _harper_lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1)
+_harper_ready = threading.Lock()
+
+
+def preload_grammar() -> None:
+    """Build the Harper linter in a background thread (about a second; Harper
+    releases the GIL meanwhile), so the first check does not wait for it."""
+    threading.Thread(target=_harper, name="checkmsg-harper-init", daemon=True).start()
+
+
 def _harper():
+    with _harper_ready:  # one construction even when the preload thread races a check
+        return _build_harper()
+
+
+@functools.lru_cache(maxsize=1)
+def _build_harper():
     import harper
 
     linter = harper.Linter()
