@@ -162,12 +162,14 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
     return sorted(found, key=lambda f: f.span)
 
 
-AMAZON_HOSTS = frozenset({"amzn.to", "amzn.com", "amzn.eu", "amzn.asia", "a.co", "amazon"})
+AMAZON_HOSTS = frozenset({"amzn.to", "amzn.com", "amzn.eu", "amzn.asia", "a.co"})
+# amazon.<any marketplace suffix>, and Amazon's own image hosts.
+AMAZON_DOMAINS = frozenset({"amazon", "media-amazon", "ssl-images-amazon", "images-amazon"})
 
 
 def is_amazon(host: str) -> bool:
     _sub, domain, suffix = split_host(host)
-    return domain in ("amazon", "amazonaws") and domain != "amazonaws" or f"{domain}.{suffix}" in AMAZON_HOSTS
+    return domain in AMAZON_DOMAINS or f"{domain}.{suffix}" in AMAZON_HOSTS
 
 
 def host_allowed(host: str, allowed: list[str]) -> bool:
