@@ -75,7 +75,7 @@ def detect(text: str) -> tuple[str | None, float]:
     cleaned = clean_for_detection(text)
     if len(cleaned) < 3:
         return None, 0.0
-    result = _detector().detect(cleaned[:4000], model="lite", k=1)
+    result = _detector().detect(cleaned[:1500], model="lite", k=1)
     if not result:
         return None, 0.0
     lang, score = str(result[0]["lang"]), float(result[0]["score"])

@@ -18,6 +18,15 @@ CJK_RUN = regex.compile(rf"[{_SCRIPT}](?:[{_SCRIPT}\p{{P}}\p{{N}}\p{{Zs}}ー]{{0
 _LATIN_WORD = regex.compile(r"\b\p{Latin}{2,}\b")
 _CJK_CHAR = regex.compile(rf"[{_SCRIPT}]")
 CJK_LANGS = {"zh", "ja", "ko"}
+# The commonest function words: a sentence full of them is in that language,
+# and needs no per-sentence detection (the costliest part of this module).
+_COMMON_WORDS = {
+    "en": frozenset("the and to of a you we is for your our in it be on that this with will are have as at if".split()),
+    "de": frozenset("der die das und ist nicht sie wir ihr ihre ihnen mit für auf den dem zu ein eine im bitte".split()),
+    "fr": frozenset("le la les et est vous nous de des du un une pour votre vos en au dans pas que qui sur".split()),
+    "es": frozenset("el la los las y es usted su sus de del un una para en por que con no nos le se".split()),
+    "it": frozenset("il la le gli e è di del della un una per in che con non suo sua ci la le si".split()),
+}
 
 
 def main_language(doc: Document) -> tuple[str | None, float]:
@@ -61,10 +70,13 @@ def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tupl
                 yield span, "ja"
     if main_score < 0.8 and not cjk_main:
         return
+    common = _COMMON_WORDS.get(main, frozenset())
     for sentence in doc.sentences:
         words = _LATIN_WORD.findall(sentence.text)
         if len(words) < (3 if cjk_main else 4):
             continue
+        if common and sum(w.lower() in common for w in words) >= max(2, len(words) // 4):
+            continue  # plainly in the main language: spare the detector
         lang, conf = language.detect(CJK_RUN.sub(" ", sentence.text))
         if not lang or lang == main:
             continue
