@@ -115,7 +115,7 @@ class TooLong(Rule):
     compliant = Example("Step 1. Unpack the frame on a soft surface.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if doc.context.format == "html" or doc.offsets is not None and doc.text != doc.source.replace("\r\n", "\n"):
+        if doc.html is not None:  # the 2,000-character limit is for plain text
             return
         count = len(doc.text.strip())
         if count > FREE_TEXT_LIMIT:

@@ -129,7 +129,7 @@ class ReviewConditional(Rule):
                     yield Hit(sentence.span_of(condition))
                     continue
             route = doc.sentence_has(sentence, "review_route_first")
-            if route and _review_context(doc, index) and doc.sentence_has(sentence, "review_route_first"):
+            if route and _review_context(doc, index):
                 if _mentions_contact_us(sentence):
                     yield Hit(sentence.span_of(route))
 
