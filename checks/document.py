@@ -45,6 +45,7 @@ class Document:
     given_context: set[str]
     offsets: list[int] | None = None
     notes: list[str] = field(default_factory=list)
+    _searched: dict[tuple[int, str], regex.Match | None] = field(default_factory=dict, repr=False)
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
 
     @classmethod
@@ -174,19 +175,21 @@ class Document:
 
     def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
         """Every sentence match of a phrase concept, first match per sentence."""
-        pat = self.phrase(concept)
-        if pat is None:
-            return []
         found = []
         for sentence in self.sentences:
-            m = pat.search(sentence.text)
+            m = self.sentence_has(sentence, concept)
             if m:
                 found.append((sentence, m))
         return found
 
     def sentence_has(self, sentence: Sentence, concept: str) -> regex.Match | None:
-        pat = self.phrase(concept)
-        return pat.search(sentence.text) if pat is not None else None
+        """The concept's first match in the sentence. Memoised: several rules
+        ask the same question of the same sentence (is it a review request?)."""
+        key = (sentence.start, concept)
+        if key not in self._searched:
+            pat = self.phrase(concept)
+            self._searched[key] = pat.search(sentence.text) if pat is not None else None
+        return self._searched[key]
 
     def any_sentence(self, concept: str) -> bool:
         return bool(self.matches(concept))

@@ -68,6 +68,22 @@ class Rule:
         return (cls.__doc__ or "").strip()
 
 
+class PhraseRule(Rule):
+    """A rule that is pure phrase data: it fires on each sentence matching
+    ``concept`` (``checks/phrases/<lang>.toml``), unless a negation stands
+    within ``negation_window`` characters before the match."""
+
+    concept: ClassVar[str]
+    negation_window: ClassVar[int | None] = None
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        from .document import negated
+
+        for sentence, match in doc.matches(self.concept):
+            if self.negation_window is None or not negated(doc, sentence, match, window=self.negation_window):
+                yield Hit(sentence.span_of(match))
+
+
 RULES: dict[str, Rule] = {}
 INTERNAL_ERROR = "engine.internal-error"
 

@@ -45,10 +45,11 @@ def checkers(lang: str) -> tuple:
         folder = _find(name)
         if folder is not None:
             found.append(hunspell.Hunspell(name, hunspell_data_dir=str(folder)))
-            if lang == "en" or len(found) == 1:
-                continue
-    # One dictionary per language is enough except English (US and UK spellings).
-    return tuple(found if lang == "en" else found[:1])
+            # One dictionary per language is enough except English (US and UK
+            # spellings); the rest are fallbacks, not loaded when the first exists.
+            if lang != "en":
+                break
+    return tuple(found)
 
 
 def correct(word: str, lang: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..document import Document, negated
 from ..models import Severity
-from ..registry import Example, Hit, Rule, register
+from ..registry import Example, Hit, PhraseRule, Rule, register
 
 SECTION = "Buyer-Seller Communication Guidelines, 'Permitted proactive messages'"
 CTX = {"order_id": "113-1234567-1234567", "proactive": True}
@@ -145,7 +145,7 @@ class OrderConfirmation(Rule):
 
 
 @register
-class CancelRequest(Rule):
+class CancelRequest(PhraseRule):
     """Asks the buyer to submit the cancellation themselves.
 
     Why: when a seller cannot ship, the seller cancels the order (reason
@@ -161,14 +161,12 @@ class CancelRequest(Rule):
     violating = Example("The rack is out of stock. Please cancel the order yourself in Your Orders.")
     compliant = Example("The rack is out of stock, so we will cancel the order and refund you in full.")
 
-    def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence, match in doc.matches("cancel_request"):
-            if not negated(doc, sentence, match, window=15):
-                yield Hit(sentence.span_of(match))
+    concept = "cancel_request"
+    negation_window = 15
 
 
 @register
-class DiscourageReturn(Rule):
+class DiscourageReturn(PhraseRule):
     """Pressures the buyer not to return, cancel or ask for a refund.
 
     Why: buyers keep their right to return and to be refunded; offering a
@@ -182,9 +180,7 @@ class DiscourageReturn(Rule):
     violating = Example("Please do not return it! Returns are very expensive for a small seller.")
     compliant = Example("You can return the table for a full refund, or keep it with a partial refund of $25.")
 
-    def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence, match in doc.matches("discourage_return"):
-            yield Hit(sentence.span_of(match))
+    concept = "discourage_return"
 
 
 @register
@@ -207,24 +203,25 @@ class Divert(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
         for sentence in doc.sentences:
-            how = None
-            m = doc.sentence_has(sentence, "divert_buy")
-            if m and not negated(doc, sentence, m, window=20):
-                how, match = "ordering elsewhere", m
-            if how is None:
-                m = doc.sentence_has(sentence, "divert_pay")
-                if m and not negated(doc, sentence, m, window=20):
-                    how, match = "payment outside Amazon", m
-            if how is None:
-                m = doc.sentence_has(sentence, "divert_contact")
-                if m and not negated(doc, sentence, m, window=20) and not _stays_on_amazon(doc, sentence, m, contacts):
-                    how, match = "contact outside Amazon", m
-            if how is None:
-                m = _send_to_contact(doc, sentence, contacts)
-                if m is not None:
-                    yield Hit(m, self.message.format(how="contact outside Amazon"))
-                continue
-            yield Hit(sentence.span_of(match), self.message.format(how=how))
+            for concept, how in _DIVERSIONS:
+                m = doc.sentence_has(sentence, concept)
+                if m is None or negated(doc, sentence, m, window=20):
+                    continue
+                if concept == "divert_contact" and _stays_on_amazon(doc, sentence, m, contacts):
+                    continue
+                yield Hit(sentence.span_of(m), self.message.format(how=how))
+                break
+            else:
+                span = _send_to_contact(doc, sentence, contacts)
+                if span is not None:
+                    yield Hit(span, self.message.format(how="contact outside Amazon"))
+
+
+_DIVERSIONS = (
+    ("divert_buy", "ordering elsewhere"),
+    ("divert_pay", "payment outside Amazon"),
+    ("divert_contact", "contact outside Amazon"),
+)
 
 
 def _stays_on_amazon(doc: Document, sentence, match, contacts) -> bool:

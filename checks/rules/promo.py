@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
-from ..document import Document, negated
 from ..models import Severity
-from ..registry import Example, Hit, Rule, register
+from ..registry import Example, PhraseRule, register
 
 SECTION = "Guidelines, 'Messages that are not permitted': marketing and promotion"
 
 
 @register
-class Marketing(Rule):
+class Marketing(PhraseRule):
     """Marketing or promotional content: other products, sales, new arrivals,
     "follow us", newsletters, cross-selling.
 
@@ -26,14 +24,12 @@ class Marketing(Rule):
     violating = Example("Follow us on Instagram to see our new arrivals for the holidays!")
     compliant = Example("Store the earrings in the pouch and keep them away from perfume.")
 
-    def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence, match in doc.matches("marketing"):
-            if not negated(doc, sentence, match, window=12):
-                yield Hit(sentence.span_of(match))
+    concept = "marketing"
+    negation_window = 12
 
 
 @register
-class Coupon(Rule):
+class Coupon(PhraseRule):
     """Coupons, discount or promo codes, vouchers.
 
     Why: coupons are promotion, which buyer messages may not carry.
@@ -46,7 +42,5 @@ class Coupon(Rule):
     violating = Example("Save 10% on your next order with code HYDRO10.")
     compliant = Example("We have issued a partial refund of $9.50 for the missing caps.")
 
-    def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence, match in doc.matches("coupon"):
-            if not negated(doc, sentence, match, window=20):
-                yield Hit(sentence.span_of(match))
+    concept = "coupon"
+    negation_window = 20

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..document import Document, Sentence, negated
 from ..models import Severity
-from ..registry import Example, Hit, Rule, register
+from ..registry import Example, Hit, PhraseRule, Rule, register
 
 SECTION = "Guidelines, 'Messages that are not permitted'; customer product review policies"
 
@@ -49,7 +49,7 @@ class ReviewIncentive(Rule):
 
 
 @register
-class ReviewChangeRequest(Rule):
+class ReviewChangeRequest(PhraseRule):
     """Asks the buyer to remove, change or update an existing review or feedback.
 
     Why: reviews and feedback belong to the buyer; asking to change them is
@@ -63,10 +63,8 @@ class ReviewChangeRequest(Rule):
     violating = Example("The delay was the carrier's fault, so we kindly ask you to remove this feedback.")
     compliant = Example("We are sorry about the delay and have sent a replacement at no cost.")
 
-    def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence, match in doc.matches("review_change"):
-            if not negated(doc, sentence, match, window=25):
-                yield Hit(sentence.span_of(match))
+    concept = "review_change"
+    negation_window = 25
 
 
 @register
