@@ -146,3 +146,29 @@ audit_events = Table(
     Column("reason", Text, nullable=True),
     Index("ix_audit_events_at", "at"),
 )
+
+# Chat adapters (migration 0002, used by bot/chat.py): platform events already
+# handled, so a retry or a second replica finds the key taken, and the bot's
+# reply messages per conversation, so an edit updates them in place.
+chat_events = Table(
+    "chat_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(32), nullable=False),
+    Column("event_key", String(255), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("platform", "event_key", name="uq_chat_events_platform_event_key"),
+    Index("ix_chat_events_created_at", "created_at"),
+)
+
+chat_replies = Table(
+    "chat_replies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(32), nullable=False),
+    Column("channel", String(200), nullable=False),
+    Column("thread", String(200), nullable=False),
+    Column("message_ids", Text, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("platform", "channel", "thread", name="uq_chat_replies_platform_channel_thread"),
+)
