@@ -6,7 +6,9 @@ Measures, with every rule enabled (``--without RULE`` disables one, to see its c
 - the labelled corpus (default ../shared/corpus/dev.jsonl beside the repo):
   drafts per second, p50 and p99 latency per draft;
 - 2,000-character drafts (Amazon's free-text limit) built by joining the
-  corpus's English plain-text drafts: the same figures;
+  corpus's English plain-text drafts: the same figures, repeated (warm caches);
+- 300 fresh 2,000-character drafts of shuffled corpus sentences, each checked
+  once: the figure the p99 target is held to;
 - import-to-first-result: a fresh interpreter imports ``checks`` and checks
   one draft; and the peak resident memory of that process, then of a process
   that runs the whole corpus (``ru_maxrss``).
@@ -79,6 +81,50 @@ def long_drafts(items: list[dict], count: int) -> list[str]:
     return drafts
 
 
+def fresh_long_drafts(items: list[dict], count: int, seed: int = 7) -> list[str]:
+    """``count`` distinct 2,000-character drafts: the English plain-text
+    drafts' sentences shuffled, their digits redrawn, so drafts are not the
+    repeated text that warm caches (Harper's parse cache) would flatter."""
+    import random
+    import re
+
+    sentences = [
+        s
+        for item in items
+        if (item.get("context", {}).get("buyer_language") or "en").startswith("en")
+        and item.get("context", {}).get("format", "text") == "text"
+        for s in re.split(r"(?<=[.!?])\s+|\n+", item["text"])
+        if len(s.split()) >= 3
+    ]
+    rng = random.Random(seed)
+    drafts = []
+    for _ in range(count):
+        rng.shuffle(sentences)
+        parts, size = [], 0
+        for s in sentences:
+            if size >= LONG_CHARS:
+                break
+            parts.append(s)
+            size += len(s) + 1
+        # New digits (ids, dates, amounts) make most sentences new text
+        # without making them ungrammatical.
+        text = re.sub(r"\d", lambda _m: str(rng.randrange(10)), " ".join(parts))
+        drafts.append(text[:LONG_CHARS])
+    return drafts
+
+
+async def time_once(drafts: list, settings) -> list[float]:  # noqa: ANN001
+    """Seconds per check, each draft once, no warm-up on these drafts."""
+    from checks import check
+
+    times = []
+    for draft in drafts:
+        start = time.perf_counter()
+        await check(draft, settings)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 async def time_drafts(drafts: list, repeat: int, settings) -> list[float]:  # noqa: ANN001
     """Seconds per check, every draft ``repeat`` times (after one warm-up pass)."""
     from checks import check
@@ -133,20 +179,22 @@ def main(argv: list[str] | None = None) -> int:
     items = load_corpus(args.corpus)
     corpus_drafts = [draft_from_item(item) for item in items]
     long = [Draft(text=text) for text in long_drafts(items, 50)]
+    fresh = [Draft(text=text) for text in fresh_long_drafts(items, 300)]
 
     first_s, first_kb = fresh_process(FIRST_RESULT.format(text=items[0]["text"]))
     (whole_kb,) = fresh_process(WHOLE_CORPUS, str(args.corpus))
     results = {
         "corpus": {"path": str(args.corpus), **latency(asyncio.run(time_drafts(corpus_drafts, args.repeat, settings)))},
         "chars_2000": latency(asyncio.run(time_drafts(long, args.repeat, settings))),
+        "chars_2000_fresh": latency(asyncio.run(time_once(fresh, settings))),
         "without": args.without,
         "first_result_s": float(first_s),
         "peak_rss_mb_first_result": int(first_kb) / 1024,
         "peak_rss_mb_whole_corpus": int(whole_kb) / 1024,
     }
     misses = []
-    if results["chars_2000"]["p99_ms"] > TARGETS["p99_ms_2000"]:
-        misses.append(f"p99 per 2,000-char draft {results['chars_2000']['p99_ms']:.1f} ms > 25 ms")
+    if results["chars_2000_fresh"]["p99_ms"] > TARGETS["p99_ms_2000"]:
+        misses.append(f"p99 per fresh 2,000-char draft {results['chars_2000_fresh']['p99_ms']:.1f} ms > 25 ms")
     if results["first_result_s"] > TARGETS["first_result_s"]:
         misses.append(f"import-to-first-result {results['first_result_s']:.2f} s > 2 s")
     peak = max(results["peak_rss_mb_first_result"], results["peak_rss_mb_whole_corpus"])
@@ -162,7 +210,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(results: dict) -> str:
-    rows = [("corpus drafts", results["corpus"]), ("2,000-char drafts", results["chars_2000"])]
+    rows = [
+        ("corpus drafts", results["corpus"]),
+        ("2,000-char, repeated", results["chars_2000"]),
+        ("2,000-char, fresh", results["chars_2000_fresh"]),
+    ]
     out = [f"rules disabled: {', '.join(results['without'])}", ""] if results["without"] else []
     out += [f"{'set':<20}{'drafts':>8}{'drafts/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"]
     for name, r in rows:
@@ -174,7 +226,7 @@ def render(results: dict) -> str:
         f"import-to-first-result   {results['first_result_s']:.2f} s   (target <= 2 s)",
         f"peak RSS, first result   {results['peak_rss_mb_first_result']:.0f} MB  (target <= 300 MB)",
         f"peak RSS, whole corpus   {results['peak_rss_mb_whole_corpus']:.0f} MB",
-        f"p99, 2,000-char drafts   {results['chars_2000']['p99_ms']:.1f} ms  (target <= 25 ms)",
+        f"p99, fresh 2,000-char    {results['chars_2000_fresh']['p99_ms']:.1f} ms  (target <= 25 ms)",
         "",
         "targets missed: " + "; ".join(results["targets_missed"]) if results["targets_missed"] else "all targets met",
     ]

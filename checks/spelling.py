@@ -97,8 +97,26 @@ def _doublings(word: str) -> set[str]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+COMMON_LETTERS = 14
+_SUGGESTED: dict[tuple[str, str], tuple[str, ...]] = {}
+_SUGGESTED_MAX = 20_000
+
+
+def known_suggestions(word: str, lang: str) -> tuple[str, ...] | None:
+    """Suggestions already worked out for this word, else None (no work done)."""
+    return _SUGGESTED.get((word, lang))
+
+
 def suggestions(word: str, lang: str) -> tuple[str, ...]:
+    key = (word, lang)
+    if key not in _SUGGESTED:
+        if len(_SUGGESTED) >= _SUGGESTED_MAX:
+            _SUGGESTED.clear()
+        _SUGGESTED[key] = _suggest(word, lang)
+    return _SUGGESTED[key]
+
+
+def _suggest(word: str, lang: str) -> tuple[str, ...]:
     """Dictionary words one edit away, or two doubling edits away.
 
     Hunspell's own ``suggest`` takes tens of milliseconds a word; generating
@@ -109,8 +127,11 @@ def suggestions(word: str, lang: str) -> tuple[str, ...]:
         return ()
     lower = word.lower()
     main = checkers(lang)[0]  # the first dictionary decides candidates: half the calls
-    found = {c for c in _edits(lower, _alphabet(lang)) if c and main.spell(c)}
-    if not found:
+    # The dictionary's most frequent letters only: each candidate costs a
+    # Hunspell lookup, and typos mostly involve common letters.
+    found = {c for c in _edits(lower, _alphabet(lang)[:COMMON_LETTERS]) if c and main.spell(c)}
+    if not found and any(a == b for a, b in zip(lower, lower[1:])):
+        # "tommorow": one letter doubled where another should be.
         found = {d2 for d1 in _doublings(lower) for d2 in _doublings(d1) | {d1} if main.spell(d2)}
     if word[:1].isupper():
         found = {f[:1].upper() + f[1:] for f in found}

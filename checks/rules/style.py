@@ -15,7 +15,7 @@ from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
 MAX_SPELLING_FINDINGS = 50
-MAX_CORRECTED = 5
+MAX_NEW_CORRECTIONS = 1
 
 
 @register
@@ -91,7 +91,7 @@ class Spelling(Rule):
             return
         team_words = {w.lower() for w in doc.settings.words}
         skip = [e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages]
-        count = 0
+        count = new_corrections = 0
         for m in spelling.WORD.finditer(doc.text):
             word = m.group()
             if len(word) < 3 or not word.islower() and not _sentence_initial(doc.text, m.start()):
@@ -106,8 +106,12 @@ class Spelling(Rule):
                 continue
             if not word.islower():
                 continue  # a capitalised name at the start of a sentence
-            # Corrections cost a few ms a word: offer them for the first few only.
-            suggestions = spelling.suggestions(word, lang) if count < MAX_CORRECTED else ()
+            # A new word's corrections cost ~15 ms to work out: at most a few per
+            # draft, while words seen before (the usual typos) cost nothing.
+            suggestions = spelling.known_suggestions(word, lang)
+            if suggestions is None:
+                suggestions = spelling.suggestions(word, lang) if new_corrections < MAX_NEW_CORRECTIONS else ()
+                new_corrections += 1
             fix = None
             if len(suggestions) == 1:  # only one clear correction is applied mechanically
                 fix = Fix(title=f"Replace with {suggestions[0]!r}", edits=[Edit(span=(m.start(), m.end()), replacement=suggestions[0])])
@@ -136,7 +140,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 # --- grammar -----------------------------------------------------------------
 
-GRAMMAR_MAX_CHARS = 6_000
+GRAMMAR_MAX_SENTENCES = 40
+GRAMMAR_MAX_SENTENCE_CHARS = 2_000
 GRAMMAR_LINTS = ("RepeatedWords", "AnA", "SentenceCapitalization", "PossessiveYour")
 _harper_lock = threading.Lock()
 
@@ -188,15 +193,8 @@ class Grammar(Rule):
         if doc.language != "en":
             return
         text = doc.text
-        if len(text) > GRAMMAR_MAX_CHARS:
-            # Harper costs ~10 ms per KB on long text; a buyer message is 2,000 characters.
-            cut = text.rfind("\n", 0, GRAMMAR_MAX_CHARS)
-            text = text[: cut if cut > 0 else GRAMMAR_MAX_CHARS]
-            doc.notes.append(f"Grammar was checked on the first {len(text):,} characters only.")
         spans = [e.span for e in doc.emails] + [l.span for l in doc.links] + _handles(text)
         masked = _mask(text, [(s, min(e, len(text))) for s, e in spans if s < len(text)])
-        with _harper_lock:
-            lints = _harper().lint(masked)
         reported: list[tuple[int, int]] = []
         for m in _DOUBLED.finditer(masked):
             if m.group(1).lower() in _LEGIT_DOUBLES:
@@ -205,18 +203,40 @@ class Grammar(Rule):
             reported.append(span)
             fix = Fix(title="Remove the repeated word", edits=[Edit(span=(m.start(1) + len(m.group(1)), m.end()), replacement="")])
             yield Hit(span, self.message.format(problem=f"the word {m.group(1)!r} is repeated."), fix)
-        for lint in lints:
-            start, end = lint.span.start, lint.span.end
-            if any(s < end and start < e for s, e in reported):
-                continue
-            if not 0 <= start < end <= len(text):
-                continue
-            fix = None
-            if lint.suggestion_count:
-                replacement = _harper_replacement(text, lint)
-                if replacement is not None:
-                    fix = Fix(title=f"Replace with {replacement!r}", edits=[Edit(span=(start, end), replacement=replacement)])
-            yield Hit((start, end), self.message.format(problem=lint.message), fix)
+        # Harper parses about 15 ms per KB of text it has not seen, so it only
+        # reads the sentences a cheap test finds suspicious.
+        suspects = [s for s in doc.sentences if _suspect(text, masked, s)]
+        if len(suspects) > GRAMMAR_MAX_SENTENCES:
+            doc.notes.append(f"Grammar was checked in the first {GRAMMAR_MAX_SENTENCES} suspicious sentences only.")
+            suspects = suspects[:GRAMMAR_MAX_SENTENCES]
+        for sentence in suspects:
+            chunk = masked[sentence.start : min(sentence.end, sentence.start + GRAMMAR_MAX_SENTENCE_CHARS)]
+            with _harper_lock:
+                lints = _harper().lint(chunk)
+            for lint in lints:
+                start, end = sentence.start + lint.span.start, sentence.start + lint.span.end
+                if any(s < end and start < e for s, e in reported) or not lint.span.start < lint.span.end <= len(chunk):
+                    continue
+                fix = None
+                if lint.suggestion_count:
+                    replacement = _harper_replacement(lint)
+                    if replacement is not None:
+                        fix = Fix(title=f"Replace with {replacement!r}", edits=[Edit(span=(start, end), replacement=replacement)])
+                yield Hit((start, end), self.message.format(problem=lint.message), fix)
+
+
+# What Harper is asked about: a lower-case sentence start, an article before a
+# word whose first letter suggests the other article, "you're" before a word.
+_ARTICLE_OR_YOURE = regex.compile(
+    r"\ba[ \t]+[aeiou]|\ban[ \t]+[^\W\daeiou]|\byou['’]?re[ \t]+\w", regex.IGNORECASE
+)
+
+
+def _suspect(text: str, masked: str, sentence) -> bool:
+    first = sentence.start
+    if masked[first] == text[first] and text[first].islower():
+        return True
+    return _ARTICLE_OR_YOURE.search(masked, sentence.start, sentence.end) is not None
 
 
 # A word written twice ("the the"); bounded so long runs cannot backtrack.
@@ -240,7 +260,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _harper_replacement(text: str, lint) -> str | None:
+def _harper_replacement(lint) -> str | None:
     """The replacement text of Harper's first suggestion, when it is a plain
     replacement or removal (harper is alpha: anything odd only loses the fix)."""
     try:
