@@ -1,0 +1,88 @@
+"""Start the bot: ``checkmsg discord`` or ``python -m adapters.discord_bot``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+import discord
+
+from bot.chat import ChatService, EventLedger
+from bot.config import Config, ConfigError, load_config
+from bot.review import ReviewWorkflow
+from bot.store import Store, StoreUnavailable
+
+from .app import CheckMsgBot
+from .settings import DiscordSettings, SettingsError, load_settings
+
+
+def add_discord_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "discord",
+        help="run the Discord bot (settings from DISCORD_* environment variables)",
+        description="Connect to Discord and check drafts sent with /checkmsg, the message menu "
+        "'Check with CheckMsg', or in the watched channels. See README, section Discord.",
+    )
+    parser.add_argument("--database", help="database URL or SQLite file (default: [review] database_url)")
+    return parser
+
+
+def run_discord(args: argparse.Namespace, config: Config) -> int:
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"checkmsg discord: {exc}", file=sys.stderr)
+        return 2
+    discord.utils.setup_logging()
+    try:
+        asyncio.run(serve(settings, config, database=getattr(args, "database", None)))
+    except StoreUnavailable as exc:
+        print(f"checkmsg discord: {exc.message}", file=sys.stderr)
+        return 3
+    except discord.LoginFailure:
+        print("checkmsg discord: Discord refused DISCORD_TOKEN; copy the bot token again.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def review_settings(settings: DiscordSettings, config: Config):  # noqa: ANN201
+    """The team's [review] settings with the Discord approver role added."""
+    review = config.review
+    if settings.approver_role and settings.approver_role not in review.approver_roles:
+        review = review.model_copy(update={"approver_roles": [*review.approver_roles, settings.approver_role]})
+    return review
+
+
+async def build(settings: DiscordSettings, config: Config, *, database: str | None = None,
+                checker=None, **options) -> tuple[CheckMsgBot, Store]:  # noqa: ANN001, ANN003
+    """A bot wired to the review store; the caller starts it and closes both."""
+    review = review_settings(settings, config)
+    store = await Store.open(database or review.database_url)
+    workflow = ReviewWorkflow(store, review, config.checks, checker)
+    return CheckMsgBot(settings, ChatService(workflow), EventLedger(store), **options), store
+
+
+async def serve(settings: DiscordSettings, config: Config, *, database: str | None = None) -> None:
+    bot, store = await build(settings, config, database=database)
+    try:
+        async with bot:
+            await bot.start(settings.token)
+    finally:
+        await store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m adapters.discord_bot")
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default: ./checkmsg.toml)")
+    parser.add_argument("--database", help="database URL or SQLite file")
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"checkmsg discord: {exc}", file=sys.stderr)
+        return 2
+    return run_discord(args, config)

@@ -1,0 +1,67 @@
+"""Starting and stopping the real CheckMsg Discord bot against ``FakeDiscord`` in a test."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from adapters.discord_bot.app import CheckMsgBot, endpoints, restore_endpoints
+from adapters.discord_bot.run import build
+from adapters.discord_bot.settings import DiscordSettings
+from bot.config import Config
+from bot.review import ReviewWorkflow
+from bot.store import Store
+
+from .discord_fake import FakeDiscord
+
+TOKEN = "test-token"
+
+
+@dataclass
+class RunningBot:
+    bot: CheckMsgBot
+    store: Store
+    task: asyncio.Task
+
+    @property
+    def workflow(self) -> ReviewWorkflow:
+        return self.bot.handlers.service.workflow
+
+    async def stop(self) -> None:
+        await self.bot.close()
+        await asyncio.wait_for(self.task, 10)
+        await self.store.close()
+
+
+def settings_for(fake: FakeDiscord, **overrides: object) -> DiscordSettings:
+    values = {"token": TOKEN, "guild_ids": [fake.guild_id], "approver_role": "checkmsg-approvers",
+              "api_url": fake.api_url, **overrides}
+    return DiscordSettings(_env_file=None, **values)
+
+
+async def start_bot(fake: FakeDiscord, database: str, checker=None, **overrides: object) -> RunningBot:  # noqa: ANN001
+    """Build the bot as ``checkmsg discord`` does, start it, and wait until it is connected."""
+    connections = len(fake.identifies)
+    bot, store = await build(settings_for(fake, **overrides), Config(), database=database, checker=checker,
+                             guild_ready_timeout=0.05)
+    task = asyncio.create_task(bot.start(TOKEN))
+    fake.clients.append(task)
+    deadline = asyncio.get_running_loop().time() + 10
+    while len(fake.identifies) == connections or not bot.is_ready():
+        if task.done():
+            task.result()  # raises what stopped it
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("the bot did not connect to the fake Discord")
+        await asyncio.sleep(0.02)
+    return RunningBot(bot, store, task)
+
+
+class Endpoints:
+    """Remembers discord.py's REST base and gateway, which the bot points at the fake, to put them back."""
+
+    def __enter__(self) -> Endpoints:
+        self.saved = endpoints()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        restore_endpoints(self.saved)

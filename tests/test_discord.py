@@ -1,0 +1,148 @@
+"""The Discord bot end to end: the real discord.py client against a fake Discord on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_workflow import FakeChecker
+from fakes.discord_fake import FakeDiscord
+from fakes.discord_harness import Endpoints, start_bot
+
+MESSAGE_CONTENT_INTENT = 1 << 15
+DEFERRED_MESSAGE, DEFERRED_UPDATE, MODAL = 5, 6, 9
+CLEAN = "Hello Jennifer, your order 113-4829105-7730142 ships today. Best regards, Lumiwood"
+WITH_EMAIL = "Hello, write to service@lumiwood.example if anything is wrong."
+
+
+@pytest.fixture
+async def fake():
+    with Endpoints():
+        fake = FakeDiscord()
+        await fake.start()
+        try:
+            yield fake
+        finally:
+            await fake.stop()
+
+
+@pytest.fixture
+def database(tmp_path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'checkmsg.sqlite3'}"
+
+
+@pytest.fixture
+def checker() -> FakeChecker:
+    return FakeChecker()
+
+
+@pytest.fixture
+async def running(fake, database, checker):
+    watched = fake.add_channel("drafts")
+    bot = await start_bot(fake, database, checker, watch_channel_ids=[watched])
+    bot.watched = watched
+    try:
+        yield bot
+    finally:
+        await bot.stop()
+    assert not fake.unhandled, [f"{c.method} {c.path}" for c in fake.unhandled]
+
+
+def report_in(fake: FakeDiscord, thread: int) -> dict:
+    messages = fake.in_channel(thread)
+    assert len(messages) >= 1, f"no bot message in thread {thread}"
+    return messages[0]
+
+
+async def test_connects_with_message_content_and_registers_guild_commands(fake, running):
+    """At start the bot identifies with the message-content intent and overwrites the guild's commands."""
+    assert fake.identifies[-1]["intents"] & MESSAGE_CONTENT_INTENT
+    calls = fake.find("PUT", rf"/applications/{fake.app_id}/guilds/{fake.guild_id}/commands")
+    assert len(calls) == 1
+    commands = {c["name"]: c for c in fake.commands[fake.guild_id]}
+    assert commands["checkmsg"]["type"] == 1
+    assert {o["name"] for o in commands["checkmsg"]["options"]} >= {"draft", "order_id", "attachment"}
+    assert commands["Check with CheckMsg"]["type"] == 3
+    assert fake.find("GET", r"/gateway/bot")
+
+
+async def test_slash_command_reports_in_a_thread_with_buttons(fake, running, checker):
+    """/checkmsg with a draft: deferred at once, the draft quoted, a thread on it holds the report."""
+    sam = fake.person("sam")
+    interaction = await fake.slash_command(sam, "checkmsg", {"draft": CLEAN, "order_id": "113-4829105-7730142"},
+                                           files={"attachment": "invoice.pdf"})
+    callback = await fake.callback(interaction)
+    assert callback.json["type"] == DEFERRED_MESSAGE
+    assert fake.answered_within(interaction) < 3
+    followup = (await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}"))[0]
+    assert followup.json["flags"] & 64  # only sam sees "Checked: ..."
+    anchor = fake.in_channel(fake.general)[0]
+    assert "> Hello Jennifer" in anchor["content"]
+    thread = int(anchor["thread"]["id"])
+    assert anchor["thread"]["name"] == "CheckMsg draft #1"
+    report = report_in(fake, thread)
+    assert report["embeds"][0]["title"] == "Draft #1, version 1"
+    assert "No problems found" in report["embeds"][0]["description"]
+    assert fake.labels(report) == ["Approve", "Request changes"]
+    assert checker.drafts[-1].context.order_id == "113-4829105-7730142"
+    assert checker.drafts[-1].context.attachments == ["invoice.pdf"]
+
+
+async def test_slash_command_without_draft_opens_a_dialog(fake, running, checker):
+    """/checkmsg alone opens a dialog with a multi-line draft field and the context fields."""
+    sam = fake.person("sam")
+    interaction = await fake.slash_command(sam, "checkmsg")
+    modal = fake.modal(await fake.callback(interaction))
+    fields = fake.modal_fields(modal)
+    assert fields["Draft"]["style"] == 2 and fields["Draft"]["max_length"] == 4000
+    assert {"Order id (optional)", "Buyer's language (optional)", "Marketplace (optional)"} <= set(fields)
+    submitted = await fake.answer_modal(sam, interaction, {"Draft": WITH_EMAIL + "\nSecond line.",
+                                                           "Buyer's language (optional)": "de"})
+    assert (await fake.callback(submitted)).json["type"] == DEFERRED_MESSAGE
+    await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{submitted['token']}")
+    thread = int(fake.in_channel(fake.general)[0]["thread"]["id"])
+    report = report_in(fake, thread)
+    assert "Not ready to send" in report["embeds"][0]["description"]
+    assert fake.labels(report) == ["Override", "Request changes"]
+    assert checker.drafts[-1].context.buyer_language == "de"
+    assert checker.drafts[-1].text.endswith("Second line.")
+
+
+async def test_context_menu_checks_a_message_with_its_attachments(fake, running, checker):
+    """"Check with CheckMsg" on any message: a thread on that message holds the report."""
+    sam, alice = fake.person("sam"), fake.person("alice", approver=True)
+    message = await fake.post_message(sam, fake.general, CLEAN, attachments=["label.png"])
+    assert not fake.threads()  # not a watched channel
+    interaction = await fake.context_menu(alice, "Check with CheckMsg", message)
+    assert (await fake.callback(interaction)).json["type"] == DEFERRED_MESSAGE
+    await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
+    await fake.wait_for("POST", rf"/channels/{fake.general}/messages/{message['id']}/threads")
+    report = report_in(fake, int(message["id"]))
+    assert checker.drafts[-1].context.attachments == ["label.png"]
+    draft = await running.workflow.get(1)
+    assert draft.author == str(sam.id)  # the writer, not who asked for the check
+    assert fake.labels(report) == ["Approve", "Request changes"]
+
+
+async def test_watched_channel_message_gets_a_thread_and_edits_update_the_report(fake, running, checker):
+    """A new message in a watched channel is checked in a thread; editing it re-checks and edits the report."""
+    sam = fake.person("sam")
+    message = await fake.post_message(sam, running.watched, CLEAN)
+    await fake.wait_for("POST", rf"/channels/{message['id']}/messages")
+    report = report_in(fake, int(message["id"]))
+    assert fake.labels(report) == ["Approve", "Request changes"]
+    await fake.edit_message(message, WITH_EMAIL)
+    edit = (await fake.wait_for("PATCH", rf"/channels/{message['id']}/messages/{report['id']}"))[0]
+    assert "version 2" in edit.json["embeds"][0]["title"]
+    assert "A new version" in edit.json["content"]
+    assert fake.labels(report) == ["Override", "Request changes"]
+    assert len(fake.in_channel(int(message["id"]))) == 1  # edited in place, no second report
+    assert len(fake.threads()) == 1
+    assert (await running.workflow.get(1)).revision == 2
+
+
+async def test_bot_messages_and_other_channels_are_not_checked(fake, running, checker):
+    """Only people's messages in watched channels are checked unasked."""
+    await fake.post_message(fake.person("sam"), fake.general, CLEAN)
+    await fake.post_message(fake.bot, running.watched, CLEAN)
+    await fake.post_message(fake.person("sam"), running.watched, CLEAN)  # a marker: this one is handled
+    await fake.wait_for("POST", r"/channels/\d+/messages")
+    assert len(fake.threads()) == 1 and len(checker.drafts) == 1
