@@ -26,9 +26,14 @@ def _table(lang: str) -> dict[str, dict]:
     return tomllib.loads(raw)
 
 
+_LANGUAGE_FILE = regex.compile(r"[a-z]{2,3}\.toml")
+
+
+@functools.lru_cache(maxsize=1)
 def languages() -> list[str]:
+    """Languages with phrase data (files named by ISO code; other files hold other data)."""
     folder = resources.files(__package__).joinpath("phrases")
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if _LANGUAGE_FILE.fullmatch(p.name))
 
 
 @functools.lru_cache(maxsize=None)
