@@ -3,53 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest_workflow import FakeChecker
 from fakes.discord_fake import FakeDiscord
-from fakes.discord_harness import Endpoints, start_bot
+from fakes.discord_harness import checker, db_url, fake, running  # noqa: F401 - fixtures
 
 MESSAGE_CONTENT_INTENT = 1 << 15
 DEFERRED_MESSAGE, DEFERRED_UPDATE, MODAL = 5, 6, 9
 CLEAN = "Hello Jennifer, your order 113-4829105-7730142 ships today. Best regards, Lumiwood"
 WITH_EMAIL = "Hello, write to service@lumiwood.example if anything is wrong."
-
-
-@pytest.fixture
-async def fake():
-    with Endpoints():
-        fake = FakeDiscord()
-        await fake.start()
-        try:
-            yield fake
-        finally:
-            await fake.stop()
-
-
-@pytest.fixture
-def database(tmp_path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'checkmsg.sqlite3'}"
-
-
-@pytest.fixture
-def checker() -> FakeChecker:
-    return FakeChecker()
-
-
-@pytest.fixture
-async def running(fake, database, checker):
-    watched = fake.add_channel("drafts")
-    bot = await start_bot(fake, database, checker, watch_channel_ids=[watched])
-    bot.watched = watched
-    try:
-        yield bot
-    finally:
-        await bot.stop()
-    assert not fake.unhandled, [f"{c.method} {c.path}" for c in fake.unhandled]
-
-
-def report_in(fake: FakeDiscord, thread: int) -> dict:
-    messages = fake.in_channel(thread)
-    assert len(messages) >= 1, f"no bot message in thread {thread}"
-    return messages[0]
 
 
 async def test_connects_with_message_content_and_registers_guild_commands(fake, running):
@@ -78,7 +38,7 @@ async def test_slash_command_reports_in_a_thread_with_buttons(fake, running, che
     assert "> Hello Jennifer" in anchor["content"]
     thread = int(anchor["thread"]["id"])
     assert anchor["thread"]["name"] == "CheckMsg draft #1"
-    report = report_in(fake, thread)
+    report = fake.report_in(thread)
     assert report["embeds"][0]["title"] == "Draft #1, version 1"
     assert "No problems found" in report["embeds"][0]["description"]
     assert fake.labels(report) == ["Approve", "Request changes"]
@@ -99,7 +59,7 @@ async def test_slash_command_without_draft_opens_a_dialog(fake, running, checker
     assert (await fake.callback(submitted)).json["type"] == DEFERRED_MESSAGE
     await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{submitted['token']}")
     thread = int(fake.in_channel(fake.general)[0]["thread"]["id"])
-    report = report_in(fake, thread)
+    report = fake.report_in(thread)
     assert "Not ready to send" in report["embeds"][0]["description"]
     assert fake.labels(report) == ["Override", "Request changes"]
     assert checker.drafts[-1].context.buyer_language == "de"
@@ -115,7 +75,7 @@ async def test_context_menu_checks_a_message_with_its_attachments(fake, running,
     assert (await fake.callback(interaction)).json["type"] == DEFERRED_MESSAGE
     await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
     await fake.wait_for("POST", rf"/channels/{fake.general}/messages/{message['id']}/threads")
-    report = report_in(fake, int(message["id"]))
+    report = fake.report_in(int(message["id"]))
     assert checker.drafts[-1].context.attachments == ["label.png"]
     draft = await running.workflow.get(1)
     assert draft.author == str(sam.id)  # the writer, not who asked for the check
@@ -127,7 +87,7 @@ async def test_watched_channel_message_gets_a_thread_and_edits_update_the_report
     sam = fake.person("sam")
     message = await fake.post_message(sam, running.watched, CLEAN)
     await fake.wait_for("POST", rf"/channels/{message['id']}/messages")
-    report = report_in(fake, int(message["id"]))
+    report = fake.report_in(int(message["id"]))
     assert fake.labels(report) == ["Approve", "Request changes"]
     await fake.edit_message(message, WITH_EMAIL)
     edit = (await fake.wait_for("PATCH", rf"/channels/{message['id']}/messages/{report['id']}"))[0]

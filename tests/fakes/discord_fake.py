@@ -331,8 +331,15 @@ class FakeDiscord:
         return call.at - self.dispatched[int(interaction["id"])]
 
     def in_channel(self, channel_id: int, *, by_bot: bool = True) -> list[dict[str, Any]]:
+        """Messages everyone sees in a channel (ephemeral answers are left out)."""
         return [m for m in self.messages.values() if int(m["channel_id"]) == channel_id
-                and (not by_bot or m["author"]["id"] == str(self.bot.id))]
+                and not (m["flags"] & 64) and (not by_bot or m["author"]["id"] == str(self.bot.id))]
+
+    def report_in(self, thread: int) -> dict[str, Any]:
+        """The bot's first message in a thread: its report."""
+        messages = self.in_channel(thread)
+        assert messages, f"no bot message in thread {thread}"
+        return messages[0]
 
     def threads(self) -> list[dict[str, Any]]:
         return [c for c in self.channels.values() if c["type"] == PUBLIC_THREAD]

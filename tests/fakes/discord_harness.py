@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+import pytest
+from conftest_workflow import FakeChecker
+
 from adapters.discord_bot.app import CheckMsgBot, endpoints, restore_endpoints
 from adapters.discord_bot.run import build
 from adapters.discord_bot.settings import DiscordSettings
@@ -22,6 +25,7 @@ class RunningBot:
     bot: CheckMsgBot
     store: Store
     task: asyncio.Task
+    watched: int = 0
 
     @property
     def workflow(self) -> ReviewWorkflow:
@@ -65,3 +69,40 @@ class Endpoints:
 
     def __exit__(self, *exc: object) -> None:
         restore_endpoints(self.saved)
+
+
+# -- fixtures (import them into a test module) ----------------------------------------
+
+
+@pytest.fixture
+async def fake():  # noqa: ANN201
+    with Endpoints():
+        fake = FakeDiscord()
+        await fake.start()
+        try:
+            yield fake
+        finally:
+            await fake.stop()
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:  # noqa: ANN001
+    return f"sqlite+aiosqlite:///{tmp_path / 'checkmsg.sqlite3'}"
+
+
+@pytest.fixture
+def checker() -> FakeChecker:
+    return FakeChecker()
+
+
+@pytest.fixture
+async def running(fake, db_url, checker):  # noqa: ANN001, ANN201
+    """The bot, connected, with one watched channel (``running.watched``)."""
+    watched = fake.add_channel("drafts")
+    bot = await start_bot(fake, db_url, checker, watch_channel_ids=[watched])
+    bot.watched = watched
+    try:
+        yield bot
+    finally:
+        await bot.stop()
+    assert not fake.unhandled, [f"{c.method} {c.path}" for c in fake.unhandled]
