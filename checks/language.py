@@ -37,10 +37,13 @@ MARKETPLACE_LANGUAGES: dict[str, tuple[str, ...]] = {
 # Scripts that name a language family on their own.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_NOISE = regex.compile(
-    r"(?:https?://|www\.)\S{1,2000}|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}|\d[\d\W_]{0,40}|[\p{So}\p{Sk}]",
-    0,
+# Addresses, digits and symbols say nothing about the language.
+_ADDRESSES = regex.compile(
+    r"(?:https?://|www\.)\S{1,2000}|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}", regex.IGNORECASE
 )
+_SYMBOLS = regex.compile(r"[\p{So}\p{Sk}]")
+_DIGITS = str.maketrans("0123456789", " " * 10)
+DETECT_CHARS = 1500
 
 CONFIDENT = 0.6
 
@@ -67,7 +70,13 @@ def _detector():
 
 
 def clean_for_detection(text: str) -> str:
-    return " ".join(_NOISE.sub(" ", text).split())
+    text = text[: DETECT_CHARS * 2]
+    if "@" in text or "://" in text or "www" in text:
+        text = _ADDRESSES.sub(" ", text)
+    text = text.translate(_DIGITS)
+    if not text.isascii():
+        text = _SYMBOLS.sub(" ", text)
+    return " ".join(text.split())
 
 
 def detect(text: str) -> tuple[str | None, float]:
@@ -75,7 +84,7 @@ def detect(text: str) -> tuple[str | None, float]:
     cleaned = clean_for_detection(text)
     if len(cleaned) < 3:
         return None, 0.0
-    result = _detector().detect(cleaned[:1500], model="lite", k=1)
+    result = _detector().detect(cleaned[:DETECT_CHARS], model="lite", k=1)
     if not result:
         return None, 0.0
     lang, score = str(result[0]["lang"]), float(result[0]["score"])
