@@ -41,9 +41,17 @@ try:  # the review workflow's commands (bot/audit_cli.py, adapters/console.py)
 except ImportError:  # pragma: no cover - only while that work is not merged
     add_audit_parser = run_audit = None
 try:
+    from adapters.discord_bot.run import add_discord_parser, run_discord
+except ImportError:  # pragma: no cover - discord.py not installed
+    add_discord_parser = run_discord = None
+try:
     from adapters.console import add_console_parser, run_console
 except ImportError:  # pragma: no cover
     add_console_parser = run_console = None
+try:
+    from adapters.slack.server import add_slack_parser, run_slack
+except ImportError:  # pragma: no cover - slack-bolt not installed
+    add_slack_parser = run_slack = None
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -132,12 +140,18 @@ def build_parser() -> argparse.ArgumentParser:
     config_option(p)
     p.set_defaults(run=cmd_rules)
 
+    if add_discord_parser is not None:
+        config_option(add_discord_parser(sub))
+        sub.choices["discord"].set_defaults(run=run_discord)
     if add_console_parser is not None:
         config_option(add_console_parser(sub))
         sub.choices["console"].set_defaults(run=cmd_console)
     if add_audit_parser is not None:
         config_option(add_audit_parser(sub))
         sub.choices["audit"].set_defaults(run=cmd_audit)
+    if add_slack_parser is not None:
+        config_option(add_slack_parser(sub))
+        sub.choices["slack"].set_defaults(run=lambda args, config: run_slack(args, config))
     return parser
 
 

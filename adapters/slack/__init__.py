@@ -1,0 +1,1 @@
+"""CheckMsg in Slack: /checkmsg, its dialog, a message shortcut, watched channels, approval buttons."""

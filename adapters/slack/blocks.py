@@ -1,0 +1,211 @@
+"""Block Kit for CheckMsg's Slack replies and dialogs, within Slack's limits.
+
+A report becomes one message (the "head": verdict, findings, rewrite, diff,
+the status line and the decision buttons) and, when it does not fit, more
+messages in the same thread; past ``MAX_MESSAGES`` the head keeps the
+verdict, status and buttons and the whole report goes out as a text file.
+Nothing is ever cut: a long section is split on line boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bot.chat import Section, message, pack, render_report_parts, report_as_text, split_text, status_line
+from bot.review import DraftView
+
+from .text import escape
+
+SECTION_CHARS = 3000  # a section block's text
+MAX_BLOCKS = 50  # blocks in one message
+MESSAGE_CHARS = 12_000  # block text per message: well inside Slack's 40,000 for text, readable
+MAX_MESSAGES = 4  # more than this and the report is attached as a file instead
+INPUT_CHARS = 3000  # a plain_text_input's max_length
+
+APPROVE, CHANGES, OVERRIDE, SENT = "checkmsg_approve", "checkmsg_changes", "checkmsg_override", "checkmsg_sent"
+DRAFT_VIEW, REASON_VIEW = "checkmsg_draft", "checkmsg_reason"
+SHORTCUT = "checkmsg_check"
+OPEN_STATES = ("pending", "approved", "changes_requested")
+_SEVERITY_MARK = {"error": ":red_circle:", "warning": ":large_orange_circle:", "info": ":large_blue_circle:"}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The messages of one report (``text`` + ``blocks`` each); ``file_text`` when attached instead."""
+
+    messages: list[dict[str, Any]]
+    file_text: str | None = None
+    file_name: str | None = None
+
+
+def report_reply(draft: DraftView, locale: str | None = None, notice: str | None = None) -> Reply:
+    """The draft's report as Slack messages; the first holds the status and the buttons."""
+    sections = render_report_parts(draft, locale=locale, include_status=False)
+    verdict, body = sections[0], sections[1:]
+    head_top = [_section(f"*{escape(verdict.title or '')}*\n{escape(verdict.body)}")]
+    if notice:
+        head_top.append(_context(escape(notice)))
+    head_bottom = [_context(escape(status_line(draft, locale))), *_buttons(draft, locale)]
+    pieces = [block for section in body for block in section_blocks(section)]
+    groups = pack([json.dumps(b) for b in pieces], MAX_BLOCKS - len(head_top) - len(head_bottom), MESSAGE_CHARS)
+    fallback = f"{verdict.title}: {verdict.body}"
+    if len(groups) <= MAX_MESSAGES:
+        messages = []
+        for n, group in enumerate(groups or [[]]):
+            blocks = [json.loads(b) for b in group]
+            if n == 0:
+                messages.append({"text": fallback, "blocks": [*head_top, *blocks, *head_bottom]})
+            else:
+                part = message("part.continued", locale, n=n + 1, total=len(groups))
+                messages.append({"text": f"{verdict.title} {part}", "blocks": [_context(part), *blocks]})
+        return Reply(messages)
+    name = f"checkmsg-draft-{draft.id}-v{draft.revision}.txt"
+    note = _context(escape(message("part.attached", locale, name=name)))
+    head = {"text": fallback, "blocks": [*head_top, note, *head_bottom]}
+    return Reply([head], file_text=report_as_text(sections), file_name=name)
+
+
+def section_blocks(section: Section) -> list[dict[str, Any]]:
+    """One Section as section blocks of at most ``SECTION_CHARS`` characters each."""
+    title = ""
+    if section.title:
+        mark = _SEVERITY_MARK.get(section.severity or "", "")
+        title = f"{mark} *{escape(section.title)}*\n".lstrip()
+    if section.code:
+        fence = "```"
+        room = SECTION_CHARS - len(title) - 2 * len(fence) - 2
+        chunks = split_text(escape(section.body), room)
+        return [
+            _section((title if n == 0 else "") + fence + chunk.rstrip("\n") + fence)
+            for n, chunk in enumerate(chunks)
+        ]
+    body = escape(section.body)
+    if section.kind == "finding" and body.startswith("“"):
+        first, _, rest = body.partition("\n")
+        body = "> " + first + ("\n" + rest if rest else "")
+    chunks = split_text(body, SECTION_CHARS - len(title))
+    return [_section((title if n == 0 else "") + chunk) for n, chunk in enumerate(chunks)]
+
+
+def _buttons(draft: DraftView, locale: str | None) -> list[dict[str, Any]]:
+    if draft.state not in OPEN_STATES:
+        return []
+    value = json.dumps({"d": draft.id, "h": draft.content_hash})
+    buttons = [
+        _button(message("button.approve", locale), APPROVE, value, "primary"),
+        _button(message("button.request_changes", locale), CHANGES, value),
+    ]
+    if draft.has_errors:
+        buttons.append(_button(message("button.override", locale), OVERRIDE, value, "danger"))
+    if draft.state == "approved":
+        buttons.append(_button(message("button.sent", locale), SENT, value))
+    return [{"type": "actions", "block_id": "checkmsg_decide", "elements": buttons}]
+
+
+def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
+    button = {"type": "button", "text": _plain(label), "action_id": action_id, "value": value}
+    if style:
+        button["style"] = style
+    return button
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def draft_message(author: str, text: str, locale: str | None = None) -> list[dict[str, Any]]:
+    """The draft a person gave through /checkmsg or the dialog, posted so the report has a thread."""
+    head = message("draft.from", locale, who=f"<@{author}>")
+    chunks = split_text(escape(text), SECTION_CHARS - 8)
+    return [_section(head), *(_section("```" + c.rstrip("\n") + "```") for c in chunks)]
+
+
+# -- dialogs -------------------------------------------------------------------------
+
+
+def draft_modal(channel: str) -> dict[str, Any]:
+    """The dialog `/checkmsg` alone opens: the draft and what is known about the order."""
+
+    def text_input(block_id: str, label: str, *, multiline: bool = False, optional: bool = True,
+                   hint: str | None = None) -> dict[str, Any]:
+        element = {"type": "plain_text_input", "action_id": "value", "multiline": multiline}
+        if multiline:
+            element["max_length"] = INPUT_CHARS
+        block = {"type": "input", "block_id": block_id, "label": _plain(label), "optional": optional,
+                 "element": element}
+        if hint:
+            block["hint"] = _plain(hint)
+        return block
+
+    def date_input(block_id: str, label: str) -> dict[str, Any]:
+        return {"type": "input", "block_id": block_id, "label": _plain(label), "optional": True,
+                "element": {"type": "datepicker", "action_id": "value"}}
+
+    kinds = [
+        {"text": _plain("The seller writes first (proactive)"), "value": "proactive"},
+        {"text": _plain("A reply to the buyer"), "value": "reply"},
+    ]
+    return {
+        "type": "modal",
+        "callback_id": DRAFT_VIEW,
+        "private_metadata": json.dumps({"channel": channel}),
+        "title": _plain("Check a draft"),
+        "submit": _plain("Check"),
+        "close": _plain("Cancel"),
+        "blocks": [
+            text_input("draft", "Draft message", multiline=True, optional=False),
+            text_input("order_id", "Order id", hint="e.g. 302-1234567-7654321"),
+            text_input("marketplace", "Marketplace", hint="e.g. amazon.de"),
+            text_input("buyer_language", "Buyer's language", hint="e.g. de (used when no marketplace)"),
+            date_input("order_date", "Order date"),
+            date_input("delivery_date", "Delivery date"),
+            {"type": "input", "block_id": "kind", "label": _plain("This message is"), "optional": True,
+             "element": {"type": "radio_buttons", "action_id": "value", "options": kinds,
+                         "initial_option": kinds[0]}},
+        ],
+    }
+
+
+def reason_modal(action: str, draft_id: int, content_hash: str, channel: str, message_ts: str) -> dict[str, Any]:
+    """The dialog asking why: Request changes (what to change) and Override (why it may go out)."""
+    override = action == OVERRIDE
+    return {
+        "type": "modal",
+        "callback_id": REASON_VIEW,
+        "private_metadata": json.dumps(
+            {"a": action, "d": draft_id, "h": content_hash, "c": channel, "t": message_ts}
+        ),
+        "title": _plain("Override errors" if override else "Request changes"),
+        "submit": _plain("Approve anyway" if override else "Send back"),
+        "close": _plain("Cancel"),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "reason",
+                "label": _plain("Why may it go out despite the errors?" if override else "What should change?"),
+                "element": {"type": "plain_text_input", "action_id": "value", "multiline": True,
+                            "max_length": INPUT_CHARS},
+            }
+        ],
+    }
+
+
+def modal_values(view: dict[str, Any]) -> dict[str, str]:
+    """The dialog's answers by block id (text, date or chosen option value); empty ones left out."""
+    values: dict[str, str] = {}
+    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
+        field = actions.get("value") or {}
+        value = field.get("value") or field.get("selected_date") or (field.get("selected_option") or {}).get("value")
+        if value is not None and str(value).strip():
+            values[block_id] = str(value).strip()
+    return values

@@ -1,0 +1,129 @@
+"""Running the Slack app: HTTP mode (``/slack/events`` + ``/healthz``, several
+replicas behind a load balancer, state in the shared database) or Socket Mode
+(one outbound WebSocket, no public URL)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from sqlalchemy import text
+
+from bot.chat import ChatService, EventLedger
+from bot.config import Config, load_config
+from bot.review import ReviewWorkflow
+from bot.store import Store, StoreUnavailable
+
+from .app import SlackReplies, build_app
+from .settings import SlackSettings
+
+EVENTS_PATH = "/slack/events"
+log = logging.getLogger("checkmsg.slack")
+
+
+@dataclass
+class Running:
+    app: AsyncApp
+    store: Store
+
+
+@asynccontextmanager
+async def open_app(
+    settings: SlackSettings, config: Config, *, http: bool, checker=None, client=None  # noqa: ANN001
+) -> AsyncIterator[Running]:
+    """The store (migrated), the workflow, and the AsyncApp on them; the store closes after."""
+    store = await Store.open(config.review.database_url)
+    try:
+        workflow = ReviewWorkflow(store, config.review, config.checks, checker)
+        service, ledger = ChatService(workflow, config.checks), EventLedger(store)
+        replies = SlackReplies(service, ledger, settings)
+        app = build_app(settings, service, ledger, client, http=http, replies=replies)
+        try:
+            yield Running(app, store)
+        finally:
+            await asyncio.wait_for(replies.idle(), 30)  # let replies in flight finish
+    finally:
+        await store.close()
+
+
+def web_app(app: AsyncApp, store: Store) -> web.Application:
+    """Slack's requests on ``/slack/events`` (Bolt verifies the signature) and ``GET /healthz``."""
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+
+    async def healthz(_request: web.Request) -> web.Response:
+        try:
+            async with store.transaction() as conn:
+                await conn.execute(text("SELECT 1"))
+        except StoreUnavailable as exc:
+            return web.json_response({"ok": False, "database": exc.message}, status=503)
+        return web.json_response({"ok": True})
+
+    web_application = web.Application()
+    web_application.add_routes([web.post(EVENTS_PATH, events), web.get("/healthz", healthz)])
+    return web_application
+
+
+async def serve_http(settings: SlackSettings, config: Config, host: str = "0.0.0.0") -> None:
+    async with open_app(settings, config, http=True) as running:
+        runner = web.AppRunner(web_app(running.app, running.store))
+        await runner.setup()
+        await web.TCPSite(runner, host, settings.port).start()
+        log.info("CheckMsg for Slack listening on %s:%s%s", host, settings.port, EVENTS_PATH)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await runner.cleanup()
+
+
+async def serve_socket(settings: SlackSettings, config: Config) -> None:
+    async with open_app(settings, config, http=False) as running:
+        handler = AsyncSocketModeHandler(running.app, settings.app_token)
+        log.info("CheckMsg for Slack connecting in Socket Mode")
+        await handler.start_async()
+
+
+def add_slack_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``checkmsg slack`` on the CLI's sub-parsers."""
+    parser = subparsers.add_parser(
+        "slack",
+        help="run the Slack bot (Socket Mode, or HTTP with --http)",
+        description="Run CheckMsg in Slack. Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; "
+        "--http needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and listens on $PORT (default 3000). "
+        "Reviews are kept in DATABASE_URL (PostgreSQL for several replicas).",
+    )
+    parser.add_argument("--http", action="store_true", help="serve /slack/events and /healthz instead of Socket Mode")
+    parser.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
+    parser.set_defaults(handler=run_slack)
+    return parser
+
+
+def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
+    """Handle ``checkmsg slack``; returns the exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = SlackSettings()
+    if args.port:
+        settings = settings.model_copy(update={"port": args.port})
+    mode = "http" if args.http else "socket"
+    missing = settings.missing(mode)
+    if missing:
+        print(f"checkmsg slack: set {', '.join(missing)} (see the README's Slack section)")
+        return 2
+    config = config or load_config()
+    try:
+        asyncio.run(serve_http(settings, config) if args.http else serve_socket(settings, config))
+    except StoreUnavailable as exc:
+        print(f"checkmsg slack: {exc.message}")
+        return 3
+    except KeyboardInterrupt:
+        return 130
+    return 0
