@@ -138,3 +138,14 @@ def test_missing_settings_are_named(monkeypatch):
     with pytest.raises(SettingsError) as error:
         load_settings(_env_file=None)
     assert "DISCORD_TOKEN is not set" in str(error.value) and "DISCORD_GUILD_IDS is not set" in str(error.value)
+
+
+def test_checkmsg_discord_names_missing_settings(monkeypatch, capsys):
+    """``checkmsg discord`` without a token stops with status 2 and says what to set."""
+    from bot.cli import main
+
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("DISCORD_GUILD_IDS", raising=False)
+    monkeypatch.chdir(pytest.importorskip("pathlib").Path(__file__).parent)  # no .env here
+    assert main(["discord"]) == 2
+    assert "DISCORD_TOKEN is not set" in capsys.readouterr().err
