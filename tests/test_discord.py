@@ -106,3 +106,26 @@ async def test_bot_messages_and_other_channels_are_not_checked(fake, running, ch
     await fake.post_message(fake.person("sam"), running.watched, CLEAN)  # a marker: this one is handled
     await fake.wait_for("POST", r"/channels/\d+/messages")
     assert len(fake.threads()) == 1 and len(checker.drafts) == 1
+
+
+async def test_checkmsg_again_in_the_thread_is_a_new_version(fake, running, checker):
+    """/checkmsg inside a draft's thread submits a new version there and edits the report in place."""
+    sam = fake.person("sam")
+    first = await fake.slash_command(sam, "checkmsg", {"draft": CLEAN})
+    await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{first['token']}")
+    thread = int(fake.in_channel(fake.general)[0]["thread"]["id"])
+    report = fake.report_in(thread)
+    again = await fake.slash_command(sam, "checkmsg", {"draft": WITH_EMAIL}, channel_id=thread)
+    await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{again['token']}")
+    await fake.wait_for("PATCH", rf"/channels/{thread}/messages/{report['id']}")
+    assert report["embeds"][0]["title"] == "Draft #1, version 2"
+    assert len(fake.in_channel(fake.general)) == 1 and len(fake.in_channel(thread)) == 1
+
+
+async def test_refusals_from_discord_are_told_not_swallowed(fake, running):
+    """When Discord refuses to create the thread, the person hears why instead of waiting forever."""
+    fake.refuse("POST", r"/channels/\d+/messages/\d+/threads", status=403)
+    interaction = await fake.slash_command(fake.person("sam"), "checkmsg", {"draft": CLEAN})
+    [call] = await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
+    assert call.json["flags"] & 64 and "Create Public Threads" in call.json["content"]
+    fake.unhandled.clear()

@@ -144,7 +144,7 @@ class Handlers:
             await self.client.get_partial_messageable(int(channel)).get_partial_message(message.id).reply(
                 result.error, mention_author=False)
             return None, False
-        if not in_thread and not await self.ledger.replies(PLATFORM, channel, thread):
+        if not in_thread and message.thread is None and not await self.ledger.replies(PLATFORM, channel, thread):
             await message.create_thread(name=t("thread.name", locale, id=result.draft.id))
         return thread, await self.publish(channel, thread, result, locale)
 
@@ -194,7 +194,8 @@ class Handlers:
             result = await self.service.decide(PLATFORM, draft_id, actor, ACTIONS[action], current.content_hash,
                                                roles=self.roles(interaction.user), reason=reason, locale=locale)
             if not result.ok:
-                return await interaction.followup.send(mention_ids(result.error), ephemeral=True)
+                hint = " " + t("hint.use_override", locale) if result.needs_reason else ""
+                return await interaction.followup.send(mention_ids(result.error) + hint, ephemeral=True)
             report = self.client.get_partial_messageable(interaction.channel_id).get_partial_message(message_id)
             await report.edit(**report_reply(result.draft, locale, result.notice).edit_kwargs())
             if reason is not None:
@@ -223,11 +224,16 @@ class Handlers:
 
     @contextlib.asynccontextmanager
     async def answering(self, interaction: discord.Interaction, locale: str):  # noqa: ANN201
-        """Turn a store that is down into a message for the person instead of a silent failure."""
+        """Turn a store that is down, or Discord refusing a post, into a message for the person
+        instead of an answer that never comes."""
         try:
             yield
         except StoreUnavailable as exc:
             await interaction.followup.send(exc.message, ephemeral=True)
+        except discord.HTTPException as exc:
+            log.warning("Discord refused a call while answering an interaction: %s", exc)
+            await interaction.followup.send(t("discord_error", locale, status=exc.status, reason=exc.text),
+                                            ephemeral=True)
 
 
 def _context(values: dict[str, Any], attachments: list[str]) -> Context:

@@ -37,7 +37,7 @@ class DecisionButton(
     def __init__(self, action: str, draft_id: int, digest: str, locale: str | None = None) -> None:
         super().__init__(
             discord.ui.Button(
-                label=t(f"button.{action}", locale),
+                label=t(f"button.{ACTIONS[action]}", locale),
                 style=_STYLES[action],
                 custom_id=f"checkmsg:{action}:{draft_id}:{digest[:HASH_PREFIX]}",
             )

@@ -83,6 +83,7 @@ class FakeDiscord:
         self.identifies: list[dict[str, Any]] = []
         self.dispatched: dict[int, float] = {}  # interaction id -> when it was sent
         self._interaction_channels: dict[str, int] = {}  # token -> channel id
+        self.refusals: list[tuple[str, str, int]] = []  # (method, path pattern, status) answered as errors
         self.clients: list[asyncio.Task] = []  # the running bots, to report one that crashed
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
@@ -290,6 +291,10 @@ class FakeDiscord:
         await self.dispatch("MESSAGE_UPDATE", message)
         return message
 
+    def refuse(self, method: str, pattern: str, status: int = 403) -> None:
+        """Answer matching calls with an error from now on (a permission Discord would deny)."""
+        self.refusals.append((method, pattern, status))
+
     # -- reading what the bot did ---------------------------------------------------
 
     def button(self, message: dict[str, Any], label: str) -> dict[str, Any]:
@@ -351,6 +356,10 @@ class FakeDiscord:
         body, files = await _read_body(request)
         call = Call(request.method, path, dict(request.query), body, files)
         self.calls.append(call)
+        for method, pattern, status in self.refusals:
+            if method == request.method and re.fullmatch(pattern, path):
+                self.unhandled.append(call)
+                return _json({"message": "Missing Permissions", "code": 50013}, status=status)
         for method, pattern, handler in self._routes():
             if method == request.method and (match := re.fullmatch(pattern, path)):
                 result = handler(call, *match.groups())
