@@ -2,7 +2,7 @@
 
 from .engine import check, preload, validate_text
 from .errors import MAX_DRAFT_CHARS, MAX_TEXT_CHARS, DraftError
-from .models import Context, Draft, Edit, Finding, Fix, Report, Severity
+from .models import Context, Draft, Edit, Finding, Fix, Guidance, Report, Severity
 from .registry import all_rules
 from .settings import CheckSettings, RuleSetting
 
@@ -16,6 +16,7 @@ __all__ = [
     "Edit",
     "Finding",
     "Fix",
+    "Guidance",
     "Report",
     "RuleSetting",
     "Severity",

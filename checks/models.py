@@ -105,12 +105,21 @@ class Finding(BaseModel):
         }
 
 
+class Guidance(BaseModel):
+    """What a person must do about a finding that has no mechanical fix."""
+
+    rule: str
+    text: str
+
+
 class Report(BaseModel):
     findings: list[Finding]
     language: str | None
     missing_context: dict[str, list[str]] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
-    rewrite: str | None = None
+    rewrite: str | None = None  # the draft with every mechanical fix applied (checks/rewrite.py)
+    diff: str | None = None  # unified diff of the rewrite against the draft; None when unchanged
+    guidance: list[Guidance] = Field(default_factory=list)  # for findings without a mechanical fix
 
     @property
     def has_errors(self) -> bool:
