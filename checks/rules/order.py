@@ -226,7 +226,8 @@ _DIVERSIONS = (
 
 def _stays_on_amazon(doc: Document, sentence, match, contacts) -> bool:
     """'Contact us through Amazon messages' keeps the buyer on Amazon."""
-    if "directly" in match.group().lower() or any(sentence.start <= s < sentence.end for s, _ in contacts):
+    direct = doc.phrase("direct_channel")  # "contact us directly" is never through Amazon
+    if (direct is not None and direct.search(match.group())) or any(sentence.start <= s < sentence.end for s, _ in contacts):
         return False
     tail = sentence.text[match.end() :]
     channel = doc.phrase("amazon_channel")

@@ -121,24 +121,21 @@ class ReviewConditional(Rule):
         sentences = doc.sentences
         for index, sentence in enumerate(sentences):
             condition = doc.sentence_has(sentence, "review_condition")
-            if condition and not _is_whether(sentence, condition):
+            if condition and not _is_whether(doc, sentence, condition):
                 near = sentences[max(0, index - 1) : index + 2]
                 if any(_is_request(doc, s) for s in near):
                     yield Hit(sentence.span_of(condition))
                     continue
             route = doc.sentence_has(sentence, "review_route_first")
             if route and _review_context(doc, index):
-                if _mentions_contact_us(sentence):
+                if doc.sentence_has(sentence, "route_to_us"):  # "contact us first": the seller
                     yield Hit(sentence.span_of(route))
 
 
-def _is_whether(sentence: Sentence, match) -> bool:
-    return "whether" in sentence.text[max(0, match.start() - 20) : match.start()].lower()
-
-
-def _mentions_contact_us(sentence: Sentence) -> bool:
-    text = sentence.text.lower()
-    return any(w in text for w in ("us ", "us,", "us.", "us first", "to us")) or text.endswith("us")
+def _is_whether(doc: Document, sentence: Sentence, match) -> bool:
+    """'Whether you are happy or not' just before the condition: not a condition."""
+    pat = doc.phrase("condition_whether")
+    return pat is not None and pat.search(sentence.text, max(0, match.start() - 20), match.start()) is not None
 
 
 @register
