@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="check draft files (or standard input)", description=_doc(cmd_check))
     p.add_argument("files", nargs="*", metavar="FILE", help="draft files; '-' or none reads standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--rewrite", action="store_true", help="also print the suggested compliant rewrite and its diff")
     _context_options(p)
     config_option(p)
     p.set_defaults(run=cmd_check)
@@ -202,10 +203,13 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
         except InputError as exc:
             print(f"checkmsg: {exc}", file=sys.stderr)
             status = EXIT_USAGE
-    reports = asyncio.run(_check_all([text for _, text in texts], context, config.checks))
+    reports = asyncio.run(_check_all([text for _, text in texts], context, config.checks, args.rewrite))
     for index, ((shown, text), report) in enumerate(zip(texts, reports, strict=True)):
         if args.format == "json":
-            print(json.dumps(report_json(report, shown), ensure_ascii=False))
+            data = report_json(report, shown)
+            if args.rewrite:
+                data.update(diff=report.diff, guidance=[g.model_dump() for g in report.guidance])
+            print(json.dumps(data, ensure_ascii=False))
         else:
             if index:
                 print()
@@ -215,8 +219,10 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
     return status
 
 
-async def _check_all(texts: list[str], context: Context, settings: CheckSettings) -> list[Report]:
-    return [await check(Draft(text=text, context=context), settings) for text in texts]
+async def _check_all(
+    texts: list[str], context: Context, settings: CheckSettings, rewrite: bool = False
+) -> list[Report]:
+    return [await check(Draft(text=text, context=context), settings, rewrite=rewrite) for text in texts]
 
 
 def report_json(report: Report, path: str | None) -> dict:
@@ -367,7 +373,7 @@ async def batch_line(line: bytes, number: int, settings: CheckSettings) -> dict:
     draft_id = item["id"] if item.get("id") is not None else number
     try:
         draft = draft_from_item(item)
-        report = await check(draft, settings)
+        report = await check(draft, settings, rewrite=True)
     except (InputError, DraftError) as exc:
         return {"id": draft_id, "error": str(exc)}
     return {
@@ -477,7 +483,7 @@ async def _evaluate(
     results, failed = [], []
     for draft_id, draft, expect in items:
         try:
-            report = await check(draft, settings)
+            report = await check(draft, settings, rewrite=False)
         except DraftError as exc:
             failed.append(f"{draft_id}: {exc}")
             continue

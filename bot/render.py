@@ -43,9 +43,27 @@ def render_text(report: Report, source: str, path: str) -> str:
         out.extend(hints)
     for note in report.notes:
         out.append(f"note: {note}")
-    if report.rewrite:
-        out.extend(["", "Suggested rewrite:", *("  " + line for line in report.rewrite.splitlines())])
+    if report.rewrite is not None:
+        out.extend(rewrite_lines(report, source))
     return "\n".join(out)
+
+
+def rewrite_lines(report: Report, source: str) -> list[str]:
+    """The rewrite section: a rule, the rewrite, its diff, and what is left to a person."""
+    out = ["", "── Suggested rewrite " + "─" * 40]
+    if report.rewrite == source:
+        out.append("  (no mechanical change: the draft is unchanged)")
+    elif not report.rewrite:
+        out.append("  (nothing is left once the fixes are applied)")
+    else:
+        out.extend("  " + line for line in report.rewrite.splitlines())
+    if report.diff:
+        out.extend(["", "Changes (unified diff):", *("  " + line for line in report.diff.splitlines())])
+    guidance = getattr(report, "guidance", [])
+    if guidance:
+        out.extend(["", "Still to do by hand:"])
+        out.extend(f"  - {g.rule}: {g.text}" for g in guidance)
+    return out
 
 
 def _finding_lines(finding: Finding, source: str) -> list[str]:
