@@ -42,8 +42,19 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 # --- emails -----------------------------------------------------------------
+# Full-width forms (Japanese and Chinese input methods) read as their ASCII
+# letters: one character for one, so offsets stay valid.
+_NARROW = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: " "}
+NARROW = str.maketrans(_NARROW)
+# For digits (order ids, phone numbers) also the dashes those input methods type.
+NARROW_DIGITS = str.maketrans(_NARROW | {c: "-" for c in (0x2010, 0x2011, 0x2212, 0x30FC, 0xFF70)})
+# Letters of addresses: a CJK character beside an address ends it
+# ("info@example.comまで"), where \w would take it in.
+_AW = r"\p{Latin}\p{Greek}\p{Cyrillic}\p{M}\p{Nd}_"
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303F\uFF00-\uFFEF"
+
 _EMAIL = regex.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}\s?[@＠]\s?[\w-]{1,63}(?:[.．][\w-]{1,63}){1,6}", _V
+    rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:\.[{_AW}-]{{1,63}}){{1,6}}", _V
 )
 _AT = r"(?:\s?[\[({<]\s?(?:at|@)\s?[\])}>]\s?|\s(?:at)\s)"
 _DOT = r"(?:\s?[\[({<]\s?(?:dot|\.)\s?[\])}>]\s?|\s(?:dot)\s|\.)"
@@ -55,9 +66,10 @@ _OBFUSCATION_HINT = regex.compile(r"\bdot\b|[\[({<]\s?(?:at|dot|@|\.)\s?[\])}>]"
 
 
 def emails(text: str) -> list[Found]:
+    text = text.translate(NARROW)
     found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
-    if "@" in text or "＠" in text:
-        found = [f for f in found if _plausible_domain(f.value.replace("．", ".").split("@")[-1].split("＠")[-1])]
+    if "@" in text:
+        found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
     taken = [f.span for f in found]
     if not _OBFUSCATION_HINT.search(text):
         return sorted(found, key=lambda f: f.span)
@@ -76,10 +88,10 @@ def emails(text: str) -> list[Found]:
 
 # --- links ------------------------------------------------------------------
 _TRAIL = ".,;:!?)]}'\"”’»。、"
-_SCHEME_URL = regex.compile(r"\b(?:https?|ftp)(?:://|：／／)[^\s<>\"'`]{1,2000}", _V)
-_WWW_URL = regex.compile(r"(?<![\w.@/-])www[.．][^\s<>\"'`]{1,2000}", _V)
+_SCHEME_URL = regex.compile(rf"(?<![{_AW}])(?:https?|ftp)://[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
+_WWW_URL = regex.compile(rf"(?<![{_AW}.@/-])www\.[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
 _BARE = regex.compile(
-    r"(?<![\w.@/\\-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2,24}(?![\w@-])(?:/[^\s<>\"'`]{0,2000})?",
+    rf"(?<![{_AW}.@/\\-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,4}}[a-z]{{2,24}}(?![{_AW}@-])(?:/[^\s<>\"'`{_CJK}]{{0,2000}})?",
     _V,
 )
 _FILE_EXTENSIONS = frozenset(
@@ -123,7 +135,7 @@ def _trim(value: str) -> str:
 
 
 def _host_of(url: str) -> str:
-    url = url.replace("：／／", "://").replace("．", ".")
+    url = url.translate(NARROW)
     rest = url.split("://", 1)[1] if "://" in url else url
     host = regex.split(r"[/?#:]", rest, maxsplit=1)[0]
     return host.split("@")[-1].lower()
@@ -132,6 +144,7 @@ def _host_of(url: str) -> str:
 def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]:
     taken = list(exclude or [])
     found: list[Link] = []
+    text = text.translate(NARROW)
 
     def add(start: int, raw: str, scheme: str | None) -> None:
         value = _trim(raw)
@@ -142,7 +155,7 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
         found.append(Link(span, value, scheme, _host_of(value)))
 
     for m in _SCHEME_URL.finditer(text):
-        add(m.start(), m.group(), m.group().split(":")[0].split("：")[0].lower())
+        add(m.start(), m.group(), m.group().split(":")[0].lower())
     for m in _WWW_URL.finditer(text):
         add(m.start(), m.group(), None)
     for m in _BARE.finditer(text):
@@ -190,6 +203,7 @@ _ORDER_UNGROUPED = regex.compile(r"(?<![\d-])\d{15,19}(?![\d-])")
 
 
 def order_ids(text: str, reference: regex.Pattern | None) -> OrderIds:
+    text = text.translate(NARROW_DIGITS)  # "２５０－１２３４５６７－１２３４５６７" is an order id
     result = OrderIds()
     for m in _ORDER_ID.finditer(text):
         result.valid.append(Found((m.start(), m.end()), m.group()))
@@ -233,7 +247,6 @@ def region_for(marketplace: str | None, buyer_language: str | None) -> str:
     return "US"
 
 
-_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"＋": "+", "－": "-", "（": "(", "）": ")"})
 _INTERNATIONAL = regex.compile(r"(?:\+|(?<!\d)00)\d[\d \-./()]{6,20}\d")
 
 
@@ -245,7 +258,7 @@ def phones(
     keyword: regex.Pattern | None,
 ) -> list[Found]:
     """Phone numbers valid for the marketplace's region or written internationally."""
-    normalized = text.translate(_FULLWIDTH)  # same length: offsets stay valid
+    normalized = text.translate(NARROW_DIGITS)  # same length: offsets stay valid
     allowed_e164 = {_e164(a, region) for a in allowed} - {None}
     found: list[Found] = []
     taken = list(blocked)

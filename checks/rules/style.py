@@ -43,7 +43,7 @@ class Emoji(Rule):
             yield Hit(found.span, fix=Fix(title="Remove the emoji", edits=[Edit(span=(start, end), replacement="")]))
 
 
-_LINE_BREAK_RUN = regex.compile(r"\n(?:[ \t]{0,200}\n){2,}")
+_LINE_BREAK_RUN = regex.compile(r"\n(?:[ \t\u3000]{0,200}\n){2,}")
 
 
 @register
@@ -85,6 +85,9 @@ class Spelling(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         lang = doc.language
         if lang is None:
+            return
+        if lang not in spelling.DICTIONARIES:  # Japanese, Chinese...: Hunspell has none
+            doc.notes.append(f"Spelling was not checked: there is no spelling dictionary for language '{lang}'.")
             return
         if not spelling.checkers(lang):
             doc.notes.append(f"Spelling was not checked: no dictionary for language '{lang}' is installed.")
