@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from fakes.discord_fake import FakeDiscord
 from fakes.discord_harness import checker, db_url, fake, running  # noqa: F401 - fixtures
 
 MESSAGE_CONTENT_INTENT = 1 << 15

@@ -10,7 +10,7 @@ CLEAN = "Hello Jennifer, your order 113-4829105-7730142 ships today. Best regard
 WITH_EMAIL = "Hello, write to service@lumiwood.example if anything is wrong."
 
 
-async def draft_in_watched(fake: FakeDiscord, running, author, text: str = CLEAN) -> dict:  # noqa: ANN001
+async def draft_in_watched(fake: FakeDiscord, running, author, text: str = CLEAN) -> dict:
     """``author`` writes a draft in the watched channel; the bot's report on it."""
     message = await fake.post_message(author, running.watched, text)
     await fake.wait_for("POST", rf"/channels/{message['id']}/messages")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fakes.discord_harness import db_url, fake, start_bot  # noqa: F401 - fixtures
 
-import adapters.discord_bot.text as text
+from adapters.discord_bot import text
 from adapters.discord_bot.render import EMBED_DESCRIPTION, MESSAGE_CHARS, report_reply
 from adapters.discord_bot.settings import SettingsError, load_settings
 from adapters.discord_bot.text import t
@@ -21,7 +21,7 @@ class ManyFindings:
     def __init__(self, count: int) -> None:
         self.count = count
 
-    async def __call__(self, draft: Draft, settings) -> Report:  # noqa: ANN001
+    async def __call__(self, draft: Draft, settings) -> Report:
         findings = [
             Finding(rule=f"test.rule-{i:02d}", severity=Severity.WARNING, message="Too wordy here. " * 8,
                     span=(0, 10), excerpt=draft.text[:10], guideline="Keep it short.")
@@ -36,7 +36,7 @@ def view(report: Report, *, reason: str | None = None) -> DraftView:
     decisions = []
     if reason:
         decisions = [Decision("1100000000000000042", "request_changes", "ab" * 32, reason, False,
-                              dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc))]
+                              dt.datetime(2025, 3, 1, tzinfo=dt.UTC))]
     return DraftView(
         id=7, platform="discord", channel="1", thread="2", author="3",
         state="changes_requested" if reason else "pending", revision=1, content_hash="ab" * 32,

@@ -223,7 +223,7 @@ class Handlers:
         return t("not_approver" if self.settings.approver_role else "no_role", locale)
 
     @contextlib.asynccontextmanager
-    async def answering(self, interaction: discord.Interaction, locale: str):  # noqa: ANN201
+    async def answering(self, interaction: discord.Interaction, locale: str):
         """Turn a store that is down, or Discord refusing a post, into a message for the person
         instead of an answer that never comes."""
         try:

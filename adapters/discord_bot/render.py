@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.chat import Section, render_report_parts, report_as_text, split_text, status_line
+from bot.chat import (
+    Section,
+    render_report_parts,
+    report_as_text,
+    split_text,
+    status_line,
+)
 from bot.review import DraftView
 
 from .text import t

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 
 import discord
@@ -49,7 +48,7 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def review_settings(settings: DiscordSettings, config: Config):  # noqa: ANN201
+def review_settings(settings: DiscordSettings, config: Config):
     """The team's [review] settings with the Discord approver role added."""
     review = config.review
     if settings.approver_role and settings.approver_role not in review.approver_roles:
@@ -58,7 +57,7 @@ def review_settings(settings: DiscordSettings, config: Config):  # noqa: ANN201
 
 
 async def build(settings: DiscordSettings, config: Config, *, database: str | None = None,
-                checker=None, **options) -> tuple[CheckMsgBot, Store]:  # noqa: ANN001, ANN003
+                checker=None, **options) -> tuple[CheckMsgBot, Store]:
     """A bot wired to the review store; the caller starts it and closes both."""
     review = review_settings(settings, config)
     store = await Store.open(database or review.database_url)

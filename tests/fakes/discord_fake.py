@@ -63,7 +63,7 @@ class Person:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat()
+    return dt.datetime.now(dt.UTC).isoformat()
 
 
 class FakeDiscord:
@@ -408,8 +408,8 @@ class FakeDiscord:
         self.commands[int(guild)] = registered
         return registered
 
-    def _message(self, channel_id: int, author: Person, body: dict[str, Any], files: dict[str, bytes] = {},
-                 **extra: Any) -> dict[str, Any]:
+    def _message(self, channel_id: int, author: Person, body: dict[str, Any],
+                 files: dict[str, bytes] | None = None, **extra: Any) -> dict[str, Any]:
         mid = self.new_id()
         return {
             "id": str(mid), "channel_id": str(channel_id), "guild_id": str(self.guild_id),
@@ -420,7 +420,7 @@ class FakeDiscord:
             "mention_everyone": False, "mentions": [], "mention_roles": [], "pinned": False, "type": 0,
             "flags": body.get("flags") or 0, "embeds": body.get("embeds") or [],
             "components": body.get("components") or [],
-            "attachments": [self._attachment(name, data) for name, data in files.items()], **extra,
+            "attachments": [self._attachment(name, data) for name, data in (files or {}).items()], **extra,
         }
 
     def _attachment(self, name: str, data: bytes) -> dict[str, Any]:
@@ -496,7 +496,7 @@ class FakeDiscord:
         return thread
 
 
-def _apply_edit(message: dict[str, Any], call: Call, attachment) -> None:  # noqa: ANN001
+def _apply_edit(message: dict[str, Any], call: Call, attachment) -> None:
     body = call.json or {}
     for key in ("content", "embeds", "components", "flags"):
         if key in body:

@@ -43,7 +43,7 @@ def settings_for(fake: FakeDiscord, **overrides: object) -> DiscordSettings:
     return DiscordSettings(_env_file=None, **values)
 
 
-async def start_bot(fake: FakeDiscord, database: str, checker=None, **overrides: object) -> RunningBot:  # noqa: ANN001
+async def start_bot(fake: FakeDiscord, database: str, checker=None, **overrides: object) -> RunningBot:
     """Build the bot as ``checkmsg discord`` does, start it, and wait until it is connected."""
     connections = len(fake.identifies)
     bot, store = await build(settings_for(fake, **overrides), Config(), database=database, checker=checker,
@@ -75,7 +75,7 @@ class Endpoints:
 
 
 @pytest.fixture
-async def fake():  # noqa: ANN201
+async def fake():
     with Endpoints():
         fake = FakeDiscord()
         await fake.start()
@@ -86,7 +86,7 @@ async def fake():  # noqa: ANN201
 
 
 @pytest.fixture
-def db_url(tmp_path) -> str:  # noqa: ANN001
+def db_url(tmp_path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'checkmsg.sqlite3'}"
 
 
@@ -96,7 +96,7 @@ def checker() -> FakeChecker:
 
 
 @pytest.fixture
-async def running(fake, db_url, checker):  # noqa: ANN001, ANN201
+async def running(fake, db_url, checker):
     """The bot, connected, with one watched channel (``running.watched``)."""
     watched = fake.add_channel("drafts")
     bot = await start_bot(fake, db_url, checker, watch_channel_ids=[watched])
