@@ -127,3 +127,12 @@ async def test_refusals_from_discord_are_told_not_swallowed(fake, running):
     [call] = await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
     assert call.json["flags"] & 64 and "Create Public Threads" in call.json["content"]
     fake.unhandled.clear()
+
+
+async def test_a_draft_that_cannot_be_checked_is_answered_privately(fake, running):
+    """The message menu on a binary-looking message: the reason comes back to the asker only."""
+    message = await fake.post_message(fake.person("sam"), fake.general, "Hello\x00there")
+    interaction = await fake.context_menu(fake.person("alice", approver=True), "Check with CheckMsg", message)
+    [call] = await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
+    assert call.json["flags"] & 64 and call.json["content"].startswith("Cannot check this draft")
+    assert not fake.threads()

@@ -63,10 +63,12 @@ class Handlers:
             if not message.content.strip():
                 await interaction.followup.send(t("empty_message", locale), ephemeral=True)
                 return
-            thread, updated = await self.check_message(message, locale)
-            if thread is not None:
-                key = "updated" if updated else "checked"
-                await interaction.followup.send(t(key, locale, thread=f"<#{thread}>"), ephemeral=True)
+            result, thread, updated = await self.check_message(message, locale)
+            if not result.ok:
+                await interaction.followup.send(result.error, ephemeral=True)
+                return
+            key = "updated" if updated else "checked"
+            await interaction.followup.send(t(key, locale, thread=f"<#{thread}>"), ephemeral=True)
 
     async def watched_message(self, message: discord.Message) -> None:
         if message.author.bot or message.guild is None or not message.content.strip():
@@ -74,7 +76,7 @@ class Handlers:
         if message.channel.id not in self.settings.watch_channel_ids:
             return
         if await self.ledger.claim(PLATFORM, f"message:{message.id}"):
-            await self.check_message(message, self.settings.locale)
+            await self.check_message_and_say(message)
 
     async def message_edited(self, payload: discord.RawMessageUpdateEvent) -> None:
         """A draft someone edited: check it again if the bot has a report on it."""
@@ -89,7 +91,7 @@ class Handlers:
             return
         if not await self.ledger.claim(PLATFORM, f"edit:{payload.message_id}:{data.get('edited_timestamp')}"):
             return
-        await self.check_message(payload.message, self.settings.locale)
+        await self.check_message_and_say(payload.message)
 
     # -- checking ------------------------------------------------------------------------
 
@@ -125,11 +127,16 @@ class Handlers:
             await interaction.followup.send(t("updated" if updated else "checked", locale, thread=f"<#{thread}>"),
                                             ephemeral=True)
 
-    async def check_message(self, message: discord.Message, locale: str | None) -> tuple[str | None, bool]:
+    async def check_message_and_say(self, message: discord.Message) -> None:
+        """A message checked unasked: a draft that cannot be checked gets the reason as a reply."""
+        result, _, _ = await self.check_message(message, self.settings.locale)
+        if not result.ok:
+            await message.reply(result.error, mention_author=False)
+
+    async def check_message(self, message: discord.Message, locale: str | None) -> tuple[ChatResult, str, bool]:
         """A draft written as a message: check it and report in the thread on it.
 
-        Returns the thread id (None when the draft could not be checked) and
-        whether an earlier report was updated.
+        Returns the result, the thread id and whether an earlier report was updated.
         """
         in_thread = isinstance(message.channel, discord.Thread)
         if in_thread:
@@ -141,12 +148,10 @@ class Handlers:
         result = await self.service.submit_draft(PLATFORM, channel, thread, str(message.author.id),
                                                  message.content, context, locale=locale)
         if not result.ok:
-            await self.client.get_partial_messageable(int(channel)).get_partial_message(message.id).reply(
-                result.error, mention_author=False)
-            return None, False
+            return result, thread, False
         if not in_thread and message.thread is None and not await self.ledger.replies(PLATFORM, channel, thread):
             await message.create_thread(name=t("thread.name", locale, id=result.draft.id))
-        return thread, await self.publish(channel, thread, result, locale)
+        return result, thread, await self.publish(channel, thread, result, locale)
 
     async def publish(self, channel: str, thread: str, result: ChatResult, locale: str | None) -> bool:
         """Post the report in the thread, or edit the one posted before; True when it was an edit."""
