@@ -34,7 +34,8 @@ class ThanksOnly(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         if doc.any_sentence("auto_reply"):
             return  # content.auto-reply covers it
-        body = body_sentences(doc)
+        # An opt-out line is no purpose either (link.opt-out reports it).
+        body = [s for s in body_sentences(doc) if not doc.sentence_has(s, "opt_out")]
         if body and all(doc.sentence_has(s, "thanks") for s in body):
             yield Hit((body[0].start, body[-1].end))
 
