@@ -9,12 +9,15 @@ the options or the configuration could not be used).
 from __future__ import annotations
 
 import argparse
+import importlib
 import asyncio
 import difflib
 import inspect
 import json
 import sys
 import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -36,22 +39,51 @@ from . import evaluate
 from .config import Config, ConfigError, load_config
 from .render import CONTEXT_OPTIONS, render_text
 
-try:  # the review workflow's commands (bot/audit_cli.py, adapters/console.py)
-    from .audit_cli import add_audit_parser, run_audit
-except ImportError:  # pragma: no cover - only while that work is not merged
-    add_audit_parser = run_audit = None
-try:
-    from adapters.discord_bot.run import add_discord_parser, run_discord
-except ImportError:  # pragma: no cover - discord.py not installed
-    add_discord_parser = run_discord = None
-try:
-    from adapters.console import add_console_parser, run_console
-except ImportError:  # pragma: no cover
-    add_console_parser = run_console = None
-try:
-    from adapters.slack.server import add_slack_parser, run_slack
-except ImportError:  # pragma: no cover - slack-bolt not installed
-    add_slack_parser = run_slack = None
+
+
+@dataclass(frozen=True)
+class LazyCommand:
+    """A subcommand whose module is imported only when it is the one run, so
+    that ``checkmsg check`` does not load SQLAlchemy, slack-bolt or discord.py.
+    ``parser`` names ``module:function`` that adds its sub-parser; ``run``
+    takes (args, config) and returns the exit status."""
+
+    name: str
+    help: str
+    parser: str
+    run: Callable[[argparse.Namespace, Config], int]
+
+    def add_to(self, sub: argparse._SubParsersAction, chosen: str | None) -> argparse.ArgumentParser:
+        if chosen != self.name:  # listed in --help, built for real only when chosen
+            return sub.add_parser(self.name, help=self.help)
+        module, function = self.parser.split(":")
+        parser = getattr(importlib.import_module(module), function)(sub)
+        parser.set_defaults(run=self.run)
+        return parser
+
+
+def _run_audit(args: argparse.Namespace, config: Config) -> int:
+    from .audit_cli import run_audit
+
+    return run_audit(args, settings=config.review)
+
+
+BOT_COMMANDS = (
+    LazyCommand("audit", "export the review audit trail as CSV or JSON", "bot.audit_cli:add_audit_parser", _run_audit),
+)
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is not an option
+    or the value of --config)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--config":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -65,9 +97,11 @@ class InputError(Exception):
 # --- entry point -----------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run ``checkmsg`` with ``argv`` (default: the command line); returns the exit status."""
-    parser = build_parser()
+def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> int:
+    """Run ``checkmsg`` with ``argv`` (default: the command line); returns the
+    exit status. ``extra`` adds commands from above this layer (the adapters)."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(chosen_command(argv), extra)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) and usage errors (2)
@@ -86,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkmsg",
         description="Check Amazon buyer-seller message drafts against Amazon's communication guidelines.",
@@ -141,18 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     config_option(p)
     p.set_defaults(run=cmd_rules)
 
-    if add_discord_parser is not None:
-        config_option(add_discord_parser(sub))
-        sub.choices["discord"].set_defaults(run=run_discord)
-    if add_console_parser is not None:
-        config_option(add_console_parser(sub))
-        sub.choices["console"].set_defaults(run=cmd_console)
-    if add_audit_parser is not None:
-        config_option(add_audit_parser(sub))
-        sub.choices["audit"].set_defaults(run=cmd_audit)
-    if add_slack_parser is not None:
-        config_option(add_slack_parser(sub))
-        sub.choices["slack"].set_defaults(run=lambda args, config: run_slack(args, config))
+    for command in BOT_COMMANDS + extra:
+        config_option(command.add_to(sub, chosen))
     return parser
 
 
@@ -634,17 +658,6 @@ def _explain(info: dict) -> str:
         if example["context"]:
             out.append("  context: " + json.dumps(example["context"], ensure_ascii=False))
     return "\n".join(out)
-
-
-# --- the review workflow's commands ---------------------------------------
-
-
-def cmd_console(args: argparse.Namespace, config: Config) -> int:
-    return run_console(args, settings=config.review, check_settings=config.checks)
-
-
-def cmd_audit(args: argparse.Namespace, config: Config) -> int:
-    return run_audit(args, settings=config.review)
 
 
 if __name__ == "__main__":

@@ -142,7 +142,7 @@ def test_missing_settings_are_named(monkeypatch):
 
 def test_checkmsg_discord_names_missing_settings(monkeypatch, capsys):
     """``checkmsg discord`` without a token stops with status 2 and says what to set."""
-    from bot.cli import main
+    from adapters.cli import main
 
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     monkeypatch.delenv("DISCORD_GUILD_IDS", raising=False)
