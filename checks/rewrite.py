@@ -46,11 +46,12 @@ SENTENCE_RULES = frozenset(
         "review.scripted",
         "link.opt-out",
         "order.divert",
-        "contact.social",
     }
 )
 # Contact details and links: the sentence goes when it carries no fact; else the fragment.
-FRAGMENT_RULES = frozenset({"contact.email", "contact.phone", "link.external"})
+FRAGMENT_RULES = frozenset({"contact.email", "contact.phone", "link.external", "contact.social"})
+# In these the amount is the offer itself, not a fact to keep.
+OFFER_RULES = frozenset({"promo.coupon", "promo.marketing", "review.incentive"})
 # A sentence removed for these was asking for a review: a neutral request replaces it.
 REVIEW_BIAS = frozenset({"review.positive", "review.conditional", "review.incentive", "review.scripted"})
 
@@ -157,7 +158,7 @@ def suggest(doc: Document, findings: list[Finding]) -> Suggestion:
     """
     plan = _Plan(doc, findings)
     plan.build()
-    merged = merge(plan.edits)
+    merged = merge(plan.edits, doc.source)
     plan.drop_guidance_inside(merged)
     text = apply_edits(doc.source, merged)
     if not text.strip():
@@ -205,17 +206,19 @@ class _Plan:
                 self.edits.extend(finding.fix.edits)
             else:
                 self._advise(finding.rule, finding)
-        # Contact details: the whole sentence unless it carries a fact.
+        # Contact details: the whole sentence when it only points at them and
+        # carries no fact; else the fragment alone.
         for i, found in fragments.items():
             if i in doomed:
                 continue
-            if self._has_fact(i, True, found):
+            if self._has_fact(i, True, found) or not self._points_at(i, found):
                 for finding in found:
                     self._fragment(finding)
             else:
                 doomed[i] = found
         for i, found in list(doomed.items()):
-            if self._has_fact(i, False, self._fragments_in(i, fragments)):
+            offer = any(f.rule in OFFER_RULES for f in found)
+            if self._has_fact(i, not offer, self._fragments_in(i, fragments)):
                 del doomed[i]
                 for finding in found:
                     if finding.rule in FRAGMENT_RULES:
@@ -235,6 +238,19 @@ class _Plan:
     def _fragments_in(self, i: int, fragments: dict[int, list[Finding]]) -> list[Finding]:
         return fragments.get(i, []) + [f for f in self.findings if f.rule in FRAGMENT_RULES and f.span and
                                        self.spans[i][0] <= f.span[0] < self.spans[i][1]]
+
+    def _points_at(self, i: int, found: list[Finding]) -> bool:
+        """The sentence exists for the contact detail: little else is left
+        without it, or it leads up to it ("email us at", "register at")."""
+        start, end = self.spans[i]
+        rest, pos = [], start
+        for f in sorted(found, key=lambda f: f.span):
+            rest.append(self.source[pos : f.span[0]])
+            pos = max(pos, f.span[1])
+            if _CONNECTOR.search(self.source, max(start, f.span[0] - 8), f.span[0]):
+                return True
+        rest.append(self.source[pos:end])
+        return len(regex.findall(r"\w+", "".join(rest))) <= 3
 
     @functools.cached_property
     def facts(self) -> list[tuple[int, int, bool]]:
@@ -355,7 +371,7 @@ class _Plan:
             self._advise(finding.rule, finding)
             return
         if finding.excerpt:
-            self._advise(finding.rule, finding, text=f"Read the sentence that held {finding.excerpt!r} again: "
+            self._advise(finding.rule, None, text=f"Read the sentence that held {finding.excerpt!r} again: "
                          "only that was removed, because the sentence also carries a fact to keep.")
         for edit in finding.fix.edits:
             start, end = edit.span
@@ -445,7 +461,7 @@ def _remainder(source: str, sentence: tuple[int, int], passage: tuple[int, int])
 # --- applying edits ------------------------------------------------------------------
 
 
-def merge(edits: list[Edit]) -> list[Edit]:
+def merge(edits: list[Edit], source: str = "") -> list[Edit]:
     """Edits sorted and without overlaps: an edit inside an accepted one is
     dropped (a removed sentence takes its fragments' fixes along), and of two
     crossing edits the first wins."""
@@ -457,7 +473,16 @@ def merge(edits: list[Edit]) -> list[Edit]:
             continue
         # Accepted edits do not overlap and start in order: the last one ends last.
         if out and _clash(*edit.span, *out[-1].span):
-            continue
+            last = out[-1]
+            if edit.span[1] <= last.span[1] or last.replacement:
+                continue  # inside the last edit, or crossing a replacement: the first wins
+            # A removal crossed by a longer edit (an emoji and its sentence): both apply.
+            start = last.span[0]
+            if edit.replacement:  # keep the whitespace the removal took before the replaced text
+                while start < edit.span[0] and source[start : start + 1] in (" ", "\t"):
+                    start += 1
+            edit = Edit(span=(start, edit.span[1]), replacement=edit.replacement)
+            out.pop()
         seen.add(key)
         out.append(edit)
     return out
@@ -474,7 +499,7 @@ def _clash(start: int, end: int, s: int, e: int) -> bool:
 def apply_edits(source: str, edits: list[Edit]) -> str:
     """``source`` with ``edits`` applied; where text was removed, the whitespace
     left on both sides is made tidy."""
-    merged = merge(edits)  # idempotent: suggest() passes merged edits
+    merged = merge(edits, source)  # idempotent: suggest() passes merged edits
     if not merged:
         return source
     newline = "\r\n" if "\r\n" in source else "\n"

@@ -1,0 +1,85 @@
+"""Property tests of the rewrite: drafts composed of compliant sentences and
+violating fragments; the rewrite re-checks clean and keeps the facts."""
+
+from __future__ import annotations
+
+import asyncio
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checks import Context, Draft, check
+from checks.rewrite import facts
+
+CONTEXT = Context(order_id="113-4829105-7730142", buyer_language="en", marketplace="amazon.com",
+                  order_date="2026-11-16", today="2026-11-21", previous_review_requests=0, attachments=[])
+
+COMPLIANT = [
+    "Your order 113-4829105-7730142 will ship two days late.",
+    "The new estimated delivery date is November 28.",
+    "We have issued a partial refund of $9.50 for the missing caps.",
+    "The tracking number is 1Z8V47W20392817465.",
+    "Please reply to this message with a photo of the label.",
+    "The replacement adapter for order 114-5582019-3306627 left our warehouse on 2026-11-20.",
+    "We are sorry for the delay.",
+]
+PURPOSE = [COMPLIANT[0], COMPLIANT[4]]
+VIOLATING_SENTENCES = [
+    "Save 10% on your next order with code HYDRO10.",
+    "Follow us on Instagram to see our new arrivals for the holidays!",
+    "If you do not want to receive further messages from us, reply STOP.",
+    "Email us at service@lumiwood-lighting.com.",
+    "Call us at +1 415-555-0199 for faster help.",
+    "Register the serial number at technova-care.com/warranty.",
+    "If you are happy with it, please leave us a 5-star review.",
+]
+VIOLATING_FRAGMENTS = [" 🙏", " 😀", "\n\n\n\n", "\nservice@lumiwood-lighting.com", "\nWeChat: technova_cs88"]
+
+
+@st.composite
+def drafts(draw) -> str:
+    # One sentence with a permitted purpose: removing the violations must not
+    # leave a bare confirmation or thank-you (that would be a true new finding).
+    purpose = draw(st.sampled_from(PURPOSE))
+    body = [purpose] + draw(st.lists(st.sampled_from([c for c in COMPLIANT if c != purpose]), max_size=3, unique=True))
+    bad = draw(st.lists(st.sampled_from(VIOLATING_SENTENCES), max_size=3, unique=True))
+    sentences = body + bad
+    order = draw(st.permutations(range(len(sentences))))
+    paragraphs: list[str] = []
+    for index in order:
+        glue = draw(st.sampled_from([" ", "\n", "\n\n"])) if paragraphs else ""
+        paragraphs.append(glue + sentences[index])
+    text = "Hello Jennifer,\n\n" + "".join(paragraphs)
+    for fragment in draw(st.lists(st.sampled_from(VIOLATING_FRAGMENTS), max_size=2)):
+        at = draw(st.sampled_from([m.end() for m in __import__("re").finditer(r"[.!?]", text)] or [len(text)]))
+        text = text[:at] + fragment + text[at:]
+    return text + "\n\nBest regards,\nLumiwood"
+
+
+def _check(text: str):
+    return asyncio.run(check(Draft(text=text, context=CONTEXT)))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_rewrite_rechecks_clean_and_keeps_facts(text: str) -> None:
+    """The rewrite has no finding with a mechanical fix, no new finding, and
+    every order id, tracking number, amount and date of the compliant sentences."""
+    report = _check(text)
+    again = _check(report.rewrite)
+    assert not [f.rule for f in again.findings if f.fix], (text, report.rewrite)
+    assert {f.rule for f in again.findings} <= {f.rule for f in report.findings}, (text, report.rewrite)
+    for sentence in COMPLIANT:
+        if sentence in text:
+            for start, end, _ in facts(sentence):
+                assert sentence[start:end] in report.rewrite
+    assert "  " not in report.rewrite and "\n\n\n" not in report.rewrite
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(COMPLIANT), min_size=1, max_size=5))
+def test_compliant_drafts_come_back_unchanged(sentences: list[str]) -> None:
+    text = "Hello Jennifer,\n\n" + " ".join(sentences) + "\n\nBest regards,\nLumiwood"
+    report = _check(text)
+    if not report.findings:
+        assert report.rewrite == text
