@@ -333,15 +333,3 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m adapters.console``: the same as ``checkmsg console``, until the CLI wires it."""
-    parser = argparse.ArgumentParser(prog="checkmsg")
-    add_console_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["console", *(sys.argv[1:] if argv is None else argv)])
-    return args.handler(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -58,15 +58,3 @@ async def _export(args: argparse.Namespace, settings: ReviewSettings, stdout: Te
     finally:
         await store.close()
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m bot.audit_cli``: the same as ``checkmsg audit``, until the CLI wires it."""
-    parser = argparse.ArgumentParser(prog="checkmsg")
-    add_audit_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["audit", *(sys.argv[1:] if argv is None else argv)])
-    return args.handler(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -154,14 +154,14 @@ def test_console_and_audit_as_programs_with_piped_input(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{db}"}
     run = subprocess.run(
-        [sys.executable, "-m", "adapters.console", "--author", "alice", "--approver", "bob"],
+        [sys.executable, "-m", "adapters.cli", "console", "--author", "alice", "--approver", "bob"],
         input=f"{DRAFT}\n.\napprove\nsent\n",
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
     )
     assert run.returncode == 0, run.stderr
     assert "Marked as sent" in run.stdout
     exported = subprocess.run(
-        [sys.executable, "-m", "bot.audit_cli", "--format", "csv"],
+        [sys.executable, "-m", "adapters.cli", "audit", "--format", "csv"],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
     )
     assert exported.returncode == 0, exported.stderr

@@ -1,5 +1,7 @@
+"""``python -m adapters.discord_bot``: the same as ``checkmsg discord``."""
+
 import sys
 
-from .run import main
+from adapters.cli import main
 
-sys.exit(main())
+sys.exit(main(["discord", *sys.argv[1:]]))

@@ -9,7 +9,7 @@ import sys
 import discord
 
 from bot.chat import ChatService, EventLedger
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config
 from bot.review import ReviewWorkflow
 from bot.store import Store, StoreUnavailable
 
@@ -72,16 +72,3 @@ async def serve(settings: DiscordSettings, config: Config, *, database: str | No
             await bot.start(settings.token)
     finally:
         await store.close()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m adapters.discord_bot")
-    parser.add_argument("--config", metavar="PATH", help="configuration file (default: ./checkmsg.toml)")
-    parser.add_argument("--database", help="database URL or SQLite file")
-    args = parser.parse_args(argv)
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"checkmsg discord: {exc}", file=sys.stderr)
-        return 2
-    return run_discord(args, config)
