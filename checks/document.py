@@ -138,7 +138,13 @@ class Document:
 
     @functools.cached_property
     def phrase_language(self) -> str:
-        """The language whose phrase data the judgement rules use."""
+        """The language whose phrase data the judgement rules use.
+
+        Languages with a file but no judgement data (nl, pl, sv, tr) get no
+        judgement there. A language with no file at all (pt, zh, ar...) falls
+        back to English: its patterns need English words, so they rarely
+        match such a draft, and they keep the platform names (WeChat, PayPal)
+        and phone keywords that stay useful in any language."""
         lang = self.language or language.primary(self.context.buyer_language) or "en"
         return lang if lang in phrases.languages() else "en"
 
