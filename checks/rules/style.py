@@ -15,7 +15,7 @@ from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
 MAX_SPELLING_FINDINGS = 50
-MAX_NEW_CORRECTIONS = 1
+MAX_NEW_CORRECTIONS = 3
 
 
 @register
