@@ -36,6 +36,11 @@ import regex
 
 from bs4 import BeautifulSoup, Tag
 
+try:  # bs4's html.parser driver (private API): one parse for the text and the tree
+    from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+except ImportError:  # pragma: no cover - another bs4 layout: two passes instead
+    BeautifulSoupHTMLParser = HTMLParserTreeBuilder = None
+
 # Tags that make HTML detection certain when ``format`` is not given. A lone
 # "<b>" or "<3" in a chat message is not enough.
 _DETECT = re.compile(
@@ -324,6 +329,7 @@ class _TextPass(HTMLParser):
 
     def __init__(self, source: str, line_starts: list[int]) -> None:
         super().__init__(convert_charrefs=False)
+        self.driver: HTMLParser = self  # whose position the events come at (see _SharedParser)
         self.source = source
         self.line_starts = line_starts
         self.pieces: list[str] = []
@@ -347,7 +353,7 @@ class _TextPass(HTMLParser):
 
     # --- positions -------------------------------------------------------
     def pos(self) -> int:
-        line, col = self.getpos()
+        line, col = self.driver.getpos()
         return self.line_starts[line - 1] + col
 
     # --- text ------------------------------------------------------------
@@ -429,12 +435,12 @@ class _TextPass(HTMLParser):
         # <!--[if mso]>...<![endif]-->: markup only Outlook renders. Layout-only
         # ghost tables are common and harmless; styles, images or text are not checked.
         if _CONDITIONAL.match(data) and (_CHECKABLE.search(data) or re.sub(r"<[^>]*>?|\[[^\]]*\]>?", "", data).strip()):
-            self.conditional.append(self.getpos()[0])
+            self.conditional.append(self.driver.getpos()[0])
 
     def handle_data(self, data: str) -> None:
         start = self.pos()
         if data[:1] == "<" and re.match(r"<[!/?a-zA-Z]", data):
-            self.problems.append(f"a tag or comment that never closes at line {self.getpos()[0]}")
+            self.problems.append(f"a tag or comment that never closes at line {self.driver.getpos()[0]}")
             return
         self._text(data, start)
 
@@ -460,7 +466,7 @@ class _TextPass(HTMLParser):
 
     def _tag(self, tag: str, attrs, selfclosing: bool) -> None:
         start = self.pos()
-        raw = self.get_starttag_text() or ""
+        raw = self.driver.get_starttag_text() or ""
         end = start + len(raw)
         self.start_tags[start] = end
         self._start(tag, attrs, start, end, selfclosing or raw.endswith("/>"))
@@ -562,7 +568,7 @@ class _TextPass(HTMLParser):
             self.end_tags[opened_at] = (start, end)
             return True
         if tag not in _OPTIONAL_END:
-            self.problems.append(f"stray </{tag}> at line {self.getpos()[0]}")
+            self.problems.append(f"stray </{tag}> at line {self.driver.getpos()[0]}")
         return False
 
     def line(self, offset: int) -> int:
@@ -570,6 +576,10 @@ class _TextPass(HTMLParser):
 
     def finish(self) -> None:
         self.close()
+        self.wrap_up()
+
+    def wrap_up(self) -> None:
+        """After the last event: unclosed elements and anchors, the trailing space."""
         for name, at in self.open:
             if name not in _OPTIONAL_END:
                 self.problems.append(f"<{name}> at line {self.line(at)} is never closed")
@@ -579,6 +589,101 @@ class _TextPass(HTMLParser):
                 href.text_span = (href.text_span[0], self.length)
                 self.hrefs.append(href)
         self._trim_space()
+
+
+if BeautifulSoupHTMLParser is not None:
+
+    class _SharedParser(BeautifulSoupHTMLParser):
+        """bs4's html.parser driver that also hands every event to a
+        :class:`_TextPass`: the tree and the visible text from one pass.
+
+        bs4 calls its own handlers from inside others (a character reference
+        becomes ``handle_data``, ``<br/>`` a start and an end tag); only the
+        events html.parser itself sends reach the text pass."""
+
+        scan: _TextPass
+        _inner = 0
+
+        def handle_starttag(self, tag, attrs, handle_empty_element=True):
+            if not self._inner:
+                self.scan.handle_starttag(tag, attrs)
+            self._inner += 1
+            super().handle_starttag(tag, attrs, handle_empty_element)
+            self._inner -= 1
+
+        def handle_startendtag(self, tag, attrs):
+            if not self._inner:
+                self.scan.handle_startendtag(tag, attrs)
+            self._inner += 1
+            super().handle_startendtag(tag, attrs)
+            self._inner -= 1
+
+        def handle_endtag(self, tag, check_already_closed=True):
+            if not self._inner:
+                self.scan.handle_endtag(tag)
+            self._inner += 1
+            super().handle_endtag(tag, check_already_closed)
+            self._inner -= 1
+
+        def handle_data(self, data):
+            if not self._inner:
+                self.scan.handle_data(data)
+            self._inner += 1
+            super().handle_data(data)
+            self._inner -= 1
+
+        def handle_charref(self, name):
+            if not self._inner:
+                self.scan.handle_charref(name)
+            self._inner += 1
+            super().handle_charref(name)
+            self._inner -= 1
+
+        def handle_entityref(self, name):
+            if not self._inner:
+                self.scan.handle_entityref(name)
+            self._inner += 1
+            super().handle_entityref(name)
+            self._inner -= 1
+
+        def handle_comment(self, data):
+            if not self._inner:
+                self.scan.handle_comment(data)
+            self._inner += 1
+            super().handle_comment(data)
+            self._inner -= 1
+
+    class _SharedBuilder(HTMLParserTreeBuilder):
+        """The ``html.parser`` tree builder, driving a :class:`_SharedParser`."""
+
+        def __init__(self, scan: _TextPass) -> None:
+            super().__init__()
+            self.scan = scan
+
+        def feed(self, markup) -> None:
+            def shared(soup, *args, **kwargs):
+                parser = _SharedParser(soup, *args, **kwargs)
+                parser.scan = self.scan
+                self.scan.driver = parser
+                return parser
+
+            super().feed(markup, _parser_class=shared)
+
+
+def _shared_pass(source: str, scan: _TextPass) -> BeautifulSoup | None:
+    """Parse once for both the tree and ``scan``; None when that is not
+    possible (then the caller runs the two passes it would otherwise share)."""
+    if BeautifulSoupHTMLParser is None:
+        return None
+    builder = _SharedBuilder(scan)
+    try:
+        soup = BeautifulSoup(source, builder=builder)
+        scan.wrap_up()
+    except Exception:
+        return None
+    finally:
+        builder.scan, scan.driver = None, scan  # no cycle through the parser
+    return soup
 
 
 def _line_starts(source: str) -> list[int]:
@@ -619,12 +724,14 @@ def parse(source: str) -> Markup:
     source, defused = _defuse_unclosed_tags(source)
     if defused:
         notes.append(f"{defused} tag(s) never close (a missing quote or '>'); they were read as text.")
-    scan = _TextPass(source, line_starts)
-    try:
-        scan.feed(source)
-        scan.finish()
-    except Exception as exc:  # html.parser is tolerant; this is a last resort
-        notes.append(f"The HTML could not be read to the end ({type(exc).__name__}); it was checked as far as it parses.")
+    soup = _shared_pass(source, scan := _TextPass(source, line_starts))
+    if soup is None:  # the two passes, separately (a parser error, another bs4)
+        scan = _TextPass(source, line_starts)
+        try:
+            scan.feed(source)
+            scan.finish()
+        except Exception as exc:  # html.parser is tolerant; this is a last resort
+            notes.append(f"The HTML could not be read to the end ({type(exc).__name__}); it was checked as far as it parses.")
     text = "".join(scan.pieces)
     offsets, ends = scan.offsets[: len(text)], scan.ends[: len(text)]
     if scan.problems:
@@ -637,11 +744,12 @@ def parse(source: str) -> Markup:
             f"Outlook-only markup in conditional comments (<!--[if ...]>, line {lines}) was not checked; "
             "check it by hand or remove it."
         )
-    try:
-        soup = BeautifulSoup(source, "html.parser")
-    except Exception as exc:  # pragma: no cover - bs4 with html.parser does not raise on markup
-        notes.append(f"The HTML could not be parsed ({type(exc).__name__}); the HTML style rules did not run.")
-        soup = None
+    if soup is None:
+        try:
+            soup = BeautifulSoup(source, "html.parser")
+        except Exception as exc:  # pragma: no cover - bs4 with html.parser does not raise on markup
+            notes.append(f"The HTML could not be parsed ({type(exc).__name__}); the HTML style rules did not run.")
+            soup = None
     # The end sentinel, then the virtual region where href targets live.
     end_at = ends[-1] if ends else 0
     offsets.append(end_at)

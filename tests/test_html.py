@@ -341,3 +341,31 @@ async def test_broken_markup_never_crashes(source):
     for finding in report.findings:
         if finding.span:
             assert 0 <= finding.span[0] <= finding.span[1] <= len(source)
+
+
+# --- one html.parser pass for the visible text and the tree -----------------------------
+
+SHARED_CASES = [
+    fixture("marketing_template.html"),
+    fixture("malformed.html"),
+    fixture("compliant_template.html"),
+    "<p>a&amp;b &#65;&#x42 &nbsp;<br/><br></br>x</p><!-- c --><![CDATA[d]]><?pi?><a href='mailto:a@b.c'>m</a>",
+    "<table><tr><td>a<td>b</tr></table><pre>\n x\n</pre><div>stray</span></div><p>&notanentity; <b>open",
+]
+
+
+@pytest.mark.parametrize("source", SHARED_CASES)
+def test_shared_pass_equals_two_passes(source, monkeypatch):
+    import checks.markup as markup
+
+    def snapshot(m):
+        tree = [(t.name, t.sourceline, t.sourcepos, t.attrs) for t in m.soup.find_all(True)]
+        return (m.text, m.offsets, m.ends, m.notes, [vars(h) for h in m.hrefs], m.start_tags, m.end_tags, tree, str(m.soup))
+
+    calls = []
+    shared = markup._shared_pass
+    monkeypatch.setattr(markup, "_shared_pass", lambda *a: calls.append(shared(*a)) or calls[-1])
+    one = snapshot(parse(source))
+    assert calls and calls[-1] is not None  # the single pass ran, not the fallback
+    monkeypatch.setattr(markup, "_shared_pass", lambda *a: None)  # force the two separate passes
+    assert snapshot(parse(source)) == one
