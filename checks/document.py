@@ -45,7 +45,7 @@ class Document:
     given_context: set[str]
     offsets: list[int] | None = None
     notes: list[str] = field(default_factory=list)
-    _searched: dict[tuple[int, str], regex.Match | None] = field(default_factory=dict, repr=False)
+    _searched: dict[tuple[str, str], regex.Match | None] = field(default_factory=dict, repr=False)
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
 
     @classmethod
@@ -189,9 +189,11 @@ class Document:
         return found
 
     def sentence_has(self, sentence: Sentence, concept: str) -> regex.Match | None:
-        """The concept's first match in the sentence. Memoised: several rules
-        ask the same question of the same sentence (is it a review request?)."""
-        key = (sentence.start, concept)
+        """The concept's first match in the sentence. Memoised by the sentence's
+        text: several rules ask the same question of the same sentence (is it
+        a review request?), and templates repeat sentences (the match's
+        offsets are relative to the text, so one match serves every copy)."""
+        key = (sentence.text, concept)
         if key not in self._searched:
             pat = self.phrase(concept)
             self._searched[key] = pat.search(sentence.text) if pat is not None else None
