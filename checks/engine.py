@@ -8,6 +8,7 @@ import itertools
 import logging
 
 from .document import Document
+from . import i18n
 from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
 from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
@@ -19,17 +20,21 @@ log = logging.getLogger(__name__)
 def validate_text(text: str) -> None:
     """Refuse drafts that cannot be a buyer message, with a reason a person reads."""
     if not text.strip():
-        raise DraftError("the draft is empty")
+        raise DraftError(i18n.tr("draft.empty", "the draft is empty"))
     if len(text) > MAX_DRAFT_CHARS:
         raise DraftError(
-            f"the draft has {len(text):,} characters; CheckMsg checks at most "
-            f"{MAX_DRAFT_CHARS:,} (a buyer message allows 2,000)"
+            i18n.tr(
+                "draft.too-long",
+                "the draft has {count:,} characters; CheckMsg checks at most {limit:,} (a buyer message allows 2,000)",
+                count=len(text),
+                limit=MAX_DRAFT_CHARS,
+            )
         )
     if "\x00" in text:
-        raise DraftError("the draft contains NUL bytes: it looks like a binary file, not text")
+        raise DraftError(i18n.tr("draft.nul", "the draft contains NUL bytes: it looks like a binary file, not text"))
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text) // 100):
-        raise DraftError("the draft is mostly control characters: it looks like a binary file")
+        raise DraftError(i18n.tr("draft.controls", "the draft is mostly control characters: it looks like a binary file"))
 
 
 _preloaded = False
@@ -56,8 +61,13 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     doc = Document.build(draft, settings, today=dt.date.today())
     if len(doc.text) > MAX_TEXT_CHARS:
         raise DraftError(
-            f"the message text has {len(doc.text):,} characters; CheckMsg checks at most "
-            f"{MAX_TEXT_CHARS:,} (Amazon allows 2,000 in a text message)"
+            i18n.tr(
+                "draft.text-too-long",
+                "the message text has {count:,} characters; CheckMsg checks at most {limit:,} "
+                "(Amazon allows 2,000 in a text message)",
+                count=len(doc.text),
+                limit=MAX_TEXT_CHARS,
+            )
         )
     findings: list[Finding] = []
     missing: dict[str, list[str]] = {}
@@ -74,7 +84,12 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
             if len(hits) > MAX_FINDINGS_PER_RULE:
                 hits = hits[:MAX_FINDINGS_PER_RULE]
                 doc.notes.append(
-                    f"{rule.id}: stopped after {MAX_FINDINGS_PER_RULE} findings; fix these and check again."
+                    i18n.tr(
+                        "note.rule-stopped",
+                        "{rule}: stopped after {count} findings; fix these and check again.",
+                        rule=rule.id,
+                        count=MAX_FINDINGS_PER_RULE,
+                    )
                 )
         except Exception as exc:  # a broken rule must not hide the others' findings
             log.exception("rule %s failed", rule.id)
@@ -91,7 +106,7 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     )
     if rewrite:
         _suggest_rewrite(report, doc)
-    return report
+    return i18n.localize_report(report, settings.ui_language)
 
 
 def _suggest_rewrite(report: Report, doc: Document) -> None:
@@ -101,7 +116,9 @@ def _suggest_rewrite(report: Report, doc: Document) -> None:
         suggestion = rewrite.suggest(doc, report.findings)
     except Exception as exc:  # a rewrite bug must not cost the findings
         log.exception("rewrite failed")
-        report.notes.append(f"No rewrite could be suggested ({type(exc).__name__}: {exc}).")
+        report.notes.append(
+            i18n.tr("note.rewrite-failed", "No rewrite could be suggested ({error}).", error=f"{type(exc).__name__}: {exc}")
+        )
         return
     report.rewrite, report.diff, report.guidance = suggestion.text, suggestion.diff, suggestion.guidance
 
@@ -115,10 +132,10 @@ def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Fi
     return Finding(
         rule=rule.id,
         severity=settings.severity(rule.id, rule.severity),
-        message=hit.message or rule.message,
+        message=hit.message or i18n.Text(rule.id, rule.message),
         span=span,
         excerpt=doc.source[span[0] : span[1]] if span else None,
-        guideline=rule.guideline,
+        guideline=i18n.Text(rule.id + "#guideline", rule.guideline),
         fix=fix,
     )
 
@@ -127,7 +144,11 @@ def _internal_error(rule: Rule, exc: Exception) -> Finding:
     return Finding(
         rule=INTERNAL_ERROR,
         severity=Severity.WARNING,
-        message=f"The rule {rule.id} could not run ({type(exc).__name__}: {exc}); "
-        "its result is unknown, check this part by hand.",
-        guideline=rule.guideline,
+        message=i18n.tr(
+            "engine.internal-error",
+            "The rule {rule} could not run ({error}); its result is unknown, check this part by hand.",
+            rule=rule.id,
+            error=f"{type(exc).__name__}: {exc}",
+        ),
+        guideline=i18n.Text(rule.id + "#guideline", rule.guideline),
     )

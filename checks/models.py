@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WrapValidator, field_validator
+
+from .i18n import Text
+
+
+def _keep_text(value: Any, handler: Any) -> Any:
+    return value if isinstance(value, Text) else handler(value)
+
+
+# A text a person reads: a plain str, or a Text that keeps its catalogue key
+# (checks/i18n.py) until the report is localized.
+Readable = Annotated[str, WrapValidator(_keep_text)]
 
 ORDER_ID_FORM = r"^\d{3}-\d{7}-\d{7}$"
 
@@ -79,17 +90,17 @@ class Edit(BaseModel):
 class Fix(BaseModel):
     """A mechanical correction, LanguageTool style: edits over the draft."""
 
-    title: str
+    title: Readable
     edits: list[Edit]
 
 
 class Finding(BaseModel):
     rule: str
     severity: Severity
-    message: str
+    message: Readable
     span: tuple[int, int] | None = None
     excerpt: str | None = None
-    guideline: str
+    guideline: Readable
     fix: Fix | None = None
 
     def public(self) -> dict:
@@ -109,14 +120,14 @@ class Guidance(BaseModel):
     """What a person must do about a finding that has no mechanical fix."""
 
     rule: str
-    text: str
+    text: Readable
 
 
 class Report(BaseModel):
     findings: list[Finding]
     language: str | None
     missing_context: dict[str, list[str]] = Field(default_factory=dict)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Readable] = Field(default_factory=list)
     rewrite: str | None = None  # the draft with every mechanical fix applied (checks/rewrite.py)
     diff: str | None = None  # unified diff of the rewrite against the draft; None when unchanged
     guidance: list[Guidance] = Field(default_factory=list)  # for findings without a mechanical fix

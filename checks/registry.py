@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from .i18n import Text
 from .models import Fix, Severity
 
 if TYPE_CHECKING:
@@ -54,6 +55,11 @@ class Rule:
 
     def find(self, doc: Document) -> Iterator[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def say(self, **params: object) -> Text:
+        """This rule's ``message`` with ``params`` filled in; it stays
+        translatable (``checks/messages/<lang>.toml``, under the rule id)."""
+        return Text(self.id, self.message, **params)
 
     def missing(self, given: set[str]) -> list[str]:
         lacking: list[str] = []

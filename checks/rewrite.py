@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import language, markup, phrases
+from .i18n import Text, tr
 from .models import Edit, Finding, Fix, Guidance
 
 if TYPE_CHECKING:
@@ -86,6 +87,14 @@ GUIDANCE = {
     "link.insecure": "Use the https:// address of this link, or remove the link.",
     "order.id-missing": "Add the order id (3-7-7 digits) to the message.",
 }
+
+
+
+def guidance_text(rule: str) -> Text | None:
+    """The guidance for ``rule``'s findings, translatable under ``guidance.<rule id>``."""
+    text = GUIDANCE.get(rule)
+    return None if text is None else Text("guidance." + rule, text)
+
 
 # Facts a rewrite keeps. Amounts only guard contact lines: in a coupon or an
 # incentive the amount is the offer itself. Each pattern starts on a digit or
@@ -163,8 +172,8 @@ def suggest(doc: Document, findings: list[Finding]) -> Suggestion:
     text = apply_edits(doc.source, merged)
     if not text.strip():
         text = ""
-        plan.guidance.append(Guidance(rule="rewrite", text="Nothing permitted is left once the fixes are "
-                                      "applied: do not send this message."))
+        plan.guidance.append(Guidance(rule="rewrite", text=tr("guidance.nothing-left", "Nothing permitted is left once the fixes are "
+                                      "applied: do not send this message.")))
     elif plan.order_line is not None:
         text = insert_order_line(text, plan.order_line, doc)
     return Suggestion(text=text, diff=unified_diff(doc.source, text), guidance=plan.guidance)
@@ -285,20 +294,20 @@ class _Plan:
                         break
         neutral = phrase_text(self.lang, "neutral_review_request")
         if replace_at is not None and neutral is None:
-            self._advise("review.positive", None, text="Ask for a review neutrally, in the buyer's language, "
-                         "with no rating, condition or reward attached.")
+            self._advise("review.positive", None, text=tr("guidance.neutral-review", "Ask for a review neutrally, in the buyer's language, "
+                         "with no rating, condition or reward attached."))
             replace_at = None
         removals: list[int] = []
         for i in sorted(doomed):
             if i == replace_at:
                 edit = self._safe_edit(self.spans[i], neutral)
-                title = "Ask for a review neutrally"
+                title = tr("fix.neutral-review", "Ask for a review neutrally")
             else:
                 removals.append(i)
                 continue
             self._attach(doomed[i], edit, title)
         for i, edit in self._removal_edits(removals).items():
-            self._attach(doomed[i], edit, "Remove the sentence")
+            self._attach(doomed[i], edit, tr("fix.remove-sentence", "Remove the sentence"))
 
     def _rules_in(self, i: int) -> set[str]:
         start, end = self.spans[i]
@@ -371,8 +380,8 @@ class _Plan:
             self._advise(finding.rule, finding)
             return
         if finding.excerpt:
-            self._advise(finding.rule, None, text=f"Read the sentence that held {finding.excerpt!r} again: "
-                         "only that was removed, because the sentence also carries a fact to keep.")
+            self._advise(finding.rule, None, text=tr("guidance.fragment-removed", "Read the sentence that held {excerpt!r} again: "
+                         "only that was removed, because the sentence also carries a fact to keep.", excerpt=finding.excerpt))
         for edit in finding.fix.edits:
             start, end = edit.span
             if not self.is_html and not edit.replacement:
@@ -402,7 +411,7 @@ class _Plan:
                 start -= 1
             edit = Edit(span=(start, end), replacement="")
             self.edits.append(edit)
-            finding.fix = finding.fix or Fix(title="Remove the note", edits=[edit])
+            finding.fix = finding.fix or Fix(title=tr("fix.remove-note", "Remove the note"), edits=[edit])
         else:
             self._advise(finding.rule, finding)
 
@@ -415,11 +424,11 @@ class _Plan:
         order_id = self.doc.context.order_id or PLACEHOLDER
         self.order_line = template.format(order_id=order_id)
         at, inserted = _order_line_edit(self.source, self.order_line, self.doc)
-        finding.fix = finding.fix or Fix(title="Add the order id", edits=[Edit(span=(at, at), replacement=inserted)])
+        finding.fix = finding.fix or Fix(title=tr("fix.add-order-id", "Add the order id"), edits=[Edit(span=(at, at), replacement=inserted)])
         if order_id == PLACEHOLDER:
             self.guidance.append(
-                Guidance(rule=finding.rule, text=f"Fill in the order id where the rewrite says {PLACEHOLDER}: "
-                         "no order id was given with the draft.")
+                Guidance(rule=finding.rule, text=tr("guidance.fill-order-id", "Fill in the order id where the rewrite says {placeholder}: "
+                         "no order id was given with the draft.", placeholder=PLACEHOLDER))
             )
 
     # --- guidance --------------------------------------------------------------------
@@ -433,12 +442,19 @@ class _Plan:
         self, rule: str, finding: Finding | None, by_hand: bool = False, html: bool = False, text: str | None = None
     ) -> None:
         if text is None:
-            text = GUIDANCE.get(rule) or (f"Fix by hand: {finding.message}" if finding else "Fix by hand.")
+            text = guidance_text(rule) or (
+                tr("guidance.by-hand", "Fix by hand: {message}", message=finding.message)
+                if finding
+                else tr("guidance.by-hand-plain", "Fix by hand.")
+            )
             if html and self.is_html:
-                text = "Edit this sentence in the template by hand (it spans markup): " + text
+                text = tr("guidance.html-by-hand", "Edit this sentence in the template by hand (it spans markup): {text}", text=text)
             elif by_hand and finding is not None and finding.excerpt:
-                text = f"Rewrite the sentence with {finding.excerpt!r} by hand (it also carries a fact to keep): " + (
-                    GUIDANCE.get(rule) or finding.message
+                text = tr(
+                    "guidance.sentence-by-hand",
+                    "Rewrite the sentence with {excerpt!r} by hand (it also carries a fact to keep): {text}",
+                    excerpt=finding.excerpt,
+                    text=guidance_text(rule) or finding.message,
                 )
         if not any(g.rule == rule and g.text == text for _, g in self._guided):
             self._guided.append((finding.span if finding else None, Guidance(rule=rule, text=text)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .models import Severity
@@ -24,6 +26,8 @@ class CheckSettings(BaseModel):
     marketplace: str | None = None
     buyer_language: str | None = None
     html_max_width: int | None = Field(default=None, gt=0)
+    # The language a person reads the report in (checks/i18n.py): "en" or "zh" (Simplified Chinese).
+    ui_language: Literal["en", "zh"] = "en"
 
     def enabled(self, rule_id: str) -> bool:
         setting = self.rules.get(rule_id)

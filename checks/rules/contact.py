@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .. import extract
 from ..document import Document
 from ..models import Edit, Fix, Severity
+from ..i18n import tr
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Content that is not permitted'"
@@ -33,7 +34,7 @@ class Email(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         for found in doc.emails:
-            yield Hit(found.span, fix=_removal(found.span, "Remove the email address"))
+            yield Hit(found.span, fix=_removal(found.span, tr("fix.remove-email", "Remove the email address")))
 
 
 @register
@@ -53,7 +54,7 @@ class Phone(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         for found in doc.phones:
-            yield Hit(found.span, fix=_removal(found.span, "Remove the phone number"))
+            yield Hit(found.span, fix=_removal(found.span, tr("fix.remove-phone", "Remove the phone number")))
 
 
 @register
@@ -103,7 +104,7 @@ class ExternalLink(Rule):
         for link in doc.links:
             if extract.is_amazon(link.host) or extract.host_allowed(link.host, allowed):
                 continue
-            yield Hit(link.span, self.message.format(host=link.host), _removal(link.span, "Remove the link"))
+            yield Hit(link.span, self.say(host=link.host), _removal(link.span, tr("fix.remove-link", "Remove the link")))
 
 
 @register
@@ -127,7 +128,7 @@ class InsecureLink(Rule):
             fix = None
             if extract.is_amazon(link.host):
                 start = link.span[0]
-                fix = Fix(title="Use https://", edits=[Edit(span=(start, start + 4), replacement="https")])
+                fix = Fix(title=tr("fix.use-https", "Use https://"), edits=[Edit(span=(start, start + 4), replacement="https")])
             yield Hit(link.span, fix=fix)
 
 
@@ -148,4 +149,4 @@ class OptOut(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         for sentence, _match in doc.matches("opt_out"):
             span = (sentence.start, sentence.end)
-            yield Hit(span, fix=_removal(span, "Remove the opt-out line"))
+            yield Hit(span, fix=_removal(span, tr("fix.remove-opt-out", "Remove the opt-out line")))

@@ -9,6 +9,7 @@ import regex
 
 from ..document import Document, Sentence
 from ..models import Severity
+from ..i18n import tr
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Messages that are not permitted'"
@@ -97,7 +98,7 @@ class Objectionable(Rule):
         if pat is None or (doc.language or doc.phrase_language) != doc.phrase_language:
             return  # word lists are per language: English "retard" is French for "delay"
         for m in pat.finditer(doc.text):
-            yield Hit((m.start(), m.end()), self.message.format(word=m.group()))
+            yield Hit((m.start(), m.end()), self.say(word=m.group()))
 
 
 @register
@@ -120,7 +121,7 @@ class TooLong(Rule):
             return
         count = len(doc.text.strip())
         if count > FREE_TEXT_LIMIT:
-            yield Hit((FREE_TEXT_LIMIT, len(doc.text)), self.message.format(count=count))
+            yield Hit((FREE_TEXT_LIMIT, len(doc.text)), self.say(count=count))
 
 
 @register
@@ -143,7 +144,7 @@ class DisallowedAttachment(Rule):
         allowed = _allowed_names_pattern()
         for name in doc.context.attachments or []:
             if not allowed.search(name):
-                yield Hit(message=self.message.format(name=name))
+                yield Hit(message=self.say(name=name))
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from ..css import FONT_OVERRIDES, HORIZONTAL, NEUTRAL, Decl, contrast, horizonta
 from ..document import Document
 from ..markup import Markup, url_host
 from ..models import Edit, Fix, Severity
+from ..i18n import tr
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style' (HTML messages)"
@@ -99,7 +100,7 @@ def _background_decls(markup: Markup) -> list[Decl]:
 
 
 def _decl_title(decl: Decl) -> str:
-    return "Remove the attribute" if decl.origin == "attr" else "Remove the tag" if decl.origin == "tag" else "Remove the declaration"
+    return tr("fix.remove-attribute", "Remove the attribute") if decl.origin == "attr" else tr("fix.remove-tag", "Remove the tag") if decl.origin == "tag" else tr("fix.remove-declaration", "Remove the declaration")
 
 
 def _is_gif(url: str, declared: str | None = None) -> bool:
@@ -141,10 +142,10 @@ class Gif(Rule):
             declared = tag.get("type") if isinstance(tag.get("type"), str) else None
             if any(_is_gif(url, declared) for url in urls) or (declared and _is_gif("", declared)):
                 span = markup.start_tag(tag)
-                yield Hit(span, fix=_remove("Remove the GIF", _remove_element(markup, tag)), source=True)
+                yield Hit(span, fix=_remove(tr("fix.remove-gif", "Remove the GIF"), _remove_element(markup, tag)), source=True)
         for decl in _background_decls(markup):
             if any(_is_gif(url) for url in _css_urls(decl)):
-                yield Hit(decl.span, fix=_remove("Remove the GIF background", decl.removal), source=True)
+                yield Hit(decl.span, fix=_remove(tr("fix.remove-gif-background", "Remove the GIF background"), decl.removal), source=True)
 
 
 def _dimension(markup: Markup, tag: Tag, prop: str) -> float | None:
@@ -167,11 +168,11 @@ def _tracking_url(url: str) -> str | None:
         return None
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if _TRACKING_KEYS.match(key):
-            return f"the address carries the tracking parameter '{key}'"
+            return tr("html.tracking.parameter", "the address carries the tracking parameter '{key}'", key=key)
         if _ORDER_ID.search(value) or _EMAILISH.fullmatch(value):
-            return f"the address carries the buyer's {'order id' if _ORDER_ID.search(value) else 'email address'}"
+            return tr("html.tracking.order-id", "the address carries the buyer's order id") if _ORDER_ID.search(value) else tr("html.tracking.email", "the address carries the buyer's email address")
     if _TRACKING_PATH.search(parts.path):
-        return "the address is an open-tracking endpoint"
+        return tr("html.tracking.endpoint", "the address is an open-tracking endpoint")
     return None
 
 
@@ -206,17 +207,17 @@ class TrackingPixel(Rule):
                 continue
             reason = self._reason(markup, tag, urls)
             if reason:
-                fix = _remove("Remove the tracking image", _remove_element(markup, tag))
-                yield Hit(markup.start_tag(tag), self.message.format(reason=reason), fix, source=True)
+                fix = _remove(tr("fix.remove-tracking-image", "Remove the tracking image"), _remove_element(markup, tag))
+                yield Hit(markup.start_tag(tag), self.say(reason=reason), fix, source=True)
 
     def _reason(self, markup: Markup, tag: Tag, urls: list[str]) -> str | None:
         width, height = _dimension(markup, tag, "width"), _dimension(markup, tag, "height")
         given = [d for d in (width, height) if d is not None]
         if given and (all(d <= TINY_PX for d in given) or any(d == 0 for d in given)):
-            return "a {}×{} px image".format(*(f"{d:g}" if d is not None else "?" for d in (width, height)))
+            return tr("html.tracking.tiny", "a {}×{} px image", *(f"{d:g}" if d is not None else "?" for d in (width, height)))
         style = markup.analysis.style_of(tag)
         if style.hidden:
-            return "a hidden image"
+            return tr("html.tracking.hidden", "a hidden image")
         for url in urls:
             reason = _tracking_url(url)
             if reason:
@@ -248,11 +249,11 @@ class InsecureImage(Rule):
             return
         for tag, urls in _images(markup):
             if any(url.lower().startswith("http://") for url in urls):
-                fix = _remove("Remove the image (or serve it over https)", _remove_element(markup, tag))
+                fix = _remove(tr("fix.remove-image-or-https", "Remove the image (or serve it over https)"), _remove_element(markup, tag))
                 yield Hit(markup.start_tag(tag), fix=fix, source=True)
         for decl in _background_decls(markup):
             if any(url.lower().startswith("http://") for url in _css_urls(decl)):
-                yield Hit(decl.span, fix=_remove("Remove the background image", decl.removal), source=True)
+                yield Hit(decl.span, fix=_remove(tr("fix.remove-background-image", "Remove the background image"), decl.removal), source=True)
 
 
 def _overrides(decl: Decl) -> bool:
@@ -285,7 +286,7 @@ class FontOverride(Rule):
     violating = Example('<p style="font-family:Georgia,serif;">Your order ships on Monday.</p>', HTML)
     compliant = Example("<p>Your order ships on <strong>Monday</strong>.</p>", HTML)
 
-    _WHAT = {"color": "font colour", "font-family": "font family", "line-height": "line height", "font": "font"}
+    _WHAT = {"color": tr("html.what.color", "font colour"), "font-family": tr("html.what.font-family", "font family"), "line-height": tr("html.what.line-height", "line height"), "font": tr("html.what.font", "font")}
 
     def find(self, doc: Document) -> Iterator[Hit]:
         markup = _markup(doc)
@@ -294,7 +295,7 @@ class FontOverride(Rule):
         for decl in markup.analysis.decls:
             if _overrides(decl):
                 what = self._WHAT[decl.prop]
-                yield Hit(decl.span, self.message.format(what=what), _remove(_decl_title(decl), decl.removal), source=True)
+                yield Hit(decl.span, self.say(what=what), _remove(_decl_title(decl), decl.removal), source=True)
 
 
 @register
@@ -334,7 +335,7 @@ class FontSizes(Rule):
         decl = fourth.style.size_decl
         span = decl.span if decl is not None else markup.start_tag(fourth.element)
         sizes = ", ".join(f"{s:g}px" for s in sorted(seen))
-        yield Hit(span, self.message.format(count=len(seen), sizes=sizes), source=True)
+        yield Hit(span, self.say(count=len(seen), sizes=sizes), source=True)
 
 
 _RE_ALIGNED = frozenset(("center", "right", "end", "-webkit-center", "-moz-center", "-khtml-center", "-webkit-right", "-moz-right"))
@@ -381,8 +382,8 @@ class Alignment(Rule):
             reported.add(id(decl))
             yield Hit(
                 decl.span,
-                self.message.format(value=run.style.align),
-                _remove("Remove the alignment", decl.removal),
+                self.say(value=run.style.align),
+                _remove(tr("fix.remove-alignment", "Remove the alignment"), decl.removal),
                 source=True,
             )
 
@@ -428,8 +429,8 @@ class Margin(Rule):
                 if px is not None:
                     widest = max(widest, px)
             if widest > limit:
-                message = self.message.format(kind=kind, px=round(widest, 1), share=widest / analysis.max_width, width=analysis.max_width)
-                yield Hit(decl.span, message, _remove(f"Remove the {kind}", decl.removal), source=True)
+                message = self.say(kind=tr("css." + kind, kind), px=round(widest, 1), share=widest / analysis.max_width, width=analysis.max_width)
+                yield Hit(decl.span, message, _remove(tr("fix.remove-kind", "Remove the {kind}", kind=tr("css." + kind, kind)), decl.removal), source=True)
 
 
 @register
@@ -471,8 +472,8 @@ class ImageWidth(Rule):
             if "height" not in own:
                 decl = own["width"]
                 new = f'width="{int(limit)}"' if decl.origin == "attr" else f"width:{int(limit)}px"
-                fix = Fix(title=f"Make the image {int(limit)}px wide", edits=[Edit(span=decl.span, replacement=new)])
-            message = self.message.format(px=round(width, 1), share=width / analysis.max_width, width=analysis.max_width)
+                fix = Fix(title=tr("fix.image-width", "Make the image {px}px wide", px=int(limit)), edits=[Edit(span=decl.span, replacement=new)])
+            message = self.say(px=round(width, 1), share=width / analysis.max_width, width=analysis.max_width)
             yield Hit(markup.start_tag(tag), message, fix, source=True)
 
 
@@ -516,7 +517,7 @@ class LogoLink(Rule):
             closing = markup.end_tag(anchor)
             if closing:
                 edits.append(Edit(span=closing, replacement=""))
-            yield Hit(markup.element_span(anchor), self.message.format(host=host), _remove("Remove the link, keep the image", edits), source=True)
+            yield Hit(markup.element_span(anchor), self.say(host=host), _remove(tr("fix.unlink-image", "Remove the link, keep the image"), edits), source=True)
 
 
 def _accessible_name(anchor: Tag) -> str:
@@ -569,11 +570,11 @@ class Accessibility(Rule):
             fix = None
             if image.find_parent("a") is None:
                 close = end - 2 if markup.source[start:end].endswith("/>") else end - 1
-                fix = Fix(title='Mark the image as decorative (alt=""), or describe it', edits=[Edit(span=(close, close), replacement=' alt=""')])
-            hits.append(Hit((start, end), self.message.format(problem="an image without alt text"), fix, source=True))
+                fix = Fix(title=tr("fix.alt-text", 'Mark the image as decorative (alt=""), or describe it'), edits=[Edit(span=(close, close), replacement=' alt=""')])
+            hits.append(Hit((start, end), self.say(problem=tr("html.a11y.no-alt", "an image without alt text")), fix, source=True))
         for anchor in markup.analysis.tags("a"):
             if anchor.has_attr("href") and not _accessible_name(anchor):
-                hits.append(Hit(markup.element_span(anchor), self.message.format(problem="a link without text"), source=True))
+                hits.append(Hit(markup.element_span(anchor), self.say(problem=tr("html.a11y.empty-link", "a link without text")), source=True))
         hits.extend(self._contrast(markup))
         yield from sorted(hits, key=lambda h: h.span)
 
@@ -598,6 +599,6 @@ class Accessibility(Rule):
             decl = style.color_decl or style.background_decl
             fix = None
             if style.color_decl is not None and style.background_decl is None:
-                fix = _remove("Remove the text colour", style.color_decl.removal)
-            problem = f"text contrast {ratio:.2f}:1 is below {needed:g}:1"
-            yield Hit(decl.span, self.message.format(problem=problem), fix, source=True)
+                fix = _remove(tr("fix.remove-text-colour", "Remove the text colour"), style.color_decl.removal)
+            problem = tr("html.a11y.contrast", "text contrast {ratio:.2f}:1 is below {needed:g}:1", ratio=ratio, needed=needed)
+            yield Hit(decl.span, self.say(problem=problem), fix, source=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .. import language
 from ..document import Document
 from ..models import Severity
+from ..i18n import Either, language_name
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Permitted proactive messages': the buyer's preferred language"
@@ -35,7 +36,7 @@ class LanguageMismatch(Rule):
         found, score = doc.main_language
         if found is None or score < language.CONFIDENT or found in expected:
             return
-        yield Hit(message=self.message.format(found=found, expected=" or ".join(expected)))
+        yield Hit(message=self.say(found=language_name(found), expected=Either(language_name(c) for c in expected)))
 
 
 @register
@@ -57,5 +58,5 @@ class LanguageMixed(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         main = doc.main_language[0]
         for span, lang in doc.foreign_passages:
-            yield Hit(span, self.message.format(lang=lang, main=main))
+            yield Hit(span, self.say(lang=language_name(lang), main=language_name(main)))
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..document import Document, negated
 from ..models import Severity
+from ..i18n import tr
 from ..registry import Example, Hit, PhraseRule, Rule, register
 
 SECTION = "Buyer-Seller Communication Guidelines, 'Permitted proactive messages'"
@@ -78,7 +79,7 @@ class OrderIdMismatch(Rule):
         if any(found.value == expected for found in ids):
             return
         for found in ids:
-            yield Hit(found.span, self.message.format(expected=expected))
+            yield Hit(found.span, self.say(expected=expected))
 
 
 @register
@@ -107,12 +108,12 @@ class OrderWindow(Rule):
         if not doc.context.proactive:
             return
         ctx = doc.context
-        start, event = (ctx.delivery_date, "delivery") if ctx.delivery_date else (ctx.order_date, "the order")
+        start, event = (ctx.delivery_date, tr("order.event.delivery", "delivery")) if ctx.delivery_date else (ctx.order_date, tr("order.event.order", "the order"))
         if start is None:  # given but null
             return
         days = (doc.today - start).days
         if days > 30:
-            yield Hit(message=self.message.format(days=days, event=event))
+            yield Hit(message=self.say(days=days, event=event))
 
 
 @register
@@ -209,18 +210,18 @@ class Divert(Rule):
                     continue
                 if concept == "divert_contact" and _stays_on_amazon(doc, sentence, m, contacts):
                     continue
-                yield Hit(sentence.span_of(m), self.message.format(how=how))
+                yield Hit(sentence.span_of(m), self.say(how=how))
                 break
             else:
                 span = _send_to_contact(doc, sentence, contacts)
                 if span is not None:
-                    yield Hit(span, self.message.format(how="contact outside Amazon"))
+                    yield Hit(span, self.say(how=tr("order.how.contact", "contact outside Amazon")))
 
 
 _DIVERSIONS = (
-    ("divert_buy", "ordering elsewhere"),
-    ("divert_pay", "payment outside Amazon"),
-    ("divert_contact", "contact outside Amazon"),
+    ("divert_buy", tr("order.how.buy", "ordering elsewhere")),
+    ("divert_pay", tr("order.how.pay", "payment outside Amazon")),
+    ("divert_contact", tr("order.how.contact", "contact outside Amazon")),
 )
 
 

@@ -11,6 +11,7 @@ import regex
 from .. import extract, spelling
 from ..document import Document
 from ..models import Edit, Fix, Severity
+from ..i18n import tr
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
@@ -40,7 +41,7 @@ class Emoji(Rule):
             # Take one adjoining space with it so the rewrite leaves no gap.
             if start > 0 and doc.text[start - 1] == " ":
                 start -= 1
-            yield Hit(found.span, fix=Fix(title="Remove the emoji", edits=[Edit(span=(start, end), replacement="")]))
+            yield Hit(found.span, fix=Fix(title=tr("fix.remove-emoji", "Remove the emoji"), edits=[Edit(span=(start, end), replacement="")]))
 
 
 _LINE_BREAK_RUN = regex.compile(r"\n(?:[ \t\u3000]{0,200}\n){2,}")
@@ -63,7 +64,7 @@ class LineBreaks(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         for m in _LINE_BREAK_RUN.finditer(doc.text):
             span = (m.start(), m.end())
-            yield Hit(span, fix=Fix(title="Collapse to one blank line", edits=[Edit(span=span, replacement="\n\n")]))
+            yield Hit(span, fix=Fix(title=tr("fix.collapse-blank-lines", "Collapse to one blank line"), edits=[Edit(span=span, replacement="\n\n")]))
 
 
 @register
@@ -87,10 +88,10 @@ class Spelling(Rule):
         if lang is None:
             return
         if lang not in spelling.DICTIONARIES:  # Japanese, Chinese...: Hunspell has none
-            doc.notes.append(f"Spelling was not checked: there is no spelling dictionary for language '{lang}'.")
+            doc.notes.append(tr("note.spelling-no-dictionary", "Spelling was not checked: there is no spelling dictionary for language '{lang}'.", lang=lang))
             return
         if not spelling.checkers(lang):
-            doc.notes.append(f"Spelling was not checked: no dictionary for language '{lang}' is installed.")
+            doc.notes.append(tr("note.spelling-not-installed", "Spelling was not checked: no dictionary for language '{lang}' is installed.", lang=lang))
             return
         team_words = {w.lower() for w in doc.settings.words}
         skip = [e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages]
@@ -117,11 +118,11 @@ class Spelling(Rule):
                 new_corrections += 1
             fix = None
             if len(suggestions) == 1:  # only one clear correction is applied mechanically
-                fix = Fix(title=f"Replace with {suggestions[0]!r}", edits=[Edit(span=(m.start(), m.end()), replacement=suggestions[0])])
-            yield Hit((m.start(), m.end()), self.message.format(word=word), fix)
+                fix = Fix(title=tr("fix.replace-with", "Replace with {0!r}", suggestions[0]), edits=[Edit(span=(m.start(), m.end()), replacement=suggestions[0])])
+            yield Hit((m.start(), m.end()), self.say(word=word), fix)
             count += 1
             if count >= MAX_SPELLING_FINDINGS:
-                doc.notes.append(f"Spelling stopped after {MAX_SPELLING_FINDINGS} findings.")
+                doc.notes.append(tr("note.spelling-stopped", "Spelling stopped after {count} findings.", count=MAX_SPELLING_FINDINGS))
                 return
 
 
@@ -204,13 +205,13 @@ class Grammar(Rule):
                 continue
             span = (m.start(), m.end())
             reported.append(span)
-            fix = Fix(title="Remove the repeated word", edits=[Edit(span=(m.start(1) + len(m.group(1)), m.end()), replacement="")])
-            yield Hit(span, self.message.format(problem=f"the word {m.group(1)!r} is repeated."), fix)
+            fix = Fix(title=tr("fix.remove-repeated-word", "Remove the repeated word"), edits=[Edit(span=(m.start(1) + len(m.group(1)), m.end()), replacement="")])
+            yield Hit(span, self.say(problem=tr("grammar.repeated-word", "the word {0!r} is repeated.", m.group(1))), fix)
         # Harper parses about 15 ms per KB of text it has not seen, so it only
         # reads the sentences a cheap test finds suspicious.
         suspects = [s for s in doc.sentences if _suspect(text, masked, s)]
         if len(suspects) > GRAMMAR_MAX_SENTENCES:
-            doc.notes.append(f"Grammar was checked in the first {GRAMMAR_MAX_SENTENCES} suspicious sentences only.")
+            doc.notes.append(tr("note.grammar-limited", "Grammar was checked in the first {count} suspicious sentences only.", count=GRAMMAR_MAX_SENTENCES))
             suspects = suspects[:GRAMMAR_MAX_SENTENCES]
         for sentence in suspects:
             chunk = masked[sentence.start : min(sentence.end, sentence.start + GRAMMAR_MAX_SENTENCE_CHARS)]
@@ -224,8 +225,8 @@ class Grammar(Rule):
                 if lint.suggestion_count:
                     replacement = _harper_replacement(lint)
                     if replacement is not None:
-                        fix = Fix(title=f"Replace with {replacement!r}", edits=[Edit(span=(start, end), replacement=replacement)])
-                yield Hit((start, end), self.message.format(problem=lint.message), fix)
+                        fix = Fix(title=tr("fix.replace-with", "Replace with {0!r}", replacement), edits=[Edit(span=(start, end), replacement=replacement)])
+                yield Hit((start, end), self.say(problem=lint.message), fix)
 
 
 # What Harper is asked about: a lower-case sentence start, an article before a

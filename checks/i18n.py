@@ -1,0 +1,172 @@
+"""The language a person reads CheckMsg in: English (in the code) or Simplified Chinese.
+
+English is the source and lives in the code, next to the logic that uses it.
+A text a person reads is written as a :class:`Text`: a ``str`` holding the
+English text that also remembers its catalogue key and its parameters, so
+every existing use of it (comparisons, JSON, logs) keeps seeing English while
+:func:`localize` can render it in another language later. The translations
+are data, one catalogue per language: ``checks/messages/<lang>.toml``, keyed
+by rule id (``message``, ``guideline``) and by stable keys (fix titles,
+notes, guidance, CLI and chat texts), with the same ``{placeholders}`` as the
+English. A parameter that is itself a :class:`Text` is localized too.
+
+The engine stays English while it works (the rewrite reads findings) and
+localizes the finished report once, when ``CheckSettings.ui_language`` asks
+for another language; catalogues are read once per process.
+``tests/test_i18n.py`` fails when a text lacks a translation or its
+placeholders differ.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import Report
+
+ENGLISH = "en"
+LANGUAGES = ("en", "zh")  # the UI languages; "zh" is Simplified Chinese
+
+
+class Text(str):
+    """English text with its catalogue ``key`` and format ``params``."""
+
+    key: str
+    template: str
+    params: dict[str, Any]
+
+    args: tuple[Any, ...]
+
+    def __new__(cls, key: str, template: str, /, *args: Any, **params: Any) -> Text:
+        self = super().__new__(cls, template.format(*args, **params) if args or params else template)
+        self.key, self.template, self.args, self.params = key, template, args, params
+        return self
+
+    def __reduce__(self) -> tuple:  # copy, deepcopy and pickle keep the key
+        return (_rebuild, (type(self), self.key, self.template, self.args, self.params))
+
+    def localized(self, lang: str) -> str:
+        if lang == ENGLISH:
+            return str.__str__(self)
+        template = catalogue(lang).get(self.key)
+        if template is None:  # untranslated: English, rather than nothing
+            return str.__str__(self)
+        args = [localize(value, lang) for value in self.args]
+        params = {name: localize(value, lang) for name, value in self.params.items()}
+        try:
+            return template.format(*args, **params)
+        except (KeyError, IndexError, ValueError):
+            return str.__str__(self)
+
+
+class Either(Text):
+    """Alternatives joined by the catalogue's ``words.or`` ("de or fr", "德语或法语")."""
+
+    def __new__(cls, items: Iterable[Any]) -> Either:
+        items = list(items)
+        self = str.__new__(cls, " or ".join(items))
+        self.key, self.template, self.args, self.params = "words.or", " or ", (), {"items": items}
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (Either, (self.params["items"],))
+
+    def localized(self, lang: str) -> str:
+        if lang == ENGLISH:
+            return str.__str__(self)
+        joiner = catalogue(lang).get(self.key, self.template)
+        return joiner.join(localize(item, lang) for item in self.params["items"])
+
+
+def _rebuild(cls: type[Text], key: str, template: str, args: tuple, params: dict[str, Any]) -> Text:
+    return cls(key, template, *args, **params)
+
+
+def tr(key: str, template: str, /, *args: Any, **params: Any) -> Text:
+    """The English ``template`` (formatted with ``args``/``params``) under catalogue ``key``."""
+    return Text(key, template, *args, **params)
+
+
+def language_name(code: str | None) -> Text:
+    """A language code as a person reads it: the code in English, its name in Chinese."""
+    code = code or "?"
+    return Text("language." + code, code)
+
+
+def ui_language(value: str | None, default: str = ENGLISH) -> str:
+    """One of :data:`LANGUAGES` for a configured or platform locale:
+    ``zh``, ``zh-CN``, ``zh_TW``, ``zh-Hans`` → ``zh``; ``en-US`` → ``en``;
+    unknown or empty → ``default``."""
+    if not value:
+        return default
+    primary = value.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else default
+
+
+@functools.cache
+def catalogue(lang: str) -> dict[str, str]:
+    """Key → template for ``lang`` (empty for English: the code is the source).
+    Rule texts are under ``<rule id>`` (message) and ``<rule id>#guideline``."""
+    if lang == ENGLISH or lang not in LANGUAGES:
+        return {}
+    raw = resources.files(__package__).joinpath("messages", f"{lang}.toml").read_text("utf-8")
+    return flatten(tomllib.loads(raw))
+
+
+def flatten(data: Mapping[str, Any]) -> dict[str, str]:
+    """The catalogue file as one flat table (see :func:`catalogue`)."""
+    flat: dict[str, str] = {}
+    for rule_id, texts in data.get("rules", {}).items():
+        flat[rule_id] = texts["message"]
+        flat[rule_id + "#guideline"] = texts["guideline"]
+    for section, table in data.items():
+        if section == "rules":
+            continue
+        for key, value in _leaves(table, section):
+            flat[key] = value
+    return flat
+
+
+def _leaves(table: Any, prefix: str) -> Iterable[tuple[str, str]]:
+    if isinstance(table, str):
+        yield prefix, table
+    elif isinstance(table, Mapping):
+        for key, value in table.items():
+            yield from _leaves(value, f"{prefix}.{key}")
+
+
+def placeholders(template: str) -> set[str]:
+    """The names of ``template``'s ``{fields}`` (conversions and formats aside)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def localize(value: Any, lang: str) -> Any:
+    """``value`` in ``lang`` when it is a :class:`Text`; anything else unchanged."""
+    if isinstance(value, Text):
+        return value.localized(lang)
+    return value
+
+
+def rule_message(rule_id: str, template: str, /, **params: Any) -> Text:
+    """A rule's message (its ``message`` template filled in)."""
+    return Text(rule_id, template, **params)
+
+
+def localize_report(report: Report, lang: str) -> Report:
+    """Render every text of ``report`` in ``lang``, in place (English: untouched)."""
+    if lang == ENGLISH:
+        return report
+    for finding in report.findings:
+        finding.message = localize(finding.message, lang)
+        finding.guideline = localize(finding.guideline, lang)
+        if finding.fix is not None:
+            finding.fix.title = localize(finding.fix.title, lang)
+    report.notes = [localize(note, lang) for note in report.notes]
+    for guidance in report.guidance:
+        guidance.text = localize(guidance.text, lang)
+    return report
