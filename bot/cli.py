@@ -35,6 +35,9 @@ from checks import (
     validate_text,
 )
 
+from checks import i18n
+from checks.i18n import say
+
 from . import evaluate
 from .config import Config, ConfigError, load_config
 from .render import CONTEXT_OPTIONS, render_text
@@ -137,6 +140,7 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     p.add_argument("files", nargs="*", metavar="FILE", help="draft files; '-' or none reads standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--rewrite", action="store_true", help="also print the suggested compliant rewrite and its diff")
+    _lang_option(p)
     _context_options(p)
     config_option(p)
     p.set_defaults(run=cmd_check)
@@ -172,12 +176,30 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     p = sub.add_parser("rules", help="list the rules, or explain one", description=_doc(cmd_rules))
     p.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. contact.email")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    _lang_option(p)
     config_option(p)
     p.set_defaults(run=cmd_rules)
 
     for command in BOT_COMMANDS + extra:
         config_option(command.add_to(sub, chosen))
     return parser
+
+
+def _lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=i18n.LANGUAGES,
+        help="language of the report: en or zh (Simplified Chinese); default: ui_language in checkmsg.toml, else en",
+    )
+
+
+def ui_settings(args: argparse.Namespace, config: Config) -> CheckSettings:
+    """The team's settings with --lang applied (the option wins over ui_language)."""
+    lang = getattr(args, "ui_lang", None)
+    if lang is None or lang == config.checks.ui_language:
+        return config.checks
+    return config.checks.model_copy(update={"ui_language": lang})
 
 
 def _context_options(p: argparse.ArgumentParser) -> None:
@@ -217,17 +239,19 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
     Exit status: 0 no error-severity finding, 1 at least one, 2 an input could
     not be checked (the other inputs are still checked).
     """
+    settings = ui_settings(args, config)
+    lang = settings.ui_language
     context = context_from_args(args)
     names = args.files or [STDIN]
     status = EXIT_OK
     texts: list[tuple[str, str]] = []
     for name in names:
         try:
-            texts.append((_shown(name), read_draft(name)))
+            texts.append((_shown(name), read_draft(name, lang)))
         except InputError as exc:
             print(f"checkmsg: {exc}", file=sys.stderr)
             status = EXIT_USAGE
-    reports = asyncio.run(_check_all([text for _, text in texts], context, config.checks, args.rewrite))
+    reports = asyncio.run(_check_all([text for _, text in texts], context, settings, args.rewrite))
     for index, ((shown, text), report) in enumerate(zip(texts, reports, strict=True)):
         if args.format == "json":
             data = report_json(report, shown)
@@ -237,7 +261,7 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
         else:
             if index:
                 print()
-            print(render_text(report, text, shown))
+            print(render_text(report, text, shown, lang))
         if report.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status
@@ -286,7 +310,7 @@ def context_from_args(args: argparse.Namespace) -> Context:
         raise InputError("; ".join(problems)) from None
 
 
-def read_draft(name: str) -> str:
+def read_draft(name: str, lang: str = "en") -> str:
     """A draft file's text (``-``: standard input), refused when it cannot be a message.
 
     Read as bytes and decoded as strict UTF-8 (a byte-order mark is dropped).
@@ -301,26 +325,34 @@ def read_draft(name: str) -> str:
             with open(name, "rb") as handle:
                 data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+        reason = say(lang, "cli.cannot-read", "cannot read: {reason}", reason=exc.strerror or exc)
+        raise InputError(f"{shown}: {reason}") from None
     if len(data) > limit:
-        raise InputError(f"{shown}: too large: CheckMsg checks at most {MAX_DRAFT_CHARS:,} characters")
-    return decode_draft(data, shown)
+        reason = say(lang, "cli.too-large", "too large: CheckMsg checks at most {limit:,} characters", limit=MAX_DRAFT_CHARS)
+        raise InputError(f"{shown}: {reason}")
+    return decode_draft(data, shown, lang)
 
 
-def decode_draft(data: bytes, shown: str) -> str:
+def decode_draft(data: bytes, shown: str, lang: str = "en") -> str:
     if b"\x00" in data:
-        raise InputError(f"{shown}: looks like a binary file (it has NUL bytes); save the draft as UTF-8 text")
+        reason = say(lang, "cli.binary", "looks like a binary file (it has NUL bytes); save the draft as UTF-8 text")
+        raise InputError(f"{shown}: {reason}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{shown}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the draft as UTF-8"
-        ) from None
+        reason = say(
+            lang,
+            "cli.not-utf8",
+            "not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); save the draft as UTF-8",
+            byte=data[exc.start],
+            offset=exc.start,
+        )
+        raise InputError(f"{shown}: {reason}") from None
     text = text.removeprefix("\ufeff")
     try:
         validate_text(text)
     except DraftError as exc:
-        raise InputError(f"{shown}: {exc}") from None
+        raise InputError(f"{shown}: {i18n.localize(exc.args[0], lang)}") from None
     return text
 
 
@@ -601,15 +633,16 @@ def cmd_rules(args: argparse.Namespace, config: Config) -> int:
         close = difflib.get_close_matches(args.rule, list(rules), n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(close)}?" if close else "; `checkmsg rules` lists them"
         raise InputError(f"no rule has the id {args.rule!r}{hint}")
-    info = _rule_info(rule, config)
+    lang = ui_settings(args, config).ui_language
+    info = _rule_info(rule, config, lang)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:
-        print(_explain(info))
+        print(_explain(info, lang))
     return EXIT_OK
 
 
-def _rule_info(rule: Any, config: Config) -> dict:
+def _rule_info(rule: Any, config: Config, lang: str = "en") -> dict:
     needs = [" or ".join(n) if isinstance(n, tuple) else n for n in rule.needs]
     documentation = inspect.cleandoc(rule.documentation())
     return {
@@ -619,8 +652,8 @@ def _rule_info(rule: Any, config: Config) -> dict:
         "implemented": rule.implemented,
         "summary": " ".join(documentation.split("\n\n")[0].split()),
         "documentation": documentation,
-        "message": rule.message,
-        "guideline": rule.guideline,
+        "message": i18n.Text(rule.id, rule.message).localized(lang),
+        "guideline": i18n.Text(rule.id + "#guideline", rule.guideline).localized(lang),
         "needs": needs,
         "violating": {"text": rule.violating.text, "context": rule.violating.context},
         "compliant": {"text": rule.compliant.text, "context": rule.compliant.context},
@@ -643,12 +676,14 @@ def _list_rules(rules: dict, config: Config, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _explain(info: dict) -> str:
+def _explain(info: dict, lang: str = "en") -> str:
     state = info["severity"] if info["enabled"] else f"off (would be {info['severity']})"
     out = [f"{info['id']} — {state}"]
     if not info["implemented"]:
         out.append("Not implemented yet: this rule reports nothing for now.")
-    out += ["", info["documentation"], "", f"Guideline: {info['guideline']}", f"Message:   {info['message']}"]
+    guideline = say(lang, "cli.rules.guideline", "Guideline: {text}", text=info["guideline"])
+    message = say(lang, "cli.rules.message", "Message:   {text}", text=info["message"])
+    out += ["", info["documentation"], "", guideline, message]
     needs = ", ".join(info["needs"]) if info["needs"] else "nothing beyond the text"
     out.append(f"Needs:     {needs}")
     for label in ("violating", "compliant"):

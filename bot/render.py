@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from checks import Finding, Report, Severity
+from checks.i18n import say
 
 # The command-line option that supplies each context key (hints for missing context).
 CONTEXT_OPTIONS = {
@@ -28,50 +29,61 @@ def position(source: str, offset: int) -> tuple[int, int]:
     return line, offset - line_start + 1
 
 
-def render_text(report: Report, source: str, path: str) -> str:
+def render_text(report: Report, source: str, path: str, lang: str = "en") -> str:
     """Findings with line:column, severity, message and rule id, each with its
-    source line underlined; then a summary line and what context was missing."""
+    source line underlined; then a summary line and what context was missing.
+    ``lang``: the language of the texts around the findings (the report's own
+    texts are localized by the engine, ``CheckSettings.ui_language``)."""
     out = [path] if report.findings else []
     for finding in report.findings:
-        out.extend(_finding_lines(finding, source))
+        out.extend(_finding_lines(finding, source, lang))
     if report.findings:
         out.append("")
-    out.append(summary(report.findings, path))
-    hints = missing_context_hints(report.missing_context)
+    out.append(summary(report.findings, path, lang))
+    hints = missing_context_hints(report.missing_context, lang)
     if hints:
         out.append("")
         out.extend(hints)
     for note in report.notes:
-        out.append(f"note: {note}")
+        out.append(say(lang, "cli.note", "note: {note}", note=note))
     if report.rewrite is not None:
-        out.extend(rewrite_lines(report, source))
+        out.extend(rewrite_lines(report, source, lang))
     return "\n".join(out)
 
 
-def rewrite_lines(report: Report, source: str) -> list[str]:
+def rewrite_lines(report: Report, source: str, lang: str = "en") -> list[str]:
     """The rewrite section: a rule, the rewrite, its diff, and what is left to a person."""
-    out = ["", "── Suggested rewrite " + "─" * 40]
+    title = say(lang, "cli.rewrite.title", "Suggested rewrite")
+    out = ["", f"── {title} " + "─" * 40]
     if report.rewrite == source:
-        out.append("  (no mechanical change: the draft is unchanged)")
+        out.append("  " + say(lang, "cli.rewrite.unchanged", "(no mechanical change: the draft is unchanged)"))
     elif not report.rewrite:
-        out.append("  (nothing is left once the fixes are applied)")
+        out.append("  " + say(lang, "cli.rewrite.empty", "(nothing is left once the fixes are applied)"))
     else:
         out.extend("  " + line for line in report.rewrite.splitlines())
     if report.diff:
-        out.extend(["", "Changes (unified diff):", *("  " + line for line in report.diff.splitlines())])
+        changes = say(lang, "cli.rewrite.diff", "Changes (unified diff):")
+        out.extend(["", changes, *("  " + line for line in report.diff.splitlines())])
     guidance = getattr(report, "guidance", [])
     if guidance:
-        out.extend(["", "Still to do by hand:"])
+        out.extend(["", say(lang, "cli.rewrite.by-hand", "Still to do by hand:")])
         out.extend(f"  - {g.rule}: {g.text}" for g in guidance)
     return out
 
 
-def _finding_lines(finding: Finding, source: str) -> list[str]:
+def severity_label(severity: Severity, lang: str = "en") -> str:
+    """``error``, ``warning``, ``info`` (错误, 警告, 提示)."""
+    return say(lang, "severity." + severity.value, severity.value)
+
+
+def _finding_lines(finding: Finding, source: str, lang: str = "en") -> list[str]:
     where = "-"
     if finding.span:
         line, column = position(source, finding.span[0])
         where = f"{line}:{column}"
-    lines = [f"  {where:<7} {finding.severity.value:<8} {finding.message}  {finding.rule}"]
+    label = severity_label(finding.severity, lang)
+    label += " " * max(0, 8 - _width(label))
+    lines = [f"  {where:<7} {label} {finding.message}  {finding.rule}"]
     if finding.span:
         lines.extend("  " + part for part in underline(source, finding.span))
     return lines
@@ -109,10 +121,15 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def summary(findings: list[Finding], path: str) -> str:
+def summary(findings: list[Finding], path: str, lang: str = "en") -> str:
     counts = {severity: 0 for severity in Severity}
     for finding in findings:
         counts[finding.severity] += 1
+    if lang != "en":
+        counted = say(lang, "cli.summary.counts", "{errors} errors, {warnings} warnings", errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
+        if counts[Severity.INFO]:
+            counted += say(lang, "cli.summary.infos", ", {count} info", count=counts[Severity.INFO])
+        return say(lang, "cli.summary.in", "{counts} in {path}", counts=counted, path=path)
     parts = [
         _plural(counts[Severity.ERROR], "error"),
         _plural(counts[Severity.WARNING], "warning"),
@@ -126,7 +143,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def missing_context_hints(missing: dict[str, list[str]]) -> list[str]:
+def missing_context_hints(missing: dict[str, list[str]], lang: str = "en") -> list[str]:
     """One line per missing context key: which rules it would let run, and the option."""
     by_key: dict[str, list[str]] = {}
     for rule_id, keys in sorted(missing.items()):
@@ -134,8 +151,10 @@ def missing_context_hints(missing: dict[str, list[str]]) -> list[str]:
             by_key.setdefault(key, []).append(rule_id)
     if not by_key:
         return []
-    lines = ["Not checked for lack of context:"]
+    lines = [say(lang, "cli.missing.title", "Not checked for lack of context:")]
     for key, rules in by_key.items():
-        options = " or ".join(CONTEXT_OPTIONS.get(part, part) for part in key.split(" or "))
-        lines.append(f"  {', '.join(rules)}: needs {key} (give {options})")
+        either = say(lang, "cli.or", " or ")
+        options = either.join(CONTEXT_OPTIONS.get(part, part) for part in key.split(" or "))
+        needs = say(lang, "cli.missing.needs", "needs {key} (give {options})", key=key.replace(" or ", either), options=options)
+        lines.append(f"  {', '.join(rules)}: {needs}")
     return lines

@@ -92,6 +92,11 @@ def tr(key: str, template: str, /, *args: Any, **params: Any) -> Text:
     return Text(key, template, *args, **params)
 
 
+def say(lang: str, key: str, template: str, /, *args: Any, **params: Any) -> str:
+    """``template`` under ``key`` rendered in ``lang`` at once (CLI and chat texts)."""
+    return Text(key, template, *args, **params).localized(lang)
+
+
 def language_name(code: str | None) -> Text:
     """A language code as a person reads it: the code in English, its name in Chinese."""
     code = code or "?"
@@ -150,11 +155,6 @@ def localize(value: Any, lang: str) -> Any:
     if isinstance(value, Text):
         return value.localized(lang)
     return value
-
-
-def rule_message(rule_id: str, template: str, /, **params: Any) -> Text:
-    """A rule's message (its ``message`` template filled in)."""
-    return Text(rule_id, template, **params)
 
 
 def localize_report(report: Report, lang: str) -> Report:
