@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -48,6 +49,19 @@ _NARROW = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: " "}
 NARROW = str.maketrans(_NARROW)
 # For digits (order ids, phone numbers) also the dashes those input methods type.
 NARROW_DIGITS = str.maketrans(_NARROW | {c: "-" for c in (0x2010, 0x2011, 0x2212, 0x30FC, 0xFF70)})
+# str.translate walks a long text slowly (~80 ns a character, several times
+# a check): it is skipped when none of the table's characters occurs.
+_TRANSLATED = {
+    id(table): re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")  # re: 10x faster here
+    for table in (NARROW, NARROW_DIGITS)
+}
+
+
+def narrow(text: str, table: dict = NARROW) -> str:
+    """``text.translate(table)`` for NARROW or NARROW_DIGITS, without the walk when it changes nothing."""
+    if text.isascii() or _TRANSLATED[id(table)].search(text) is None:
+        return text
+    return text.translate(table)
 # Letters of addresses: a CJK character beside an address ends it
 # ("info@example.comまで"), where \w would take it in.
 _AW = r"\p{Latin}\p{Greek}\p{Cyrillic}\p{M}\p{Nd}_"
@@ -66,7 +80,7 @@ _OBFUSCATION_HINT = regex.compile(r"\bdot\b|[\[({<]\s?(?:at|dot|@|\.)\s?[\])}>]"
 
 
 def emails(text: str) -> list[Found]:
-    text = text.translate(NARROW)
+    text = narrow(text)
     found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
     if "@" in text:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
@@ -144,7 +158,7 @@ def _host_of(url: str) -> str:
 def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]:
     taken = list(exclude or [])
     found: list[Link] = []
-    text = text.translate(NARROW)
+    text = narrow(text)
 
     def add(start: int, raw: str, scheme: str | None) -> None:
         value = _trim(raw)
@@ -203,7 +217,7 @@ _ORDER_UNGROUPED = regex.compile(r"(?<![\d-])\d{15,19}(?![\d-])")
 
 
 def order_ids(text: str, reference: regex.Pattern | None) -> OrderIds:
-    text = text.translate(NARROW_DIGITS)  # "２５０－１２３４５６７－１２３４５６７" is an order id
+    text = narrow(text, NARROW_DIGITS)  # "２５０－１２３４５６７－１２３４５６７" is an order id
     result = OrderIds()
     for m in _ORDER_ID.finditer(text):
         result.valid.append(Found((m.start(), m.end()), m.group()))
@@ -258,7 +272,7 @@ def phones(
     keyword: regex.Pattern | None,
 ) -> list[Found]:
     """Phone numbers valid for the marketplace's region or written internationally."""
-    normalized = text.translate(NARROW_DIGITS)  # same length: offsets stay valid
+    normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
     allowed_e164 = {_e164(a, region) for a in allowed} - {None}
     found: list[Found] = []
     taken = list(blocked)

@@ -66,3 +66,17 @@ async def test_long_html_source_with_short_text_is_accepted():
     assert MAX_TEXT_CHARS < len(html) < MAX_DRAFT_CHARS
     report = await check(Draft(text=html))
     assert report is not None
+
+
+def test_narrow_equals_translate():
+    """extract.narrow skips str.translate only when the table would change nothing."""
+    import random
+
+    from checks import extract
+
+    rnd = random.Random(7)
+    pool = [chr(c) for c in [*range(0x2008, 0x2300), *range(0x3000, 0x3008), *range(0x30F8, 0x3100), *range(0xFF00, 0xFF80), *range(32, 127)]]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 8)))
+        for table in (extract.NARROW, extract.NARROW_DIGITS):
+            assert extract.narrow(text, table) == text.translate(table)
