@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from checks import CheckSettings, Context, DraftError, Finding, Report, Severity
+from checks import CheckSettings, Context, DraftError, Finding, Report, Severity, i18n
 
 from . import models_db as db
 from .review import (
@@ -100,6 +100,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint.use_override": "Use Override and give the reason.",
         "part.continued": "(continued, part {n} of {total})",
         "part.attached": "The full report is in the attached file {name}.",
+    },
+    "zh": {
+        "verdict.clean": "未发现问题：这份草稿符合亚马逊的买家消息规定。",
+        "verdict.errors": "暂不能发送：{errors}，{warnings}。",
+        "verdict.warnings": "可以发送，但请先查看{warnings}。",
+        "verdict.info": "可以发送；有{infos}供参考。",
+        "count.error": "{n} 个错误",
+        "count.errors": "{n} 个错误",
+        "count.warning": "{n} 个警告",
+        "count.warnings": "{n} 个警告",
+        "count.info": "{n} 条提示",
+        "count.infos": "{n} 条提示",
+        "draft.title": "草稿 #{id}，第 {revision} 版",
+        "finding.why": "原因：{message}",
+        "finding.guideline": "规定：{guideline}",
+        "finding.fix": "修改：{title}",
+        "missing.title": "因缺少上下文而未检查：",
+        "missing.line": "{rules}：需要 {key}",
+        "rewrite.title": "修改建议（可直接复制）：",
+        "diff.title": "修改建议改动了什么：",
+        "notes.title": "附注：",
+        "state.pending": "等待审批：{count}/{required}。",
+        "state.approved": "已由 {who} 批准，可以发送。发出后请标记为已发送。",
+        "state.changes_requested": "{who} 要求修改{reason}。请编辑草稿并提交新版本。",
+        "state.withdrawn": "已由 {who} 撤回{reason}。",
+        "state.sent": "已发送，由 {who} 标记。",
+        "state.expired": "已过期：保留期结束后，草稿内容已被删除。",
+        "state.needs_override": "草稿有错误：审批人只能通过“强制批准”并填写理由来批准。",
+        "state.last": "最近操作：{who} 于 {when} {action}。",
+        "action.approve": "批准",
+        "action.override": "强制批准（{reason}）",
+        "action.request_changes": "要求修改",
+        "action.withdraw": "撤回",
+        "action.sent": "标记为已发送",
+        "result.unchanged": "与正在审核的版本相比没有变化。",
+        "result.new_revision": "这是新版本：已重新检查，之前的批准不再有效。",
+        "result.repeated": "你已经对这个版本执行过此操作。",
+        "error.draft": "无法检查这份草稿：{reason}",
+        "error.unknown_action": "未知操作 {action!r}。",
+        "error.not_found": "这里没有草稿 #{id}。",
+        "error.reason_required": "必须填写理由。",
+        "error.override_not_needed": "这份草稿没有错误，请直接批准。",
+        "error.override_approvers": "只有审批人可以强制批准有错误的草稿。",
+        "error.draft_required": "请在这里粘贴草稿消息。",
+        "draft.from": "{who} 提交的草稿，请审核：",
+        "button.approve": "批准",
+        "button.request_changes": "要求修改",
+        "button.override": "强制批准",
+        "button.sent": "标记为已发送",
+        "hint.use_override": "请使用“强制批准”并填写理由。",
+        "part.continued": "（续，第 {n}/{total} 部分）",
+        "part.attached": "完整报告见附件 {name}。",
     },
 }
 
@@ -186,7 +238,7 @@ class ChatService:
                 author=author, platform=platform, channel=channel, thread=thread, text=text, context=context
             )
         except DraftError as exc:
-            return ChatResult(ok=False, actor=author, error=message("error.draft", locale, reason=exc))
+            return ChatResult(ok=False, actor=author, error=message("error.draft", locale, reason=i18n.localize(exc.args[0], i18n.ui_language(locale))))
         except ReviewError as exc:
             return ChatResult(ok=False, actor=author, error=exc.message)
         notice = None
@@ -295,7 +347,8 @@ def render_report_parts(
     for finding in report.findings:
         sections.append(_finding_section(finding, locale))
     if report.notes:
-        sections.append(Section("notes", "\n".join(report.notes), title=message("notes.title", locale)))
+        notes = (i18n.localize(note, i18n.ui_language(locale)) for note in report.notes)
+        sections.append(Section("notes", "\n".join(notes), title=message("notes.title", locale)))
     missing = _missing_lines(report.missing_context, locale)
     if missing:
         sections.append(Section("missing", "\n".join(missing), title=message("missing.title", locale)))
@@ -334,11 +387,12 @@ def _finding_section(finding: Finding, locale: str | None) -> Section:
     lines = []
     if finding.excerpt:
         lines.append(f"“{finding.excerpt}”")
-    lines.append(message("finding.why", locale, message=finding.message))
+    lang = i18n.ui_language(locale)
+    lines.append(message("finding.why", locale, message=i18n.localize(finding.message, lang)))
     if finding.guideline:
-        lines.append(message("finding.guideline", locale, guideline=finding.guideline))
+        lines.append(message("finding.guideline", locale, guideline=i18n.localize(finding.guideline, lang)))
     if finding.fix is not None:
-        lines.append(message("finding.fix", locale, title=finding.fix.title))
+        lines.append(message("finding.fix", locale, title=i18n.localize(finding.fix.title, lang)))
     return Section(
         "finding",
         "\n".join(lines),
