@@ -56,6 +56,8 @@ class Text(str):
         template = catalogue(lang).get(self.key)
         if template is None:  # untranslated: English, rather than nothing
             return str.__str__(self)
+        if not self.args and not self.params:
+            return template
         args = [localize(value, lang) for value in self.args]
         params = {name: localize(value, lang) for name, value in self.params.items()}
         try:

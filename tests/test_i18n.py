@@ -1,0 +1,153 @@
+"""Every text a person reads exists in English and Simplified Chinese.
+
+English lives in the code; ``checks/messages/zh.toml`` holds the Chinese.
+These tests fail when a text has no translation, or when a translation's
+``{placeholders}`` differ from the English ones.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+
+from adapters.discord_bot.text import DISCORD_MESSAGES
+from bot.chat import MESSAGES
+from bot.render import render_text
+from checks import CheckSettings, Draft, Severity, all_rules, check, i18n
+from checks.models import Context
+from checks.rewrite import GUIDANCE
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH = i18n.catalogue("zh")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Calls that carry an English text and its key: the position of the key (the template follows it).
+TEXT_CALLS = {"tr": 0, "Text": 0, "say": 1}
+
+
+def _source_texts() -> list[tuple[str, str, str]]:
+    """(where, key, English template) of every localizable call with literal arguments."""
+    found = []
+    for folder in ("checks", "bot", "adapters"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text("utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+                at = TEXT_CALLS.get(name)
+                if at is None or len(node.args) < at + 2:
+                    continue
+                key, template = node.args[at], node.args[at + 1]
+                if isinstance(key, ast.Constant) and isinstance(template, ast.Constant) and isinstance(key.value, str):
+                    found.append((f"{path.relative_to(ROOT)}:{node.lineno}", key.value, template.value))
+    return found
+
+
+SOURCE_TEXTS = _source_texts()
+
+
+def _same_placeholders(english: str, chinese: str) -> bool:
+    return i18n.placeholders(english) == i18n.placeholders(chinese)
+
+
+def test_the_scan_finds_the_texts():
+    keys = {key for _, key, _ in SOURCE_TEXTS}
+    assert {"fix.remove-link", "note.spelling-stopped", "cli.summary.in", "draft.empty"} <= keys
+
+
+@pytest.mark.parametrize("where,key,template", SOURCE_TEXTS, ids=[w for w, _, _ in SOURCE_TEXTS])
+def test_every_text_in_the_code_has_a_chinese_translation(where, key, template):
+    assert key in ZH, f"{where}: no Chinese for {key!r} ({template!r}) in checks/messages/zh.toml"
+    assert _same_placeholders(template, ZH[key]), f"{where}: placeholders differ for {key!r}: {template!r} vs {ZH[key]!r}"
+
+
+def test_a_key_means_one_english_text():
+    seen: dict[str, str] = {}
+    for where, key, template in SOURCE_TEXTS:
+        assert seen.setdefault(key, template) == template, f"{where}: {key!r} is used for two texts"
+
+
+@pytest.mark.parametrize("rule_id", sorted(all_rules()))
+def test_every_rule_has_its_message_and_guideline_in_chinese(rule_id):
+    rule = all_rules()[rule_id]
+    for key, english in ((rule_id, rule.message), (rule_id + "#guideline", rule.guideline)):
+        assert key in ZH, f"no Chinese for {key}"
+        assert CJK.search(ZH[key])
+        assert _same_placeholders(english, ZH[key]), f"{key}: {english!r} vs {ZH[key]!r}"
+
+
+def test_keys_built_at_run_time_exist():
+    built = [f"guidance.{rule}" for rule in GUIDANCE]
+    built += [f"severity.{s.value}" for s in Severity]
+    built += ["css.margin", "css.padding", "words.or"]
+    languages = [p.stem for p in (ROOT / "checks" / "phrases").glob("*.toml") if p.stem != "rewrite"]
+    built += [f"language.{code}" for code in [*languages, "en", "zh"]]
+    assert [key for key in built if key not in ZH] == []
+    for rule, english in GUIDANCE.items():
+        assert _same_placeholders(english, ZH[f"guidance.{rule}"])
+
+
+@pytest.mark.parametrize("name,tables", [("bot.chat.MESSAGES", MESSAGES), ("discord text", DISCORD_MESSAGES)])
+def test_chat_tables_are_complete_in_both_languages(name, tables):
+    english, chinese = tables["en"], tables["zh"]
+    assert sorted(set(english) ^ set(chinese)) == [], f"{name}: keys in only one language"
+    for key, text in english.items():
+        assert _same_placeholders(text, chinese[key]), f"{name} {key}: {text!r} vs {chinese[key]!r}"
+
+
+def _violations():
+    for rule in all_rules().values():
+        if rule.implemented:
+            yield rule
+
+
+@pytest.mark.parametrize("rule", list(_violations()), ids=lambda r: r.id)
+def test_a_chinese_report_has_no_english_left(rule):
+    """Every finding, fix title, note and guidance of each rule's violating
+    example comes out in Chinese (a text the catalogue lacks stays English)."""
+    example = rule.violating
+    draft = Draft(text=example.text, context=Context.model_validate(example.context))
+    report = asyncio.run(check(draft, CheckSettings(ui_language="zh")))
+    english = asyncio.run(check(draft, CheckSettings()))
+    assert [f.rule for f in report.findings] == [f.rule for f in english.findings]
+    texts = [f.message for f in report.findings] + [f.guideline for f in report.findings]
+    texts += [f.fix.title for f in report.findings if f.fix] + list(report.notes) + [g.text for g in report.guidance]
+    assert [t for t in texts if not CJK.search(t)] == []
+
+
+def test_english_stays_the_same_text_and_json_keys():
+    draft = Draft(text="Email me at help@lumiwood.com 😊", context=Context(order_id="113-1234567-1234567"))
+    report = asyncio.run(check(draft))
+    finding = next(f for f in report.findings if f.rule == "contact.email")
+    assert finding.message == "Email addresses are not allowed in buyer messages."
+    assert finding.fix.title == "Remove the email address"
+    zh = asyncio.run(check(draft, CheckSettings(ui_language="zh")))
+    assert list(zh.findings[0].public()) == list(report.findings[0].public())
+
+
+def test_terminal_report_in_chinese():
+    text = "Thanks! Leave us a 5-star review and get a $10 gift card. Email help@shop.example"
+    report = asyncio.run(check(Draft(text=text), CheckSettings(ui_language="zh"), rewrite=True))
+    shown = render_text(report, text, "draft.txt", "zh")
+    assert "个错误" in shown and "修改建议" in shown and "因缺少上下文而未检查" in shown
+    assert "错误    " in shown  # severity column stays aligned
+
+
+@pytest.mark.parametrize(
+    "locale,expected", [("zh", "zh"), ("zh-CN", "zh"), ("zh_TW", "zh"), ("zh-Hans", "zh"), ("en-US", "en"), ("de", "en"), (None, "en")]
+)
+def test_platform_locales_map_to_a_ui_language(locale, expected):
+    assert i18n.ui_language(locale) == expected
+
+
+def test_config_sets_the_team_language():
+    from bot.config import ConfigError, parse_config
+
+    checks, _ = parse_config({"ui_language": "zh"})
+    assert checks.ui_language == "zh"
+    with pytest.raises(ConfigError):
+        parse_config({"ui_language": "fr"})
