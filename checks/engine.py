@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import itertools
+import re
 import logging
 
 from .document import Document
@@ -15,6 +16,10 @@ from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
 from .settings import CheckSettings
 
 log = logging.getLogger(__name__)
+
+
+# C0 controls other than tab, newline, form feed and carriage return.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def validate_text(text: str) -> None:
@@ -32,7 +37,7 @@ def validate_text(text: str) -> None:
         )
     if "\x00" in text:
         raise DraftError(i18n.tr("draft.nul", "the draft contains NUL bytes: it looks like a binary file, not text"))
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(8, len(text) // 100):
         raise DraftError(i18n.tr("draft.controls", "the draft is mostly control characters: it looks like a binary file"))
 

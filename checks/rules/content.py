@@ -9,7 +9,6 @@ import regex
 
 from ..document import Document, Sentence
 from ..models import Severity
-from ..i18n import tr
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Messages that are not permitted'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import threading
 from collections.abc import Iterator
@@ -94,13 +95,13 @@ class Spelling(Rule):
             doc.notes.append(tr("note.spelling-not-installed", "Spelling was not checked: no dictionary for language '{lang}' is installed.", lang=lang))
             return
         team_words = {w.lower() for w in doc.settings.words}
-        skip = [e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages]
+        skip = _merged([e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages])
         count = new_corrections = 0
         for m in spelling.WORD.finditer(doc.text):
             word = m.group()
             if len(word) < 3 or not word.islower() and not _sentence_initial(doc.text, m.start()):
                 continue
-            if word.lower() in team_words or any(s <= m.start() < e for s, e in skip):
+            if word.lower() in team_words or _inside(skip, m.start()):
                 continue
             if not word.islower() and not word[1:].islower():
                 continue  # CamelCase or ALLCAPS: a brand or a code
@@ -124,6 +125,22 @@ class Spelling(Rule):
             if count >= MAX_SPELLING_FINDINGS:
                 doc.notes.append(tr("note.spelling-stopped", "Spelling stopped after {count} findings.", count=MAX_SPELLING_FINDINGS))
                 return
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """``at`` falls in one of ``spans`` (sorted by start, not overlapping)."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 @functools.lru_cache(maxsize=20000)
