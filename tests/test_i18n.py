@@ -151,3 +151,30 @@ def test_config_sets_the_team_language():
     assert checks.ui_language == "zh"
     with pytest.raises(ConfigError):
         parse_config({"ui_language": "fr"})
+
+
+@pytest.mark.parametrize(
+    "kind,message,key",
+    [
+        ("Repetition", "Did you mean to repeat this word?", "grammar.repetition"),
+        ("Miscellaneous", "Incorrect indefinite article.", "grammar.article"),
+        ("Capitalization", "This sentence does not start with a capital letter", "grammar.capitalization"),
+        ("WordChoice", "The possessive version of this word is more common in this context.", "grammar.possessive-your"),
+        ("Style", "Something Harper says that we do not know.", "grammar.other"),
+    ],
+)
+def test_harper_messages_become_our_keyed_texts(kind, message, key):
+    from types import SimpleNamespace
+
+    from checks.rules.style import _grammar_problem
+
+    text = _grammar_problem(SimpleNamespace(lint_kind=kind, message=message))
+    assert text.key == key and text != message
+    assert CJK.search(text.localized("zh"))
+
+
+def test_a_grammar_finding_from_harper_reads_in_chinese():
+    draft = Draft(text="Hello there. the crack was caused during transport.")
+    report = asyncio.run(check(draft, CheckSettings(ui_language="zh")))
+    shown = [f.message for f in report.findings if f.rule == "style.grammar"]
+    assert shown == ["可能有语法问题：句子开头没有大写。"]

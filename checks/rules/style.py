@@ -12,7 +12,7 @@ import regex
 from .. import extract, spelling
 from ..document import Document
 from ..models import Edit, Fix, Severity
-from ..i18n import tr
+from ..i18n import Text, tr
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
@@ -243,7 +243,23 @@ class Grammar(Rule):
                     replacement = _harper_replacement(lint)
                     if replacement is not None:
                         fix = Fix(title=tr("fix.replace-with", "Replace with {0!r}", replacement), edits=[Edit(span=(start, end), replacement=replacement)])
-                yield Hit((start, end), self.say(problem=lint.message), fix)
+                yield Hit((start, end), self.say(problem=_grammar_problem(lint)), fix)
+
+
+def _grammar_problem(lint) -> Text:
+    """Our own keyed text for a Harper lint (its message is English only):
+    by lint kind, and by message where Harper files the lint as Miscellaneous."""
+    kind = str(getattr(lint, "lint_kind", "") or "")
+    message = str(getattr(lint, "message", "") or "").lower()
+    if kind == "Repetition":
+        return tr("grammar.repetition", "a word seems to be written twice.")
+    if "indefinite article" in message:
+        return tr("grammar.article", 'the article does not fit the next word ("a" before a consonant sound, "an" before a vowel sound).')
+    if kind == "Capitalization":
+        return tr("grammar.capitalization", "the sentence does not start with a capital letter.")
+    if "possessive" in message:
+        return tr("grammar.possessive-your", 'the possessive "your" seems to be meant here.')
+    return tr("grammar.other", "the sentence may have a grammar mistake.")
 
 
 # What Harper is asked about: a lower-case sentence start, an article before a
