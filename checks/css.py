@@ -22,6 +22,7 @@ import tinycss2
 import tinycss2.color3
 from bs4 import NavigableString, Tag
 
+from .i18n import tr
 from .models import Edit
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ class Analysis:
         found: list[tuple[Decl, int, int]] = []
         for item, a, b in parsed:
             if item.type == "error":
-                self._css_note("style attribute", self.markup.line_of(vs), item)
+                self._css_note(tr("css.where.style-attribute", "style attribute"), self.markup.line_of(vs), item)
                 continue
             if item.type != "declaration":
                 continue
@@ -260,7 +261,7 @@ class Analysis:
     def _rules(self, rules, css: str, lines: list[int], base: int) -> None:
         for rule in rules:
             if rule.type == "error":
-                self._css_note("<style> block", self.markup.line_of(base + _index(lines, rule)), rule)
+                self._css_note(tr("css.where.style-block", "<style> block"), self.markup.line_of(base + _index(lines, rule)), rule)
             elif rule.type == "qualified-rule":
                 selector = tinycss2.serialize(rule.prelude).strip()
                 items = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
@@ -280,7 +281,7 @@ class Analysis:
                         decls.append(decl)
                         self.decls.append(decl)
                     elif item.type == "error":
-                        self._css_note("<style> block", self.markup.line_of(base + _index(lines, item)), item)
+                        self._css_note(tr("css.where.style-block", "<style> block"), self.markup.line_of(base + _index(lines, item)), item)
                     elif item.type == "qualified-rule":
                         nested.append(item)
                 self.sheet_rules.append((selector, decls))
@@ -295,7 +296,7 @@ class Analysis:
 
     def _css_note(self, where: str, line: int, error) -> None:
         if len(self.notes) < 5:
-            self.notes.append(f"CSS parse error in a {where} (line {line}): {error.message}; the rest of it was checked.")
+            self.notes.append(tr("note.css-parse-error", "CSS parse error in a {where} (line {line}): {error}; the rest of it was checked.", where=where, line=line, error=error.message))
 
     def _match_sheets(self) -> None:
         index = SelectorIndex(self.elements)

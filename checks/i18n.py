@@ -85,6 +85,25 @@ class Either(Text):
         return joiner.join(localize(item, lang) for item in self.params["items"])
 
 
+class Joined(Text):
+    """Items joined by the catalogue's separator ``key`` ("; " in English, "；" in Chinese)."""
+
+    def __new__(cls, items: Iterable[Any], key: str = "words.semicolon", separator: str = "; ") -> Joined:
+        items = list(items)
+        self = str.__new__(cls, separator.join(items))
+        self.key, self.template, self.args, self.params = key, separator, (), {"items": items}
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (Joined, (self.params["items"], self.key, self.template))
+
+    def localized(self, lang: str) -> str:
+        if lang == ENGLISH:
+            return str.__str__(self)
+        joiner = catalogue(lang).get(self.key, self.template)
+        return joiner.join(localize(item, lang) for item in self.params["items"])
+
+
 def _rebuild(cls: type[Text], key: str, template: str, args: tuple, params: dict[str, Any]) -> Text:
     return cls(key, template, *args, **params)
 

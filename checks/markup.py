@@ -36,6 +36,8 @@ import regex
 
 from bs4 import BeautifulSoup, Tag
 
+from .i18n import Joined, tr
+
 try:  # bs4's html.parser driver (private API): one parse for the text and the tree
     from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
 except ImportError:  # pragma: no cover - another bs4 layout: two passes instead
@@ -440,7 +442,7 @@ class _TextPass(HTMLParser):
     def handle_data(self, data: str) -> None:
         start = self.pos()
         if data[:1] == "<" and re.match(r"<[!/?a-zA-Z]", data):
-            self.problems.append(f"a tag or comment that never closes at line {self.driver.getpos()[0]}")
+            self.problems.append(tr("html.problem.never-closes", "a tag or comment that never closes at line {line}", line=self.driver.getpos()[0]))
             return
         self._text(data, start)
 
@@ -563,12 +565,12 @@ class _TextPass(HTMLParser):
                 continue
             for inner, inner_at in self.open[i + 1 :]:
                 if inner not in _OPTIONAL_END and inner not in ("a",):
-                    self.problems.append(f"<{inner}> at line {self.line(inner_at)} is not closed before </{tag}>")
+                    self.problems.append(tr("html.problem.not-closed-before", "<{inner}> at line {line} is not closed before </{tag}>", inner=inner, line=self.line(inner_at), tag=tag))
             del self.open[i:]
             self.end_tags[opened_at] = (start, end)
             return True
         if tag not in _OPTIONAL_END:
-            self.problems.append(f"stray </{tag}> at line {self.driver.getpos()[0]}")
+            self.problems.append(tr("html.problem.stray-end", "stray </{tag}> at line {line}", tag=tag, line=self.driver.getpos()[0]))
         return False
 
     def line(self, offset: int) -> int:
@@ -582,7 +584,7 @@ class _TextPass(HTMLParser):
         """After the last event: unclosed elements and anchors, the trailing space."""
         for name, at in self.open:
             if name not in _OPTIONAL_END:
-                self.problems.append(f"<{name}> at line {self.line(at)} is never closed")
+                self.problems.append(tr("html.problem.never-closed", "<{name}> at line {line} is never closed", name=name, line=self.line(at)))
         while self.anchors:
             href = self.anchors.pop()
             if href is not None:
@@ -723,7 +725,7 @@ def parse(source: str) -> Markup:
     original = source
     source, defused = _defuse_unclosed_tags(source)
     if defused:
-        notes.append(f"{defused} tag(s) never close (a missing quote or '>'); they were read as text.")
+        notes.append(tr("note.html-unclosed-tags", "{count} tag(s) never close (a missing quote or '>'); they were read as text.", count=defused))
     soup = _shared_pass(source, scan := _TextPass(source, line_starts))
     if soup is None:  # the two passes, separately (a parser error, another bs4)
         scan = _TextPass(source, line_starts)
@@ -731,24 +733,27 @@ def parse(source: str) -> Markup:
             scan.feed(source)
             scan.finish()
         except Exception as exc:  # html.parser is tolerant; this is a last resort
-            notes.append(f"The HTML could not be read to the end ({type(exc).__name__}); it was checked as far as it parses.")
+            notes.append(tr("note.html-unreadable", "The HTML could not be read to the end ({error}); it was checked as far as it parses.", error=type(exc).__name__))
     text = "".join(scan.pieces)
     offsets, ends = scan.offsets[: len(text)], scan.ends[: len(text)]
     if scan.problems:
-        listed = "; ".join(scan.problems[:MAX_NOTES])
-        more = f" (and {len(scan.problems) - MAX_NOTES} more)" if len(scan.problems) > MAX_NOTES else ""
-        notes.append(f"The HTML is malformed: {listed}{more}. It was checked as far as it parses.")
+        listed = Joined(scan.problems[:MAX_NOTES])
+        more = tr("note.html-more", " (and {count} more)", count=len(scan.problems) - MAX_NOTES) if len(scan.problems) > MAX_NOTES else ""
+        notes.append(tr("note.html-malformed", "The HTML is malformed: {problems}{more}. It was checked as far as it parses.", problems=listed, more=more))
     if scan.conditional:
         lines = ", ".join(str(line) for line in scan.conditional[:MAX_NOTES])
         notes.append(
-            f"Outlook-only markup in conditional comments (<!--[if ...]>, line {lines}) was not checked; "
-            "check it by hand or remove it."
+            tr(
+                "note.html-conditional",
+                "Outlook-only markup in conditional comments (<!--[if ...]>, line {lines}) was not checked; check it by hand or remove it.",
+                lines=lines,
+            )
         )
     if soup is None:
         try:
             soup = BeautifulSoup(source, "html.parser")
         except Exception as exc:  # pragma: no cover - bs4 with html.parser does not raise on markup
-            notes.append(f"The HTML could not be parsed ({type(exc).__name__}); the HTML style rules did not run.")
+            notes.append(tr("note.html-unparsed", "The HTML could not be parsed ({error}); the HTML style rules did not run.", error=type(exc).__name__))
             soup = None
     # The end sentinel, then the virtual region where href targets live.
     end_at = ends[-1] if ends else 0

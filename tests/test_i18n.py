@@ -83,7 +83,7 @@ def test_every_rule_has_its_message_and_guideline_in_chinese(rule_id):
 def test_keys_built_at_run_time_exist():
     built = [f"guidance.{rule}" for rule in GUIDANCE]
     built += [f"severity.{s.value}" for s in Severity]
-    built += ["css.margin", "css.padding", "words.or"]
+    built += ["css.margin", "css.padding", "words.or", "words.semicolon"]
     languages = [p.stem for p in (ROOT / "checks" / "phrases").glob("*.toml") if p.stem != "rewrite"]
     built += [f"language.{code}" for code in [*languages, "en", "zh"]]
     assert [key for key in built if key not in ZH] == []
@@ -178,3 +178,13 @@ def test_a_grammar_finding_from_harper_reads_in_chinese():
     report = asyncio.run(check(draft, CheckSettings(ui_language="zh")))
     shown = [f.message for f in report.findings if f.rule == "style.grammar"]
     assert shown == ["可能有语法问题：句子开头没有大写。"]
+
+
+@pytest.mark.parametrize("name", ["malformed.html", "marketing_template.html"])
+def test_html_and_css_parser_notes_read_in_chinese(name):
+    source = (ROOT / "tests" / "fixtures" / "html" / name).read_text("utf-8")
+    context = Context(format="html", order_id="114-9920817-3356042")
+    report = asyncio.run(check(Draft(text=source, context=context), CheckSettings(ui_language="zh")))
+    assert report.notes and [note for note in report.notes if not CJK.search(note)] == []
+    english = asyncio.run(check(Draft(text=source, context=context), CheckSettings()))
+    assert len(english.notes) == len(report.notes)
