@@ -14,8 +14,10 @@ import asyncio
 import difflib
 import inspect
 import json
+import re
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -626,14 +628,17 @@ def cmd_rules(args: argparse.Namespace, config: Config) -> int:
     Severities shown are after the configuration; "off" marks a disabled rule.
     """
     rules = all_rules()
+    lang = ui_settings(args, config).ui_language
     if args.rule is None:
-        return _list_rules(rules, config, args.json)
+        return _list_rules(rules, config, args.json, lang)
     rule = rules.get(args.rule)
     if rule is None:
         close = difflib.get_close_matches(args.rule, list(rules), n=3, cutoff=0.6)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; `checkmsg rules` lists them"
-        raise InputError(f"no rule has the id {args.rule!r}{hint}")
-    lang = ui_settings(args, config).ui_language
+        if close:
+            hint = say(lang, "cli.rules.did-you-mean", "; did you mean {options}?", options=say(lang, "cli.or", " or ").join(close))
+        else:
+            hint = say(lang, "cli.rules.list-them", "; `checkmsg rules` lists them")
+        raise InputError(say(lang, "cli.rules.unknown", "no rule has the id {rule!r}{hint}", rule=args.rule, hint=hint))
     info = _rule_info(rule, config, lang)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
@@ -644,13 +649,13 @@ def cmd_rules(args: argparse.Namespace, config: Config) -> int:
 
 def _rule_info(rule: Any, config: Config, lang: str = "en") -> dict:
     needs = [" or ".join(n) if isinstance(n, tuple) else n for n in rule.needs]
-    documentation = inspect.cleandoc(rule.documentation())
+    documentation = i18n.Text(rule.id + "#doc", inspect.cleandoc(rule.documentation())).localized(lang)
     return {
         "id": rule.id,
         "severity": config.checks.severity(rule.id, rule.severity).value,
         "enabled": config.checks.enabled(rule.id),
         "implemented": rule.implemented,
-        "summary": " ".join(documentation.split("\n\n")[0].split()),
+        "summary": _summary(documentation),
         "documentation": documentation,
         "message": i18n.Text(rule.id, rule.message).localized(lang),
         "guideline": i18n.Text(rule.id + "#guideline", rule.guideline).localized(lang),
@@ -660,38 +665,72 @@ def _rule_info(rule: Any, config: Config, lang: str = "en") -> dict:
     }
 
 
-def _list_rules(rules: dict, config: Config, as_json: bool) -> int:
-    infos = [_rule_info(rule, config) for rule in rules.values()]
+def _summary(documentation: str) -> str:
+    """The documentation's first paragraph on one line (Chinese lines join without spaces)."""
+    lines = [" ".join(line.split()) for line in documentation.split("\n\n")[0].splitlines()]
+    summary = ""
+    for line in filter(None, lines):
+        wide = not summary or _CJK.match(summary[-1]) or _CJK.match(line[0])
+        summary += ("" if wide else " ") + line
+    return summary
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _severity_word(info: dict, lang: str) -> str:
+    return say(lang, "severity." + info["severity"], info["severity"])
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(1, width - _display_width(text))
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _list_rules(rules: dict, config: Config, as_json: bool, lang: str = "en") -> int:
+    infos = [_rule_info(rule, config, lang) for rule in rules.values()]
     infos.sort(key=lambda i: i["id"])
     if as_json:
         print(json.dumps(infos, ensure_ascii=False, indent=2))
         return EXIT_OK
     width = max(len(i["id"]) for i in infos) + 2
-    print(f"{'ID':<{width}}{'SEVERITY':<10}SUMMARY")
+    header = say(lang, "cli.rules.column-severity", "SEVERITY")
+    print(_pad(say(lang, "cli.rules.column-id", "ID"), width) + _pad(header, 10) + say(lang, "cli.rules.column-summary", "SUMMARY"))
     for info in infos:
-        severity = info["severity"] if info["enabled"] else "off"
-        pending = " (not implemented yet)" if not info["implemented"] else ""
-        print(f"{info['id']:<{width}}{severity:<10}{info['summary']}{pending}")
-    print(f"\n{len(infos)} rules. `checkmsg rules ID` explains one.")
+        severity = _severity_word(info, lang) if info["enabled"] else say(lang, "cli.rules.off", "off")
+        pending = say(lang, "cli.rules.pending", " (not implemented yet)") if not info["implemented"] else ""
+        print(f"{info['id']:<{width}}{_pad(severity, 10)}{info['summary']}{pending}")
+    print("\n" + say(lang, "cli.rules.count", "{count} rules. `checkmsg rules ID` explains one.", count=len(infos)))
     return EXIT_OK
 
 
 def _explain(info: dict, lang: str = "en") -> str:
-    state = info["severity"] if info["enabled"] else f"off (would be {info['severity']})"
+    if info["enabled"]:
+        state = _severity_word(info, lang)
+    else:
+        state = say(lang, "cli.rules.off-would-be", "off (would be {severity})", severity=_severity_word(info, lang))
     out = [f"{info['id']} — {state}"]
     if not info["implemented"]:
-        out.append("Not implemented yet: this rule reports nothing for now.")
+        out.append(say(lang, "cli.rules.not-implemented", "Not implemented yet: this rule reports nothing for now."))
     guideline = say(lang, "cli.rules.guideline", "Guideline: {text}", text=info["guideline"])
     message = say(lang, "cli.rules.message", "Message:   {text}", text=info["message"])
     out += ["", info["documentation"], "", guideline, message]
-    needs = ", ".join(info["needs"]) if info["needs"] else "nothing beyond the text"
-    out.append(f"Needs:     {needs}")
+    or_ = say(lang, "cli.or", " or ")
+    needs = ", ".join(n.replace(" or ", or_) for n in info["needs"]) if info["needs"] else say(lang, "cli.rules.needs-nothing", "nothing beyond the text")
+    out.append(say(lang, "cli.rules.needs", "Needs:     {needs}", needs=needs))
     for label in ("violating", "compliant"):
         example = info[label]
-        out += ["", f"{label.capitalize()} example:"]
+        if label == "violating":
+            out += ["", say(lang, "cli.rules.violating", "Violating example:")]
+        else:
+            out += ["", say(lang, "cli.rules.compliant", "Compliant example:")]
         out += ["  | " + line for line in example["text"].splitlines() or [""]]
         if example["context"]:
-            out.append("  context: " + json.dumps(example["context"], ensure_ascii=False))
+            context = json.dumps(example["context"], ensure_ascii=False)
+            out.append(say(lang, "cli.rules.context", "  context: {context}", context=context))
     return "\n".join(out)
 
 

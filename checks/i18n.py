@@ -137,7 +137,8 @@ def ui_language(value: str | None, default: str = ENGLISH) -> str:
 @functools.cache
 def catalogue(lang: str) -> dict[str, str]:
     """Key → template for ``lang`` (empty for English: the code is the source).
-    Rule texts are under ``<rule id>`` (message) and ``<rule id>#guideline``."""
+    Rule texts are under ``<rule id>`` (message), ``<rule id>#guideline`` and
+    ``<rule id>#doc`` (the documentation ``checkmsg rules`` shows)."""
     if lang == ENGLISH or lang not in LANGUAGES:
         return {}
     raw = resources.files(__package__).joinpath("messages", f"{lang}.toml").read_text("utf-8")
@@ -150,6 +151,8 @@ def flatten(data: Mapping[str, Any]) -> dict[str, str]:
     for rule_id, texts in data.get("rules", {}).items():
         flat[rule_id] = texts["message"]
         flat[rule_id + "#guideline"] = texts["guideline"]
+        if "doc" in texts:  # the rule's documentation (``checkmsg rules``)
+            flat[rule_id + "#doc"] = texts["doc"].strip()
     for section, table in data.items():
         if section == "rules":
             continue

@@ -8,6 +8,7 @@ These tests fail when a text has no translation, or when a translation's
 from __future__ import annotations
 
 import ast
+import inspect
 import asyncio
 import re
 from pathlib import Path
@@ -74,7 +75,8 @@ def test_a_key_means_one_english_text():
 @pytest.mark.parametrize("rule_id", sorted(all_rules()))
 def test_every_rule_has_its_message_and_guideline_in_chinese(rule_id):
     rule = all_rules()[rule_id]
-    for key, english in ((rule_id, rule.message), (rule_id + "#guideline", rule.guideline)):
+    documentation = inspect.cleandoc(rule.documentation())
+    for key, english in ((rule_id, rule.message), (rule_id + "#guideline", rule.guideline), (rule_id + "#doc", documentation)):
         assert key in ZH, f"no Chinese for {key}"
         assert CJK.search(ZH[key])
         assert _same_placeholders(english, ZH[key]), f"{key}: {english!r} vs {ZH[key]!r}"
@@ -188,3 +190,16 @@ def test_html_and_css_parser_notes_read_in_chinese(name):
     assert report.notes and [note for note in report.notes if not CJK.search(note)] == []
     english = asyncio.run(check(Draft(text=source, context=context), CheckSettings()))
     assert len(english.notes) == len(report.notes)
+
+
+def test_rules_command_in_chinese(capsys):
+    from bot.cli import main
+
+    assert main(["rules", "--lang", "zh"]) == 0
+    listing = capsys.readouterr().out
+    assert "级别" in listing and "共 " in listing and "SEVERITY" not in listing
+    assert main(["rules", "lang.mismatch", "--lang", "zh"]) == 0
+    shown = capsys.readouterr().out
+    for english in ("Why:", "Needs:", "Violating example", "Compliant example", "context:"):
+        assert english not in shown
+    assert "原因：" in shown and "违规示例：" in shown and "buyer_language 或 marketplace" in shown
