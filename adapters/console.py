@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
 from bot.review_settings import ReviewSettings
 from bot.store import Store, StoreUnavailable
-from checks import Context, DraftError, Report
+from checks import Context, DraftError, Report, i18n
+from checks.i18n import say
 
 PLATFORM = "console"
 HELP = """\
@@ -64,6 +65,13 @@ def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument("--order-date", help="ISO date the order was placed")
     parser.add_argument("--delivery-date", help="ISO date the order was delivered")
     parser.add_argument("--reply", action="store_true", help="the drafts answer a buyer (not proactive)")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=i18n.LANGUAGES,
+        help="language of the console and its reports: en or zh (Simplified Chinese); "
+        "default: ui_language in checkmsg.toml, else en",
+    )
     parser.set_defaults(handler=run_console)
     return parser
 
@@ -102,9 +110,17 @@ class Console:
         self.user = args.user or (approvers[0] if approvers else "reviewer")
         self.author = args.author or _login()
         self.notes: list[str] = []
+        configured = getattr(check_settings, "ui_language", None) or i18n.ENGLISH
+        self.lang = getattr(args, "ui_lang", None) or configured
+        if check_settings is not None and self.lang != configured:
+            check_settings = check_settings.model_copy(update={"ui_language": self.lang})
+        elif check_settings is None and self.lang != i18n.ENGLISH:
+            from checks import CheckSettings
+
+            check_settings = CheckSettings(ui_language=self.lang)
         if not approvers and not settings.approver_roles:
             approvers = [self.user]
-            self.notes.append(f"No approvers are configured; {self.user} approves in this session.")
+            self.notes.append(say(self.lang, "console.no-approvers", "No approvers are configured; {user} approves in this session.", user=self.user))
         self.settings = settings.model_copy(update={"approvers": approvers})
         if args.database:
             self.settings = self.settings.model_copy(update={"database_url": args.database})
@@ -139,17 +155,26 @@ class Console:
         try:
             self.workflow = ReviewWorkflow(store, self.settings, self.check_settings, self.checker)
             purged = await self.workflow.purge_expired()
-            self.say(f"CheckMsg console — reviews are kept in {store.describe()}")
+            self.say(say(self.lang, "console.header", "CheckMsg console — reviews are kept in {store}", store=store.describe()))
+            roles = ""
+            if self.settings.approver_roles:
+                roles = say(self.lang, "console.roles", " (roles: {roles})", roles=", ".join(self.settings.approver_roles))
             self.say(
-                f"Author: {self.author}. Acting as: {self.user}. "
-                f"Approvers: {', '.join(self.settings.approvers) or '-'}"
-                + (f" (roles: {', '.join(self.settings.approver_roles)})" if self.settings.approver_roles else "")
-                + f". Approvals needed: {self.settings.required_approvals}."
+                say(
+                    self.lang,
+                    "console.people",
+                    "Author: {author}. Acting as: {user}. Approvers: {approvers}{roles}. Approvals needed: {needed}.",
+                    author=self.author,
+                    user=self.user,
+                    approvers=", ".join(self.settings.approvers) or "-",
+                    roles=roles,
+                    needed=self.settings.required_approvals,
+                )
             )
             for note in self.notes:
                 self.say(note)
             if purged:
-                self.say(f"{purged} old draft version(s) passed the retention period; their text was removed.")
+                self.say(say(self.lang, "console.purged", "{count} old draft version(s) passed the retention period; their text was removed.", count=purged))
             if not await self.paste_and_submit():
                 return 0
             while True:
@@ -175,7 +200,7 @@ class Console:
 
     def read_draft(self) -> str | None:
         """Lines up to one holding only '.', or end of input; None when nothing came."""
-        self.say('Paste the draft; end it with a line holding only "." (or end of input).')
+        self.say(say(self.lang, "console.paste", 'Paste the draft; end it with a line holding only "." (or end of input).'))
         lines: list[str] = []
         while True:
             line = self.prompt("| ")
@@ -202,13 +227,14 @@ class Console:
                     context=self.context,
                 )
             except DraftError as exc:
-                self.say(f"Cannot check this draft: {exc}. Paste it again.")
+                reason = i18n.localize(exc.args[0], self.lang) if exc.args else str(exc)
+                self.say(say(self.lang, "console.cannot-check", "Cannot check this draft: {reason}. Paste it again.", reason=reason))
                 continue
             self.draft = outcome.draft
             if outcome.new_revision:
-                self.say("A new version: it was checked again, and earlier approvals no longer count.")
+                self.say(say(self.lang, "console.new-version", "A new version: it was checked again, and earlier approvals no longer count."))
             elif not outcome.recorded:
-                self.say("Nothing changed from the version under review.")
+                self.say(say(self.lang, "console.unchanged", "Nothing changed from the version under review."))
             self.show()
             return True
 
@@ -221,13 +247,13 @@ class Console:
             if verb in ("quit", "exit", "q"):
                 return False
             if verb == "help":
-                self.say(HELP)
+                self.say(HELP if self.lang == i18n.ENGLISH else say(self.lang, "console.help", HELP))
             elif verb == "as":
                 if not rest:
-                    self.say("Usage: as NAME")
+                    self.say(say(self.lang, "console.usage-as", "Usage: as NAME"))
                 else:
                     self.user = rest
-                    self.say(f"Acting as {self.user}.")
+                    self.say(say(self.lang, "console.acting-as", "Acting as {user}.", user=self.user))
             elif verb == "show":
                 self.draft = await self.workflow.get(draft.id)
                 self.show()
@@ -241,82 +267,104 @@ class Console:
                     draft.id, self.user, content_hash=draft.content_hash, reason=rest
                 )
                 self.draft = outcome.draft
-                self.say(("Approved" if outcome.recorded else "You had already approved this version")
-                         + f" — {describe_state(outcome.draft)}")
+                state = describe_state(outcome.draft, self.lang)
+                if outcome.recorded:
+                    self.say(say(self.lang, "console.approved", "Approved — {state}", state=state))
+                else:
+                    self.say(say(self.lang, "console.already-approved", "You had already approved this version — {state}", state=state))
             elif verb in ("changes", "request-changes", "reject"):
                 outcome = await self.workflow.request_changes(
                     draft.id, self.user, content_hash=draft.content_hash, reason=rest
                 )
                 self.draft = outcome.draft
-                self.say(f"Sent back to {draft.author} — {describe_state(outcome.draft)}. Type 'edit' to paste a new version.")
+                self.say(
+                    say(
+                        self.lang,
+                        "console.sent-back",
+                        "Sent back to {author} — {state}. Type 'edit' to paste a new version.",
+                        author=draft.author,
+                        state=describe_state(outcome.draft, self.lang),
+                    )
+                )
             elif verb == "withdraw":
                 outcome = await self.workflow.withdraw(draft.id, self.user, reason=rest)
                 self.draft = outcome.draft
-                self.say("Withdrawn. Type 'new' for another draft.")
+                self.say(say(self.lang, "console.withdrawn", "Withdrawn. Type 'new' for another draft."))
             elif verb in ("sent", "send"):
                 outcome = await self.workflow.mark_sent(draft.id, self.user, content_hash=draft.content_hash)
                 self.draft = outcome.draft
-                self.say("Marked as sent." + ("" if outcome.recorded else " (It already was.)")
-                         + " Type 'new' for another draft.")
+                already = "" if outcome.recorded else say(self.lang, "console.already-sent", " (It already was.)")
+                self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
             else:
-                self.say(f"Unknown command {verb!r}. Type 'help'.")
+                self.say(say(self.lang, "console.unknown-command", "Unknown command {verb!r}. Type 'help'.", verb=verb))
         except OverrideRequired as exc:
-            self.say(f"Not approved: {exc.message}\nType: approve <your reason>")
+            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=exc.message))
         except ReviewError as exc:
-            self.say(f"Not done: {exc.message}")
+            self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=exc.message))
         return True
 
     def show(self) -> None:
         draft = self.draft
         self.say("")
-        self.say(f"Draft #{draft.id}, version {draft.revision} by {draft.submitted_by} "
-                 f"(content {draft.content_hash[:12]}) — {describe_state(draft)}")
+        self.say(
+            say(
+                self.lang,
+                "console.draft",
+                "Draft #{id}, version {revision} by {by} (content {hash}) — {state}",
+                id=draft.id,
+                revision=draft.revision,
+                by=draft.submitted_by,
+                hash=draft.content_hash[:12],
+                state=describe_state(draft, self.lang),
+            )
+        )
         if draft.report is not None and draft.text is not None:
-            self.say(render(draft.report, draft.text, f"draft #{draft.id} v{draft.revision}"))
+            label = say(self.lang, "console.label", "draft #{id} v{revision}", id=draft.id, revision=draft.revision)
+            self.say(render(draft.report, draft.text, label, self.lang))
         if draft.review_request:
-            self.say("This draft asks for a review: once approved or sent, the order remembers it.")
-        self.say("Type 'help' for the commands." if self.interactive else "")
+            self.say(say(self.lang, "console.review-request", "This draft asks for a review: once approved or sent, the order remembers it."))
+        self.say(say(self.lang, "console.help-hint", "Type 'help' for the commands.") if self.interactive else "")
 
 
-def describe_state(draft: DraftView) -> str:
+def describe_state(draft: DraftView, lang: str = i18n.ENGLISH) -> str:
     if draft.state == "pending":
-        return f"waiting for approval ({len(draft.approvals)} of {draft.required_approvals})"
+        return say(lang, "console.state.pending", "waiting for approval ({count} of {needed})", count=len(draft.approvals), needed=draft.required_approvals)
     if draft.state == "approved":
-        return f"approved by {', '.join(draft.approvers)}; ready to send"
+        return say(lang, "console.state.approved", "approved by {approvers}; ready to send", approvers=", ".join(draft.approvers))
     return {
-        "changes_requested": "changes requested",
-        "withdrawn": "withdrawn",
-        "sent": "sent",
-        "expired": "expired",
+        "changes_requested": say(lang, "console.state.changes_requested", "changes requested"),
+        "withdrawn": say(lang, "console.state.withdrawn", "withdrawn"),
+        "sent": say(lang, "console.state.sent", "sent"),
+        "expired": say(lang, "console.state.expired", "expired"),
     }.get(draft.state, draft.state)
 
 
-def render(report: Report, text: str, label: str) -> str:
+def render(report: Report, text: str, label: str, lang: str = i18n.ENGLISH) -> str:
     """The shared terminal renderer (``bot.render.render_text``) when present, else ours."""
     try:
         from bot.render import render_text
     except ImportError:
-        return render_report(report, text)
-    return render_text(report, text, label)
+        return render_report(report, text, lang)
+    return render_text(report, text, label, lang)
 
 
-def render_report(report: Report, text: str) -> str:
+def render_report(report: Report, text: str, lang: str = i18n.ENGLISH) -> str:
     """A plain-text report: one block per finding, then the suggested rewrite.
 
     The fallback for when ``bot.render`` is not installed alongside.
     """
     lines: list[str] = []
     if not report.findings:
-        lines.append("No problems found.")
+        lines.append(say(lang, "console.no-problems", "No problems found."))
     for finding in report.findings:
         lines.append(f"[{finding.severity.value.upper()}] {finding.rule}: {finding.message}")
         if finding.excerpt:
             lines.append(f"    > {finding.excerpt}")
     if report.missing_context:
         missing = sorted({key for keys in report.missing_context.values() for key in keys})
-        lines.append("Not checked for lack of context: " + ", ".join(missing))
+        lines.append(say(lang, "console.not-checked", "Not checked for lack of context: {keys}", keys=", ".join(missing)))
     if report.rewrite and report.rewrite != text:
-        lines.append("Suggested rewrite:")
+        lines.append(say(lang, "console.suggested-rewrite", "Suggested rewrite:"))
         lines.extend("    " + line for line in report.rewrite.splitlines())
     return "\n".join(lines)
 

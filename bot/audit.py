@@ -7,6 +7,8 @@ import datetime as dt
 import json
 from typing import Any, TextIO
 
+from checks.i18n import tr
+
 from .store import Store
 
 FIELDS = (
@@ -36,7 +38,7 @@ def parse_since(value: str | dt.date | dt.datetime | None) -> dt.datetime | None
         try:
             value = dt.datetime.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"--since takes an ISO date or time, e.g. 2025-03-01; got {value!r}") from exc
+            raise ValueError(tr("audit.bad-since", "--since takes an ISO date or time, e.g. 2025-03-01; got {value!r}", value=value)) from exc
     if not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())
     if value.tzinfo is None:
@@ -63,7 +65,7 @@ async def export_audit(
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
-        raise ValueError(f"unknown audit format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise ValueError(tr("audit.bad-format", "unknown audit format {format!r}; use one of {formats}", format=fmt, formats=", ".join(FORMATS)))
     events = [_public(e) for e in await store.audit_events(parse_since(since))]
     if fmt == "json":
         json.dump(events, out, ensure_ascii=False, indent=2)

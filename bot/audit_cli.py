@@ -7,6 +7,9 @@ import asyncio
 import sys
 from typing import TextIO
 
+from checks import i18n
+from checks.i18n import say
+
 from .audit import FORMATS, export_audit, parse_since
 from .review_settings import ReviewSettings
 from .store import Store, StoreUnavailable
@@ -26,33 +29,46 @@ def add_audit_parser(subparsers: argparse._SubParsersAction) -> argparse.Argumen
         "--database",
         help="database URL or SQLite file (default: [review] database_url, DATABASE_URL, ./checkmsg.sqlite3)",
     )
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=i18n.LANGUAGES,
+        help="language of the messages: en or zh (Simplified Chinese); default: ui_language in checkmsg.toml, else en",
+    )
     parser.set_defaults(handler=run_audit)
     return parser
 
 
-def run_audit(args: argparse.Namespace, settings: ReviewSettings | None = None, stdout: TextIO | None = None) -> int:
-    """Handle ``checkmsg audit``; returns the exit status."""
+def run_audit(
+    args: argparse.Namespace,
+    settings: ReviewSettings | None = None,
+    stdout: TextIO | None = None,
+    ui_language: str = i18n.ENGLISH,
+) -> int:
+    """Handle ``checkmsg audit``; returns the exit status. Messages are in
+    ``--lang``, else ``ui_language`` (the team's, from checkmsg.toml)."""
     settings = settings or ReviewSettings()
     stdout = stdout or sys.stdout
+    lang = getattr(args, "ui_lang", None) or ui_language
     try:
         parse_since(args.since)
     except ValueError as exc:
-        print(f"checkmsg audit: {exc}", file=sys.stderr)
+        print(f"checkmsg audit: {i18n.localize(exc.args[0], lang)}", file=sys.stderr)
         return 2
     try:
-        return asyncio.run(_export(args, settings, stdout))
+        return asyncio.run(_export(args, settings, stdout, lang))
     except StoreUnavailable as exc:
         print(f"checkmsg audit: {exc.message}", file=sys.stderr)
         return 3
 
 
-async def _export(args: argparse.Namespace, settings: ReviewSettings, stdout: TextIO) -> int:
+async def _export(args: argparse.Namespace, settings: ReviewSettings, stdout: TextIO, lang: str = i18n.ENGLISH) -> int:
     store = await Store.open(args.database or settings.database_url)
     try:
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 count = await export_audit(store, args.format, out, args.since)
-            print(f"wrote {count} audit events to {args.output}", file=sys.stderr)
+            print(say(lang, "audit.wrote", "wrote {count} audit events to {path}", count=count, path=args.output), file=sys.stderr)
         else:
             await export_audit(store, args.format, stdout, args.since)
     finally:

@@ -70,7 +70,7 @@ class LazyCommand:
 def _run_audit(args: argparse.Namespace, config: Config) -> int:
     from .audit_cli import run_audit
 
-    return run_audit(args, settings=config.review)
+    return run_audit(args, settings=config.review, ui_language=config.checks.ui_language)
 
 
 BOT_COMMANDS = (
@@ -114,7 +114,8 @@ def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> 
     try:
         config = load_config(args.config)
     except ConfigError as exc:
-        print(f"checkmsg: {exc}", file=sys.stderr)
+        lang = getattr(args, "ui_lang", None) or exc.ui_language or i18n.ENGLISH
+        print(f"checkmsg: {exc.localized(lang)}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.run(args, config)

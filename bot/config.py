@@ -36,7 +36,8 @@ from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
-from checks import CheckSettings, Context, RuleSetting, Severity, all_rules
+from checks import CheckSettings, Context, RuleSetting, Severity, all_rules, i18n
+from checks.i18n import tr
 
 from .review_settings import ReviewSettings
 
@@ -44,7 +45,17 @@ CONFIG_FILE = "checkmsg.toml"
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; ``str()`` is the text to show."""
+    """The configuration cannot be used; ``str()`` is the text to show (English),
+    :meth:`localized` the same in another UI language. ``ui_language`` is the
+    language the file asked for, when it could be read that far."""
+
+    def __init__(self, *lines: str, ui_language: str | None = None) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+        self.ui_language = ui_language
+
+    def localized(self, lang: str) -> str:
+        return "\n".join(i18n.localize(line, lang) for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,7 @@ class _ConfigFile(CheckSettings):
         for value in values:
             domain = value.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
             if not domain or "/" in domain or " " in domain or "." not in domain:
-                raise ValueError(f"{value!r} is not a domain name (write e.g. \"help.example.com\")")
+                raise ValueError(tr("config.not-a-domain", '{value!r} is not a domain name (write e.g. "help.example.com")', value=value))
             cleaned.append(domain)
         return cleaned
 
@@ -77,7 +88,7 @@ class _ConfigFile(CheckSettings):
     def _not_empty(cls, values: list[str]) -> list[str]:
         cleaned = [v.strip() for v in values]
         if any(not v for v in cleaned):
-            raise ValueError("contains an empty entry")
+            raise ValueError(tr("config.empty-entry", "contains an empty entry"))
         return cleaned
 
     @field_validator("marketplace", "buyer_language")
@@ -108,13 +119,15 @@ def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{shown}: cannot read the configuration file: {exc.strerror or exc}") from None
+        raise ConfigError(
+            tr("config.cannot-read", "{file}: cannot read the configuration file: {reason}", file=shown, reason=exc.strerror or exc)
+        ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ConfigError(f"{shown}: not UTF-8 text") from None
+        raise ConfigError(tr("config.not-utf8", "{file}: not UTF-8 text", file=shown)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{shown}: not valid TOML: {exc}") from None
+        raise ConfigError(tr("config.not-toml", "{file}: not valid TOML: {error}", file=shown, error=exc)) from None
     return Config(*parse_config(data, shown), path=path)
 
 
@@ -125,40 +138,48 @@ def parse_config(data: dict[str, Any], shown: str = CONFIG_FILE) -> tuple[CheckS
         # not false and "600" is not a width; enums still take their values.
         parsed = _ConfigFile.model_validate_json(json.dumps(data, default=str), strict=True)
     except ValidationError as exc:
-        raise ConfigError("\n".join(f"{shown}: {line}" for line in _describe(exc))) from None
-    _check_rule_ids(parsed.rules, shown)
+        lang = data.get("ui_language") if data.get("ui_language") in i18n.LANGUAGES else None
+        raise ConfigError(*(_in_file(shown, line) for line in _describe(exc)), ui_language=lang) from None
+    _check_rule_ids(parsed.rules, shown, parsed.ui_language)
     checks = CheckSettings(**parsed.model_dump(exclude={"review"}))
     return checks, parsed.review
 
 
-def _check_rule_ids(rules: dict[str, RuleSetting], shown: str) -> None:
+def _in_file(shown: str, line: str) -> str:
+    return tr("config.in-file", "{file}: {problem}", file=shown, problem=line)
+
+
+def _check_rule_ids(rules: dict[str, RuleSetting], shown: str, lang: str | None = None) -> None:
     known = sorted(all_rules())
     problems = []
     for rule_id in rules:
         if rule_id in known:
             continue
         close = difflib.get_close_matches(rule_id, known, n=3, cutoff=0.6)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; `checkmsg rules` lists the ids"
-        problems.append(f"{shown}: rules.{rule_id}: no rule has this id{hint}")
+        if close:
+            hint = tr("config.did-you-mean", "; did you mean {options}?", options=i18n.Joined(close, "cli.or", " or "))
+        else:
+            hint = tr("config.list-ids", "; `checkmsg rules` lists the ids")
+        problems.append(tr("config.unknown-rule", "{file}: rules.{rule}: no rule has this id{hint}", file=shown, rule=rule_id, hint=hint))
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError(*problems, ui_language=lang)
 
 
 _SEVERITIES = ", ".join(s.value for s in Severity)
 
 # Plain-words versions of pydantic's error types; the rest keep pydantic's text.
 _MESSAGES = {
-    "enum": f"must be one of {_SEVERITIES}",
-    "extra_forbidden": "unknown key",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "string_type": "must be a string",
-    "list_type": "must be a list",
-    "dict_type": "must be a table",
-    "model_type": "must be a table",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
+    "enum": tr("config.must-be-one-of", "must be one of {values}", values=_SEVERITIES),
+    "extra_forbidden": tr("config.unknown-key", "unknown key"),
+    "bool_type": tr("config.must-be-bool", "must be true or false"),
+    "bool_parsing": tr("config.must-be-bool", "must be true or false"),
+    "string_type": tr("config.must-be-string", "must be a string"),
+    "list_type": tr("config.must-be-list", "must be a list"),
+    "dict_type": tr("config.must-be-table", "must be a table"),
+    "model_type": tr("config.must-be-table", "must be a table"),
+    "int_type": tr("config.must-be-whole", "must be a whole number"),
+    "int_parsing": tr("config.must-be-whole", "must be a whole number"),
+    "int_from_float": tr("config.must-be-whole", "must be a whole number"),
 }
 
 
@@ -171,8 +192,10 @@ def _describe(exc: ValidationError) -> list[str]:
             text = _MESSAGES[kind]
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             text = error["msg"].lower().replace("input should be", "must be")
+        elif isinstance((error.get("ctx") or {}).get("error"), ValueError) and isinstance(error["ctx"]["error"].args[0], i18n.Text):
+            text = error["ctx"]["error"].args[0]  # our own validators' texts keep their key
         else:
             text = error["msg"].removeprefix("Value error, ")
             text = text[:1].lower() + text[1:]
-        lines.append(f"{key}: {text}")
+        lines.append(tr("config.key-problem", "{key}: {text}", key=key, text=text))
     return lines

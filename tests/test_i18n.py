@@ -203,3 +203,72 @@ def test_rules_command_in_chinese(capsys):
     for english in ("Why:", "Needs:", "Violating example", "Compliant example", "context:"):
         assert english not in shown
     assert "原因：" in shown and "违规示例：" in shown and "buyer_language 或 marketplace" in shown
+
+
+def test_console_help_has_its_chinese_text():
+    from adapters.console import HELP
+
+    assert CJK.search(ZH["console.help"]) and i18n.placeholders(HELP) == i18n.placeholders(ZH["console.help"]) == set()
+
+
+def _console(tmp_path, script, *argv, check_settings=None):
+    import argparse
+    import io
+
+    from adapters.console import add_console_parser, run_console
+    from bot.review_settings import ReviewSettings
+
+    parser = argparse.ArgumentParser(prog="checkmsg")
+    add_console_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["console", "--database", str(tmp_path / "c.sqlite3"), "--approver", "bob", *argv])
+    out = io.StringIO()
+    status = run_console(args, ReviewSettings(), io.StringIO(script), out, check_settings)
+    return status, out.getvalue()
+
+
+CONSOLE_SCRIPT = "Hello, your order 113-1234567-1234567 shipped today. Email me at help@lumiwood.com\n.\nhelp\nas bob\napprove\napprove the buyer asked\nsent\nfoo\n"
+
+
+def test_console_in_chinese_with_lang(tmp_path):
+    status, shown = _console(tmp_path, CONSOLE_SCRIPT, "--lang", "zh")
+    assert status == 0
+    for chinese in ("控制台", "请粘贴草稿", "命令（", "当前操作人：bob", "买家消息中不允许出现电子邮箱地址", "已批准", "已标记为已发送", "未知命令"):
+        assert chinese in shown, chinese
+    for english in ("Paste the draft", "Commands (", "Acting as", "Approved", "Marked as sent", "Unknown command", "waiting for approval"):
+        assert english not in shown, english
+
+
+def test_console_takes_the_team_language_and_lang_wins(tmp_path):
+    _, shown = _console(tmp_path, CONSOLE_SCRIPT, check_settings=CheckSettings(ui_language="zh"))
+    assert "请粘贴草稿" in shown and "买家消息中不允许出现电子邮箱地址" in shown
+    _, shown = _console(tmp_path, CONSOLE_SCRIPT, "--lang", "en", check_settings=CheckSettings(ui_language="zh"))
+    assert "Paste the draft" in shown and "Email addresses are not allowed" in shown
+
+
+def test_audit_messages_in_chinese(tmp_path, capsys):
+    from bot.cli import main
+
+    assert main(["audit", "--since", "soon", "--lang", "zh"]) == 2
+    assert "需要 ISO 格式的日期或时间" in capsys.readouterr().err
+    assert main(["audit", "--since", "soon"]) == 2
+    assert "--since takes an ISO date or time" in capsys.readouterr().err
+    (tmp_path / "checkmsg.toml").write_text('ui_language = "zh"\n', encoding="utf-8")
+    out = tmp_path / "audit.csv"
+    config = str(tmp_path / "checkmsg.toml")
+    assert main(["audit", "--config", config, "--database", str(tmp_path / "a.sqlite3"), "-o", str(out)]) == 0
+    assert "条审计记录写入" in capsys.readouterr().err
+
+
+def test_config_errors_in_the_language_the_file_asks_for(tmp_path, capsys):
+    from bot.cli import main
+
+    config = tmp_path / "checkmsg.toml"
+    config.write_text('ui_language = "zh"\nwords = [""]\nbogus = 1\n[rules."style.gramar"]\nenabled = false\n', encoding="utf-8")
+    assert main(["rules", "--config", str(config)]) == 2
+    shown = capsys.readouterr().err
+    assert "包含空条目" in shown and "未知的键" in shown and "contains" not in shown
+    assert main(["rules", "--config", str(config), "--lang", "en"]) == 2
+    assert "contains an empty entry" in capsys.readouterr().err
+    config.write_text('ui_language = "zh"\n[rules."style.gramar"]\nenabled = false\n', encoding="utf-8")
+    assert main(["rules", "--config", str(config)]) == 2
+    assert "没有这个 id 的规则" in capsys.readouterr().err
