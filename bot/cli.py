@@ -120,10 +120,18 @@ def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> 
     try:
         return args.run(args, config)
     except InputError as exc:
-        print(f"checkmsg: {exc}", file=sys.stderr)
+        lang = getattr(args, "ui_lang", None) or config.checks.ui_language
+        print(f"checkmsg: {_localized(exc, lang)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `checkmsg ... | head`
         return EXIT_OK
+
+
+def _localized(exc: Exception, lang: str) -> str:
+    """An exception's text in ``lang`` when it carries a keyed text, else as it is."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], i18n.Text):
+        return exc.args[0].localized(lang)
+    return str(exc)
 
 
 def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ()) -> argparse.ArgumentParser:
@@ -151,6 +159,7 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     p = sub.add_parser("batch", help="check JSON lines of drafts", description=_doc(cmd_batch))
     p.add_argument("input", metavar="IN.jsonl", help="one {\"id\", \"text\", \"context\"} object a line; '-' for stdin")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    _lang_option(p)
     config_option(p)
     p.set_defaults(run=cmd_batch)
 
@@ -173,6 +182,13 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     )
     p.add_argument("--min-precision", type=_fraction, metavar="P", help="exit 1 if error-rule micro precision < P")
     p.add_argument("--min-recall", type=_fraction, metavar="R", help="exit 1 if error-rule micro recall < R")
+    p.add_argument(
+        "--ui-lang",
+        dest="ui_lang",
+        choices=i18n.LANGUAGES,
+        help="language of the summary: en or zh (Simplified Chinese); default: ui_language in checkmsg.toml, else en "
+        "(--lang here filters drafts by buyer language)",
+    )
     config_option(p)
     p.set_defaults(run=cmd_eval)
 
@@ -378,18 +394,25 @@ def cmd_batch(args: argparse.Namespace, config: Config) -> int:
     standard error.
     """
     lines = _read_lines(args.input)
+    settings = ui_settings(args, config)
+    lang = settings.ui_language
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     except OSError as exc:
-        raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+        raise InputError(i18n.tr("cli.cannot-write", "{path}: cannot write: {reason}", path=args.output, reason=exc.strerror or exc)) from None
     try:
-        tally = asyncio.run(_batch(lines, config.checks, out))
+        tally = asyncio.run(_batch(lines, settings, out))
     finally:
         if out is not sys.stdout:
             out.close()
     checked, with_errors, bad = tally
-    bad_text = f", {len(bad)} bad line{'s' if len(bad) != 1 else ''} ({', '.join(map(str, bad))})" if bad else ""
-    print(f"checkmsg batch: {checked} drafts checked, {with_errors} with errors{bad_text}", file=sys.stderr)
+    bad_text = ""
+    if len(bad) == 1:
+        bad_text = say(lang, "cli.batch.bad-line", ", 1 bad line ({lines})", lines=bad[0])
+    elif bad:
+        bad_text = say(lang, "cli.batch.bad-lines", ", {count} bad lines ({lines})", count=len(bad), lines=", ".join(map(str, bad)))
+    summary = say(lang, "cli.batch.summary", "{checked} drafts checked, {with_errors} with errors{bad}", checked=checked, with_errors=with_errors, bad=bad_text)
+    print(f"checkmsg batch: {summary}", file=sys.stderr)
     if bad:
         return EXIT_USAGE
     return EXIT_FINDINGS if with_errors else EXIT_OK
@@ -403,7 +426,7 @@ def _read_lines(name: str) -> list[bytes]:
         else:
             data = Path(name).read_bytes()
     except OSError as exc:
-        raise InputError(f"{_shown(name)}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(i18n.tr("cli.cannot-read-file", "{path}: cannot read: {reason}", path=_shown(name), reason=exc.strerror or exc)) from None
     return data.removeprefix(b"\xef\xbb\xbf").splitlines()
 
 
@@ -413,7 +436,7 @@ async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> tu
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        result = await batch_line(line, number, settings)
+        result = await batch_line(line, number, settings, settings.ui_language)
         if "error" in result:
             bad.append(number)
         else:
@@ -423,18 +446,19 @@ async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> tu
     return checked, with_errors, bad
 
 
-async def batch_line(line: bytes, number: int, settings: CheckSettings) -> dict:
-    """The output object for one input line (never raises for bad input)."""
+async def batch_line(line: bytes, number: int, settings: CheckSettings, lang: str = i18n.ENGLISH) -> dict:
+    """The output object for one input line (never raises for bad input);
+    an ``error`` is in ``lang``."""
     try:
         item = parse_item(line)
     except InputError as exc:
-        return {"id": number, "error": str(exc)}
+        return {"id": number, "error": _localized(exc, lang)}
     draft_id = item["id"] if item.get("id") is not None else number
     try:
         draft = draft_from_item(item)
         report = await check(draft, settings, rewrite=True)
     except (InputError, DraftError) as exc:
-        return {"id": draft_id, "error": str(exc)}
+        return {"id": draft_id, "error": _localized(exc, lang)}
     return {
         "id": draft_id,
         "findings": [f.public() for f in report.findings],
@@ -447,11 +471,11 @@ def parse_item(line: bytes) -> dict:
     try:
         item = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError("not valid UTF-8") from None
+        raise InputError(i18n.tr("cli.line.not-utf8", "not valid UTF-8")) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+        raise InputError(i18n.tr("cli.line.not-json", "not valid JSON: {error} at column {column}", error=exc.msg, column=exc.colno)) from None
     if not isinstance(item, dict):
-        raise InputError("not a JSON object")
+        raise InputError(i18n.tr("cli.line.not-object", "not a JSON object"))
     return item
 
 
@@ -459,10 +483,10 @@ def draft_from_item(item: dict) -> Draft:
     """A Draft from a corpus-shaped object; context keys it lacks stay unknown."""
     text = item.get("text")
     if not isinstance(text, str):
-        raise InputError('no "text" string')
+        raise InputError(i18n.tr("cli.line.no-text", 'no "text" string'))
     context = item.get("context") or {}
     if not isinstance(context, dict):
-        raise InputError('"context" is not an object')
+        raise InputError(i18n.tr("cli.line.context-not-object", '"context" is not an object'))
     try:
         return Draft(text=text, context=Context.model_validate(context))
     except ValidationError as exc:
@@ -486,6 +510,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     is not met by the error-severity rules' micro figures, 2 when a corpus line
     is unusable (the rest are still measured), else 0.
     """
+    lang = getattr(args, "ui_lang", None) or config.checks.ui_language
     lines = _read_lines(args.corpus)
     items, bad = [], []
     skipped = 0
@@ -497,9 +522,9 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
             draft = draft_from_item(item)
             expect = item.get("expect")
             if not isinstance(expect, list) or not all(isinstance(r, str) for r in expect):
-                raise InputError('no "expect" list of rule ids')
+                raise InputError(i18n.tr("cli.line.no-expect", 'no "expect" list of rule ids'))
         except InputError as exc:
-            bad.append(f"line {number}: {exc}")
+            bad.append(say(lang, "cli.eval.line", "line {number}: {problem}", number=number, problem=_localized(exc, lang)))
             continue
         if not evaluate.language_matches(draft.context.buyer_language, args.lang, args.include_unset):
             skipped += 1
@@ -508,7 +533,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
             skipped += 1
             continue
         items.append((str(item.get("id", f"line {number}")), draft, expect))
-    results, failed = asyncio.run(_evaluate(items, config.checks))
+    results, failed = asyncio.run(_evaluate(items, config.checks, lang))
     bad.extend(failed)
     for problem in bad:
         print(f"checkmsg eval: {args.corpus}: {problem}", file=sys.stderr)
@@ -530,21 +555,21 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print(json.dumps(_eval_json(summary, groups, outcomes, failures), ensure_ascii=False, indent=2))
     else:
-        print(_eval_text(summary, groups, outcomes, failures))
+        print(_eval_text(summary, groups, outcomes, failures, lang))
     if bad:
         return EXIT_USAGE
     return EXIT_FINDINGS if failures else EXIT_OK
 
 
 async def _evaluate(
-    items: list[tuple[str, Draft, list[str]]], settings: CheckSettings
+    items: list[tuple[str, Draft, list[str]]], settings: CheckSettings, lang: str = i18n.ENGLISH
 ) -> tuple[list[tuple[str, list[str], set[str]]], list[str]]:
     results, failed = [], []
     for draft_id, draft, expect in items:
         try:
             report = await check(draft, settings, rewrite=False)
         except DraftError as exc:
-            failed.append(f"{draft_id}: {exc}")
+            failed.append(f"{draft_id}: {_localized(exc, lang)}")
             continue
         results.append((draft_id, expect, {f.rule for f in report.findings}))
     return results, failed
@@ -563,44 +588,74 @@ def _figure(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def _eval_text(summary: dict, groups: dict[str, evaluate.Group], outcomes: list, failures: list[str]) -> str:
+def _eval_text(summary: dict, groups: dict[str, evaluate.Group], outcomes: list, failures: list[str], lang: str = "en") -> str:
     rules = all_rules()
     filters = f" ({'; '.join(summary['filters'])})" if summary["filters"] else ""
-    out = [f"{summary['corpus']}: {summary['drafts']} drafts evaluated{filters}, {summary['skipped']} filtered out"]
+    out = [
+        say(
+            lang,
+            "cli.eval.evaluated",
+            "{corpus}: {drafts} drafts evaluated{filters}, {skipped} filtered out",
+            corpus=summary["corpus"],
+            drafts=summary["drafts"],
+            filters=filters,
+            skipped=summary["skipped"],
+        )
+    ]
     if summary["disabled"]:
-        out.append(f"Disabled by the configuration, not measured: {', '.join(summary['disabled'])}")
-    width = max([len(r) for g in groups.values() for r in g.rules] + [len("micro total")]) + 2
-    header = f"  {'rule':<{width}}{'tp':>4}{'fp':>4}{'fn':>4}{'support':>9}{'precision':>11}{'recall':>8}"
+        out.append(say(lang, "cli.eval.disabled", "Disabled by the configuration, not measured: {rules}", rules=", ".join(summary["disabled"])))
+    total = say(lang, "cli.eval.micro-total", "micro total")
+    width = max([len(r) for g in groups.values() for r in g.rules] + [_display_width(total)]) + 2
+    header = (
+        "  "
+        + _pad(say(lang, "cli.eval.column-rule", "rule"), width)
+        + "".join(
+            _rjust(text, size)
+            for text, size in (
+                ("tp", 4),
+                ("fp", 4),
+                ("fn", 4),
+                (say(lang, "cli.eval.column-support", "support"), 9),
+                (say(lang, "cli.eval.column-precision", "precision"), 11),
+                (say(lang, "cli.eval.column-recall", "recall"), 8),
+            )
+        )
+    )
     pending = False
     for group in groups.values():
-        out += ["", f"{group.severity.capitalize()}-severity rules", header]
+        title = say(lang, "cli.eval.group", "{severity}-severity rules", severity=say(lang, "severity." + group.severity, group.severity.capitalize()))
+        out += ["", title, header]
         for rule_id, counts in group.rules.items():
             rule = rules.get(rule_id)
             star = " *" if rule is not None and not rule.implemented else ""
             pending = pending or bool(star)
             out.append(_row(rule_id + star, counts, width))
-        out.append(_row("micro total", group.total, width))
+        out.append(_row(total, group.total, width))
     if not groups:
-        out += ["", "Nothing expected and nothing reported."]
+        out += ["", say(lang, "cli.eval.nothing", "Nothing expected and nothing reported.")]
     if pending:
-        out += ["", "* not implemented yet: its expected findings count as misses"]
+        out += ["", say(lang, "cli.eval.pending", "* not implemented yet: its expected findings count as misses")]
     wrong = [o for o in outcomes if not o.correct]
-    out += ["", f"Drafts with differences: {len(wrong)} of {len(outcomes)}"]
+    out += ["", say(lang, "cli.eval.differences", "Drafts with differences: {wrong} of {total}", wrong=len(wrong), total=len(outcomes))]
     for o in wrong:
         parts = []
         if o.missed:
-            parts.append("missed " + ", ".join(o.missed))
+            parts.append(say(lang, "cli.eval.missed", "missed {rules}", rules=", ".join(o.missed)))
         if o.extra:
-            parts.append("extra " + ", ".join(o.extra))
+            parts.append(say(lang, "cli.eval.extra", "extra {rules}", rules=", ".join(o.extra)))
         out.append(f"  {o.id}: {'; '.join(parts)}")
     for failure in failures:
-        out.append(f"Below the bar: error-severity rules' {failure}")
+        out.append(say(lang, "cli.eval.below-bar", "Below the bar: error-severity rules' {failure}", failure=failure))
     return "\n".join(out)
+
+
+def _rjust(text: str, width: int) -> str:
+    return " " * max(1, width - _display_width(text)) + text
 
 
 def _row(name: str, counts: evaluate.Counts, width: int) -> str:
     return (
-        f"  {name:<{width}}{counts.tp:>4}{counts.fp:>4}{counts.fn:>4}{counts.support:>9}"
+        f"  {name}{' ' * max(0, width - _display_width(name))}{counts.tp:>4}{counts.fp:>4}{counts.fn:>4}{counts.support:>9}"
         f"{_figure(counts.precision):>11}{_figure(counts.recall):>8}"
     )
 

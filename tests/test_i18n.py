@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import json
 import asyncio
 import re
 from pathlib import Path
@@ -272,3 +273,33 @@ def test_config_errors_in_the_language_the_file_asks_for(tmp_path, capsys):
     config.write_text('ui_language = "zh"\n[rules."style.gramar"]\nenabled = false\n', encoding="utf-8")
     assert main(["rules", "--config", str(config)]) == 2
     assert "没有这个 id 的规则" in capsys.readouterr().err
+
+
+def test_batch_in_chinese(tmp_path, capsys):
+    from bot.cli import main
+
+    lines = tmp_path / "in.jsonl"
+    lines.write_text('{"id": "a", "text": "Email me at help@lumiwood.com"}\nnope\n{"id": "c"}\n', encoding="utf-8")
+    assert main(["batch", str(lines), "--lang", "zh"]) == 2
+    captured = capsys.readouterr()
+    rows = [json.loads(row) for row in captured.out.splitlines()]
+    assert [sorted(row) for row in rows] == [["findings", "id", "language", "rewrite"], ["error", "id"], ["error", "id"]]
+    assert "不允许出现电子邮箱地址" in captured.out and "不是有效的 JSON" in rows[1]["error"] and "缺少" in rows[2]["error"]
+    assert "已检查 1 份草稿" in captured.err and "2 行无法检查" in captured.err
+
+
+def test_eval_summary_in_chinese(tmp_path, capsys):
+    from bot.cli import main
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"id": "a", "text": "Email me at help@lumiwood.com", "expect": ["contact.email"]}\n{"id": "b", "text": "x"}\n',
+        encoding="utf-8",
+    )
+    assert main(["eval", str(corpus), "--ui-lang", "zh"]) == 2
+    captured = capsys.readouterr()
+    assert "评估了 1 份草稿" in captured.out and "错误级规则" in captured.out and "有差异的草稿：1 份（共 1 份）" in captured.out
+    assert "漏报" in captured.out or "误报" in captured.out
+    assert "第 2 行" in captured.err and "expect" in captured.err
+    for english in ("drafts evaluated", "severity rules", "Drafts with differences"):
+        assert english not in captured.out
