@@ -303,3 +303,35 @@ def test_eval_summary_in_chinese(tmp_path, capsys):
     assert "第 2 行" in captured.err and "expect" in captured.err
     for english in ("drafts evaluated", "severity rules", "Drafts with differences"):
         assert english not in captured.out
+
+
+def test_slack_default_locale_follows_the_team_language(monkeypatch):
+    from adapters.slack.settings import SlackSettings
+
+    monkeypatch.delenv("SLACK_DEFAULT_LOCALE", raising=False)
+    assert SlackSettings().for_team("zh").default_locale == "zh"
+    assert SlackSettings().for_team("en").default_locale == "en"
+    monkeypatch.setenv("SLACK_DEFAULT_LOCALE", "en-US")
+    assert SlackSettings().for_team("zh").default_locale == "en-US"  # set for Slack: it wins
+
+
+def test_discord_locale_follows_the_team_language(monkeypatch):
+    from adapters.discord_bot.settings import DiscordSettings
+
+    monkeypatch.delenv("DISCORD_LOCALE", raising=False)
+    settings = DiscordSettings(token="t", guild_ids=[1])
+    assert settings.for_team("zh").locale == "zh" and settings.for_team("en").locale == "en"
+    assert DiscordSettings(token="t", guild_ids=[1], locale="en-GB").for_team("zh").locale == "en-GB"
+
+
+async def test_a_discord_bot_without_its_own_locale_answers_in_the_team_language(tmp_path, monkeypatch):
+    from adapters.discord_bot.run import build
+    from adapters.discord_bot.settings import DiscordSettings
+    from bot.config import Config
+
+    monkeypatch.delenv("DISCORD_LOCALE", raising=False)
+    bot, store = await build(DiscordSettings(token="t", guild_ids=[1]), Config(checks=CheckSettings(ui_language="zh")), database=str(tmp_path / "d.sqlite3"))
+    try:
+        assert bot.settings.locale == "zh"
+    finally:
+        await store.close()

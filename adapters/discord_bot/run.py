@@ -58,7 +58,9 @@ def review_settings(settings: DiscordSettings, config: Config):
 
 async def build(settings: DiscordSettings, config: Config, *, database: str | None = None,
                 checker=None, **options) -> tuple[CheckMsgBot, Store]:
-    """A bot wired to the review store; the caller starts it and closes both."""
+    """A bot wired to the review store; the caller starts it and closes both.
+    Without DISCORD_LOCALE the bot answers in the team's ui_language."""
+    settings = settings.for_team(config.checks.ui_language)
     review = review_settings(settings, config)
     store = await Store.open(database or review.database_url)
     workflow = ReviewWorkflow(store, review, config.checks, checker)

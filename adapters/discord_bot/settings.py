@@ -5,7 +5,8 @@
 ``DISCORD_GUILD_IDS``      servers to register the commands in, comma-separated (required)
 ``DISCORD_APPROVER_ROLE``  the role (name or id) whose members may approve drafts
 ``DISCORD_WATCH_CHANNEL_IDS``  channels where every new message is checked, comma-separated
-``DISCORD_LOCALE``         the team's language for replies Discord gives no locale for (``en``)
+``DISCORD_LOCALE``         the team's language for replies Discord gives no locale for
+                           (default: ``ui_language`` in checkmsg.toml, else ``en``)
 ``DISCORD_API_URL``        another REST base, e.g. a local fake (tests); its ``/gateway/bot`` is asked
                            where the gateway is
 ``DISCORD_GATEWAY_URL``    another gateway websocket, when ``/gateway/bot`` should not be asked
@@ -34,6 +35,13 @@ class DiscordSettings(BaseSettings):
     locale: str = "en"
     api_url: str | None = None
     gateway_url: str | None = None
+
+    def for_team(self, ui_language: str | None) -> DiscordSettings:
+        """These settings with ``locale`` from the team's ``ui_language`` when
+        ``DISCORD_LOCALE`` was not set."""
+        if "locale" in self.model_fields_set or not ui_language:
+            return self
+        return self.model_copy(update={"locale": ui_language})
 
     @field_validator("guild_ids", "watch_channel_ids", mode="before")
     @classmethod

@@ -40,6 +40,7 @@ async def open_app(
     settings: SlackSettings, config: Config, *, http: bool, checker=None, client=None  # noqa: ANN001
 ) -> AsyncIterator[Running]:
     """The store (migrated), the workflow, and the AsyncApp on them; the store closes after."""
+    settings = settings.for_team(config.checks.ui_language)
     store = await Store.open(config.review.database_url)
     try:
         workflow = ReviewWorkflow(store, config.review, config.checks, checker)

@@ -12,7 +12,8 @@ class SlackSettings(BaseSettings):
     ``SLACK_SIGNING_SECRET`` (HTTP mode), ``SLACK_API_URL`` (the Web API base,
     for a proxy or a test double), ``SLACK_WATCH_CHANNELS`` (channel ids,
     comma-separated, where every new top-level message is a draft),
-    ``SLACK_DEFAULT_LOCALE`` (when Slack does not tell a user's), ``PORT``.
+    ``SLACK_DEFAULT_LOCALE`` (when Slack does not tell a user's; unset: the
+    team's ``ui_language`` from checkmsg.toml, see :meth:`for_team`), ``PORT``.
     """
 
     model_config = SettingsConfigDict(env_prefix="SLACK_", extra="ignore")
@@ -24,6 +25,13 @@ class SlackSettings(BaseSettings):
     watch_channels: Annotated[list[str], NoDecode] = Field(default_factory=list)
     default_locale: str = "en"
     port: int = Field(default=3000, validation_alias="PORT")
+
+    def for_team(self, ui_language: str | None) -> SlackSettings:
+        """These settings with ``default_locale`` from the team's ``ui_language``
+        when ``SLACK_DEFAULT_LOCALE`` was not set."""
+        if "default_locale" in self.model_fields_set or not ui_language:
+            return self
+        return self.model_copy(update={"default_locale": ui_language})
 
     @field_validator("watch_channels", mode="before")
     @classmethod
