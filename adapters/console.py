@@ -298,9 +298,9 @@ class Console:
             else:
                 self.say(say(self.lang, "console.unknown-command", "Unknown command {verb!r}. Type 'help'.", verb=verb))
         except OverrideRequired as exc:
-            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=exc.message))
+            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=i18n.localize(exc.message, self.lang)))
         except ReviewError as exc:
-            self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=exc.message))
+            self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=i18n.localize(exc.message, self.lang)))
         return True
 
     def show(self) -> None:

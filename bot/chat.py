@@ -240,7 +240,7 @@ class ChatService:
         except DraftError as exc:
             return ChatResult(ok=False, actor=author, error=message("error.draft", locale, reason=i18n.localize(exc.args[0], i18n.ui_language(locale))))
         except ReviewError as exc:
-            return ChatResult(ok=False, actor=author, error=exc.message)
+            return ChatResult(ok=False, actor=author, error=i18n.localize(exc.message, i18n.ui_language(locale)))
         notice = None
         if outcome.new_revision:
             notice = message("result.new_revision", locale)
@@ -296,9 +296,10 @@ class ChatService:
             else:
                 outcome = await wf.mark_sent(draft_id, actor, content_hash=digest, roles=roles)
         except OverrideRequired as exc:
-            return ChatResult(ok=False, actor=actor, action=action, error=exc.message, needs_reason=True)
+            error = i18n.localize(exc.message, i18n.ui_language(locale))
+            return ChatResult(ok=False, actor=actor, action=action, error=error, needs_reason=True)
         except ReviewError as exc:
-            return ChatResult(ok=False, actor=actor, action=action, error=exc.message)
+            return ChatResult(ok=False, actor=actor, action=action, error=i18n.localize(exc.message, i18n.ui_language(locale)))
         return ChatResult(
             ok=True,
             draft=outcome.draft,

@@ -20,6 +20,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from checks import CheckSettings, Context, Draft, Report, check, validate_text
+from checks.i18n import tr
 
 from . import models_db as db
 from .review_settings import ReviewSettings
@@ -246,7 +247,7 @@ class ReviewWorkflow:
             except IntegrityError:
                 # Another replica opened a draft in this conversation at the same time.
                 continue
-        raise ReviewError("The draft changed too often while it was being checked; submit it again.")
+        raise ReviewError(tr("review.too-busy", "The draft changed too often while it was being checked; submit it again."))
 
     async def _record(
         self, conn, draft, author, platform, channel, thread, tkey,
@@ -325,17 +326,19 @@ class ReviewWorkflow:
         """Approve the content with hash ``content_hash``; errors need a ``reason`` (override)."""
         async with self.store.transaction() as conn:
             draft, revision = await self._locked(conn, draft_id, content_hash)
-            self._require_approver(actor, roles, "approve")
+            self._require_approver(actor, roles, tr("review.verb.approve", "approve"))
             if actor in (draft.author, revision.submitted_by):
-                raise NotAllowed("You cannot approve a draft you wrote; another approver has to.")
+                raise NotAllowed(tr("review.own-draft", "You cannot approve a draft you wrote; another approver has to."))
             if await _decision(conn, revision.id, actor, APPROVE) is not None:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             if draft.state == db.CHANGES_REQUESTED:
                 raise InvalidState(
-                    "Changes were requested on this version; it can be approved again "
-                    "once an edited draft is submitted."
+                    tr(
+                        "review.changes-requested",
+                        "Changes were requested on this version; it can be approved again once an edited draft is submitted.",
+                    )
                 )
-            self._require_state(draft, (db.PENDING, db.APPROVED), "approve")
+            self._require_state(draft, (db.PENDING, db.APPROVED), tr("review.verb.approve", "approve"))
             override = bool(revision.has_errors)
             reason = (reason or "").strip() or None
             rule_ids = json.loads(revision.rule_ids)
@@ -343,13 +346,20 @@ class ReviewWorkflow:
                 errors = _error_rules(revision)
                 if not self.settings.allow_override:
                     raise NotAllowed(
-                        "This draft has errors (" + ", ".join(errors) + ") and your team does "
-                        "not allow overriding them; edit the draft instead."
+                        tr(
+                            "review.no-override",
+                            "This draft has errors ({rules}) and your team does not allow overriding them; edit the draft instead.",
+                            rules=", ".join(errors),
+                        )
                     )
                 if reason is None:
                     raise OverrideRequired(
-                        "This draft has errors (" + ", ".join(errors) + "). To approve it "
-                        "anyway, give the reason for the override; it is kept in the audit trail.",
+                        tr(
+                            "review.override-required",
+                            "This draft has errors ({rules}). To approve it anyway, give the reason for the override; "
+                            "it is kept in the audit trail.",
+                            rules=", ".join(errors),
+                        ),
                         errors,
                     )
             now = self.store.clock()
@@ -386,10 +396,10 @@ class ReviewWorkflow:
         """Send the draft back to its author; earlier approvals of this version stop counting."""
         async with self.store.transaction() as conn:
             draft, revision = await self._locked(conn, draft_id, content_hash)
-            self._require_approver(actor, roles, "request changes on")
+            self._require_approver(actor, roles, tr("review.verb.request-changes", "request changes on"))
             if await _decision(conn, revision.id, actor, CHANGES) is not None:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), "send back")
+            self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), tr("review.verb.send-back", "send back"))
             return await self._decide(
                 conn, draft, revision, actor, CHANGES, "changes_requested", reason, db.CHANGES_REQUESTED
             )
@@ -407,8 +417,8 @@ class ReviewWorkflow:
             draft, revision = await self._locked(conn, draft_id, None)
             if draft.state == db.WITHDRAWN:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            await self._require_involved(conn, draft, actor, roles, "withdraw it")
-            self._require_state(draft, db.OPEN_STATES, "withdraw")
+            await self._require_involved(conn, draft, actor, roles, tr("review.what.withdraw", "withdraw it"))
+            self._require_state(draft, db.OPEN_STATES, tr("review.verb.withdraw", "withdraw"))
             return await self._decide(conn, draft, revision, actor, WITHDRAW, "withdrawn", reason, db.WITHDRAWN)
 
     async def mark_sent(
@@ -424,16 +434,20 @@ class ReviewWorkflow:
             draft, revision = await self._locked(conn, draft_id, content_hash)
             if draft.state == db.SENT:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            await self._require_involved(conn, draft, actor, roles, "mark it sent")
+            await self._require_involved(conn, draft, actor, roles, tr("review.what.mark-sent", "mark it sent"))
             if draft.state != db.APPROVED:
                 raise InvalidState(
-                    f"This draft is {_state_words(draft.state)}; only an approved draft can be sent."
+                    tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=_state_words(draft.state))
                 )
             approvals = await _count(conn, revision.id, APPROVE)
             if approvals < self.settings.required_approvals:
                 raise InvalidState(
-                    f"This version has {approvals} of {self.settings.required_approvals} "
-                    "required approvals; it cannot be sent yet."
+                    tr(
+                        "review.approvals-missing",
+                        "This version has {count} of {needed} required approvals; it cannot be sent yet.",
+                        count=approvals,
+                        needed=self.settings.required_approvals,
+                    )
                 )
             await self._remember_review_request(conn, draft, revision, self.store.clock())
             return await self._decide(conn, draft, revision, actor, SENT, "sent", None, db.SENT)
@@ -459,29 +473,39 @@ class ReviewWorkflow:
     async def _locked(self, conn, draft_id: int, expected_hash: str | None):  # noqa: ANN001
         draft = await lock_draft(conn, draft_id)
         if draft is None:
-            raise DraftNotFound(f"There is no draft #{draft_id}.")
+            raise DraftNotFound(tr("review.no-draft", "There is no draft #{id}.", id=draft_id))
         revision = await _revision(conn, draft.id, draft.current_revision)
         if expected_hash is not None and revision.content_hash != expected_hash:
             raise StaleContent(
-                f"Draft #{draft_id} changed after you looked at it (it is now version "
-                f"{revision.number}, {revision.content_hash[:12]}); read the new version "
-                "and decide again."
+                tr(
+                    "review.stale",
+                    "Draft #{id} changed after you looked at it (it is now version {revision}, {hash}); "
+                    "read the new version and decide again.",
+                    id=draft_id,
+                    revision=revision.number,
+                    hash=revision.content_hash[:12],
+                )
             )
         if draft.state in (db.EXPIRED,) or (revision.purged_at is not None and draft.state in db.OPEN_STATES):
-            raise InvalidState(f"Draft #{draft_id} expired: its text was purged after the retention period.")
+            raise InvalidState(tr("review.expired", "Draft #{id} expired: its text was purged after the retention period.", id=draft_id))
         return draft, revision
 
     def _require_approver(self, actor: str, roles: Sequence[str], verb: str) -> None:
         if not self.settings.may_approve(actor, roles):
             raise NotAllowed(
-                f"{actor} is not an approver, so cannot {verb} drafts. Approvers are set in "
-                "the team's [review] settings (approvers, approver_roles)."
+                tr(
+                    "review.not-approver",
+                    "{actor} is not an approver, so cannot {verb} drafts. "
+                    "Approvers are set in the team's [review] settings (approvers, approver_roles).",
+                    actor=actor,
+                    verb=verb,
+                )
             )
 
     async def _require_involved(self, conn, draft, actor: str, roles: Sequence[str], what: str) -> None:  # noqa: ANN001
         authors = {draft.author, *(await _submitters(conn, draft.id))}
         if actor not in authors and not self.settings.may_approve(actor, roles):
-            raise NotAllowed(f"Only the draft's author or an approver can {what}.")
+            raise NotAllowed(tr("review.not-involved", "Only the draft's author or an approver can {what}.", what=what))
 
     async def _decide(self, conn, draft, revision, actor, kind, action, reason, state) -> Outcome:  # noqa: ANN001
         """Record one decision on the current revision, its audit line, and the new state."""
@@ -499,7 +523,9 @@ class ReviewWorkflow:
     @staticmethod
     def _require_state(draft, allowed: Sequence[str], verb: str) -> None:  # noqa: ANN001
         if draft.state not in allowed:
-            raise InvalidState(f"Draft #{draft.id} is {_state_words(draft.state)}; you cannot {verb} it now.")
+            raise InvalidState(
+                tr("review.wrong-state", "Draft #{id} is {state}; you cannot {verb} it now.", id=draft.id, state=_state_words(draft.state), verb=verb)
+            )
 
     async def _insert_decision(self, conn, draft, revision, actor, kind, reason, override, now) -> None:  # noqa: ANN001
         await conn.execute(
@@ -527,7 +553,7 @@ class ReviewWorkflow:
             )
         )
         if result.rowcount != 1:  # the row lock makes this unreachable; the version is a backstop
-            raise ReviewError(f"Draft #{draft.id} changed at the same moment; try again.")
+            raise ReviewError(tr("review.race", "Draft #{id} changed at the same moment; try again.", id=draft.id))
 
     async def _remember_review_request(self, conn, draft, revision, now) -> None:  # noqa: ANN001
         if not revision.review_request or revision.order_key is None:
@@ -552,7 +578,7 @@ class ReviewWorkflow:
     async def _view(self, conn, draft_id: int) -> DraftView:  # noqa: ANN001
         draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one_or_none()
         if draft is None:
-            raise DraftNotFound(f"There is no draft #{draft_id}.")
+            raise DraftNotFound(tr("review.no-draft", "There is no draft #{id}.", id=draft_id))
         revision = await _revision(conn, draft.id, draft.current_revision)
         rows = (
             await conn.execute(
@@ -639,10 +665,10 @@ def _error_rules(revision) -> list[str]:  # noqa: ANN001
 
 def _state_words(state: str) -> str:
     return {
-        db.PENDING: "waiting for approval",
-        db.CHANGES_REQUESTED: "sent back for changes",
-        db.APPROVED: "approved",
-        db.WITHDRAWN: "withdrawn",
-        db.SENT: "already sent",
-        db.EXPIRED: "expired",
+        db.PENDING: tr("review.state.pending", "waiting for approval"),
+        db.CHANGES_REQUESTED: tr("review.state.changes-requested", "sent back for changes"),
+        db.APPROVED: tr("review.state.approved", "approved"),
+        db.WITHDRAWN: tr("review.state.withdrawn", "withdrawn"),
+        db.SENT: tr("review.state.sent", "already sent"),
+        db.EXPIRED: tr("review.state.expired", "expired"),
     }.get(state, state)

@@ -335,3 +335,10 @@ async def test_a_discord_bot_without_its_own_locale_answers_in_the_team_language
         assert bot.settings.locale == "zh"
     finally:
         await store.close()
+
+
+def test_review_refusals_read_in_chinese(tmp_path):
+    script = "Hello, your order 113-1234567-1234567 shipped today.\n.\napprove\nsent\n"
+    _, shown = _console(tmp_path, script, "--lang", "zh", "--author", "bob")
+    assert "未完成：不能批准自己写的草稿" in shown and "只有已批准的草稿才能发送" in shown
+    assert "cannot approve" not in shown and "only an approved draft" not in shown
