@@ -58,11 +58,13 @@ class LazyCommand:
     parser: str
     run: Callable[[argparse.Namespace, Config], int]
 
-    def add_to(self, sub: argparse._SubParsersAction, chosen: str | None) -> argparse.ArgumentParser:
+    def add_to(self, sub: argparse._SubParsersAction, chosen: str | None, lang: str = i18n.ENGLISH) -> argparse.ArgumentParser:
         if chosen != self.name:  # listed in --help, built for real only when chosen
-            return sub.add_parser(self.name, help=self.help)
+            return sub.add_parser(self.name, help=say(lang, "cli.help." + self.name, self.help))
         module, function = self.parser.split(":")
         parser = getattr(importlib.import_module(module), function)(sub)
+        if parser.description and lang != i18n.ENGLISH:
+            parser.description = say(lang, "cli.doc." + self.name, parser.description)
         parser.set_defaults(run=self.run)
         return parser
 
@@ -106,7 +108,8 @@ def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> 
     """Run ``checkmsg`` with ``argv`` (default: the command line); returns the
     exit status. ``extra`` adds commands from above this layer (the adapters)."""
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(chosen_command(argv), extra)
+    chosen = chosen_command(argv)
+    parser = build_parser(chosen, extra, _help_language(argv, chosen))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) and usage errors (2)
@@ -134,20 +137,45 @@ def _localized(exc: Exception, lang: str) -> str:
     return str(exc)
 
 
-def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ()) -> argparse.ArgumentParser:
+def _help_language(argv: list[str], chosen: str | None) -> str:
+    """The language of ``--help``: ``--lang``/``--ui-lang`` when given (not
+    ``eval --lang``, a buyer-language filter), else ui_language in the
+    configuration, else English. Only asked when help is asked for."""
+    if "-h" not in argv and "--help" not in argv:
+        return i18n.ENGLISH
+    options = ("--ui-lang",) if chosen == "eval" else ("--lang", "--ui-lang")
+    for index, word in enumerate(argv):
+        name, _, value = word.partition("=")
+        if name in options:
+            value = value or (argv[index + 1] if index + 1 < len(argv) else "")
+            if value in i18n.LANGUAGES:
+                return value
+    path = next((argv[i + 1] for i, word in enumerate(argv[:-1]) if word == "--config"), None)
+    try:
+        return load_config(path).checks.ui_language
+    except ConfigError:
+        return i18n.ENGLISH
+
+
+def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (), lang: str = i18n.ENGLISH) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkmsg",
-        description="Check Amazon buyer-seller message drafts against Amazon's communication guidelines.",
-        epilog="Exit status: 0 no error-severity finding, 1 at least one, 2 unusable input, options or config.",
+        description=say(lang, "cli.help.description", "Check Amazon buyer-seller message drafts against Amazon's communication guidelines."),
+        epilog=say(lang, "cli.help.epilog", "Exit status: 0 no error-severity finding, 1 at least one, 2 unusable input, options or config."),
     )
-    parser.add_argument("--config", metavar="PATH", help="configuration file (default: ./checkmsg.toml if present)")
+    parser.add_argument(
+        "--config", metavar="PATH", help=say(lang, "cli.help.config", "configuration file (default: ./checkmsg.toml if present)")
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     # --config is accepted before and after the command; after wins.
     def config_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS, help="configuration file")
 
-    p = sub.add_parser("check", help="check draft files (or standard input)", description=_doc(cmd_check))
+    def doc(name: str, func: Any) -> str:
+        return say(lang, "cli.doc." + name, _doc(func))
+
+    p = sub.add_parser("check", help=say(lang, "cli.help.check", "check draft files (or standard input)"), description=doc("check", cmd_check))
     p.add_argument("files", nargs="*", metavar="FILE", help="draft files; '-' or none reads standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--rewrite", action="store_true", help="also print the suggested compliant rewrite and its diff")
@@ -156,14 +184,16 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     config_option(p)
     p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("batch", help="check JSON lines of drafts", description=_doc(cmd_batch))
+    p = sub.add_parser("batch", help=say(lang, "cli.help.batch", "check JSON lines of drafts"), description=doc("batch", cmd_batch))
     p.add_argument("input", metavar="IN.jsonl", help="one {\"id\", \"text\", \"context\"} object a line; '-' for stdin")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     _lang_option(p)
     config_option(p)
     p.set_defaults(run=cmd_batch)
 
-    p = sub.add_parser("eval", help="precision and recall over a labelled corpus", description=_doc(cmd_eval))
+    p = sub.add_parser(
+        "eval", help=say(lang, "cli.help.eval", "precision and recall over a labelled corpus"), description=doc("eval", cmd_eval)
+    )
     p.add_argument("corpus", metavar="CORPUS.jsonl", help="labelled drafts: id, text, context, expect")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
@@ -192,7 +222,7 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     config_option(p)
     p.set_defaults(run=cmd_eval)
 
-    p = sub.add_parser("rules", help="list the rules, or explain one", description=_doc(cmd_rules))
+    p = sub.add_parser("rules", help=say(lang, "cli.help.rules", "list the rules, or explain one"), description=doc("rules", cmd_rules))
     p.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. contact.email")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     _lang_option(p)
@@ -200,7 +230,7 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = ())
     p.set_defaults(run=cmd_rules)
 
     for command in BOT_COMMANDS + extra:
-        config_option(command.add_to(sub, chosen))
+        config_option(command.add_to(sub, chosen, lang))
     return parser
 
 

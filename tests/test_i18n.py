@@ -342,3 +342,33 @@ def test_review_refusals_read_in_chinese(tmp_path):
     _, shown = _console(tmp_path, script, "--lang", "zh", "--author", "bob")
     assert "未完成：不能批准自己写的草稿" in shown and "只有已批准的草稿才能发送" in shown
     assert "cannot approve" not in shown and "only an approved draft" not in shown
+
+
+@pytest.mark.parametrize("command", ["check", "batch", "eval", "rules", "audit", "console", "slack", "discord"])
+def test_command_help_in_chinese(command, capsys, tmp_path):
+    from adapters.cli import main
+
+    if command in ("slack", "discord"):  # no --lang: the team's language from the configuration
+        config = tmp_path / "checkmsg.toml"
+        config.write_text('ui_language = "zh"\n', encoding="utf-8")
+        argv = [command, "--help", "--config", str(config)]
+    else:
+        argv = [command, "--help", "--ui-lang" if command == "eval" else "--lang", "zh"]
+    assert main(argv) == 0
+    shown = capsys.readouterr().out
+    assert CJK.search(shown.split("\n\n")[1]), shown
+    for key in (f"cli.help.{command}", f"cli.doc.{command}"):
+        assert key in ZH
+
+
+def test_command_list_in_chinese(capsys):
+    from adapters.cli import ADAPTER_COMMANDS, main
+    from bot.cli import BOT_COMMANDS, _doc, cmd_batch, cmd_check, cmd_eval, cmd_rules
+
+    assert main(["--help", "--lang", "zh"]) == 0
+    shown = capsys.readouterr().out
+    assert "按照亚马逊的沟通指南" in shown and "退出状态" in shown and "运行 Discord 机器人" in shown
+    for command in (*BOT_COMMANDS, *ADAPTER_COMMANDS):
+        assert _same_placeholders(command.help, ZH[f"cli.help.{command.name}"])
+    for name, func in (("check", cmd_check), ("batch", cmd_batch), ("eval", cmd_eval), ("rules", cmd_rules)):
+        assert _same_placeholders(_doc(func), ZH[f"cli.doc.{name}"]), name
