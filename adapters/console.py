@@ -96,7 +96,8 @@ def run_console(
     try:
         return asyncio.run(session.run())
     except StoreUnavailable as exc:
-        print(f"checkmsg console: {exc.message}", file=stdout)
+        lang = getattr(args, "ui_lang", None) or getattr(check_settings, "ui_language", None) or i18n.ENGLISH
+        print(f"checkmsg console: {i18n.localize(exc.message, lang)}", file=stdout)
         return 3
     except KeyboardInterrupt:
         print("", file=stdout)

@@ -58,7 +58,7 @@ def run_audit(
     try:
         return asyncio.run(_export(args, settings, stdout, lang))
     except StoreUnavailable as exc:
-        print(f"checkmsg audit: {exc.message}", file=sys.stderr)
+        print(f"checkmsg audit: {i18n.localize(exc.message, lang)}", file=sys.stderr)
         return 3
 
 

@@ -25,6 +25,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, Operationa
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from checks.i18n import tr
+
 from . import models_db as db
 from .review_settings import DEFAULT_DATABASE_URL
 
@@ -104,7 +106,7 @@ class Store:
         try:
             parsed = make_url(url)
         except ArgumentError as exc:
-            raise StoreUnavailable(f"The database URL {url!r} is not valid: {exc}") from exc
+            raise StoreUnavailable(tr("store.bad-url", "The database URL {url!r} is not valid: {error}", url=url, error=exc)) from exc
         engine = _create_engine(parsed, schema=schema, busy_timeout=busy_timeout)
         store = cls(engine, clock)
         if migrate:
@@ -166,13 +168,18 @@ class Store:
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         reason = detail[0] if detail else type(exc).__name__
         if "locked" in reason.lower() or "busy" in reason.lower():
-            what = "is busy (another process holds its lock)"
+            what = tr("store.busy", "is busy (another process holds its lock)")
         else:
-            what = "cannot be reached"
+            what = tr("store.unreachable", "cannot be reached")
         return StoreUnavailable(
-            f"The review database {self.describe()} {what}: {reason}. "
-            "Nothing of this action was recorded, and nothing recorded before is lost; "
-            "try again in a moment."
+            tr(
+                "store.unavailable",
+                "The review database {database} {what}: {reason}. "
+                "Nothing of this action was recorded, and nothing recorded before is lost; try again in a moment.",
+                database=self.describe(),
+                what=what,
+                reason=reason,
+            )
         )
 
     # -- reading ---------------------------------------------------------------

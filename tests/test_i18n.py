@@ -372,3 +372,13 @@ def test_command_list_in_chinese(capsys):
         assert _same_placeholders(command.help, ZH[f"cli.help.{command.name}"])
     for name, func in (("check", cmd_check), ("batch", cmd_batch), ("eval", cmd_eval), ("rules", cmd_rules)):
         assert _same_placeholders(_doc(func), ZH[f"cli.doc.{name}"]), name
+
+
+def test_a_database_that_cannot_be_used_is_said_in_chinese(capsys):
+    from bot.cli import main
+
+    missing = "/nonexistent-checkmsg-folder/audit.sqlite3"
+    assert main(["audit", "--database", missing, "--lang", "zh"]) == 3
+    assert "审核数据库" in capsys.readouterr().err
+    assert main(["audit", "--database", missing]) == 3
+    assert "The review database" in capsys.readouterr().err

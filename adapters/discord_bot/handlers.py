@@ -235,7 +235,7 @@ class Handlers:
         try:
             yield
         except StoreUnavailable as exc:
-            await interaction.followup.send(exc.message, ephemeral=True)
+            await interaction.followup.send(localize(exc.message, ui_language(locale)), ephemeral=True)
         except discord.HTTPException as exc:
             log.warning("Discord refused a call while answering an interaction: %s", exc)
             await interaction.followup.send(t("discord_error", locale, status=exc.status, reason=exc.text),
