@@ -90,7 +90,8 @@ def run_console(
     try:
         session = Console(args, settings, stdin, stdout, check_settings, checker)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        lang = getattr(args, "ui_lang", None) or getattr(check_settings, "ui_language", None) or i18n.ENGLISH
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {i18n.localize(i18n.validation_problem(e), lang)}" for e in exc.errors())
         print(f"checkmsg console: {problems}", file=stdout)
         return 2
     try:

@@ -355,8 +355,8 @@ def context_from_args(args: argparse.Namespace) -> Context:
         for error in exc.errors():
             key = str(error["loc"][0])
             option = CONTEXT_OPTIONS.get(key, "--" + key.replace("_", "-"))
-            problems.append(f"{option}: {error['msg'].removeprefix('Value error, ')}")
-        raise InputError("; ".join(problems)) from None
+            problems.append(i18n.tr("cli.option-problem", "{option}: {problem}", option=option, problem=i18n.validation_problem(error)))
+        raise InputError(i18n.Joined(problems)) from None
 
 
 def read_draft(name: str, lang: str = "en") -> str:
@@ -522,7 +522,7 @@ def draft_from_item(item: dict) -> Draft:
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"context.{key}: {first['msg'].removeprefix('Value error, ')}") from None
+        raise InputError(i18n.tr("cli.line.context-problem", "context.{key}: {problem}", key=key, problem=i18n.validation_problem(first))) from None
 
 
 # --- eval ------------------------------------------------------------------

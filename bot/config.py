@@ -192,10 +192,14 @@ def _describe(exc: ValidationError) -> list[str]:
             text = _MESSAGES[kind]
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             text = error["msg"].lower().replace("input should be", "must be")
+            limit = next(iter((error.get("ctx") or {}).values()), None)
+            text = i18n.keyed("validation." + kind.replace("_", "-"), text, limit=limit)
         elif isinstance((error.get("ctx") or {}).get("error"), ValueError) and isinstance(error["ctx"]["error"].args[0], i18n.Text):
             text = error["ctx"]["error"].args[0]  # our own validators' texts keep their key
         else:
             text = error["msg"].removeprefix("Value error, ")
             text = text[:1].lower() + text[1:]
+            if kind == "literal_error":
+                text = i18n.keyed("validation.one-of", text, expected=(error.get("ctx") or {}).get("expected"))
         lines.append(tr("config.key-problem", "{key}: {text}", key=key, text=text))
     return lines

@@ -174,6 +174,50 @@ def placeholders(template: str) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+# Pydantic's error types people meet in a draft's context or the configuration:
+# the English stays pydantic's text, the translation is ours.
+_VALIDATION_KEYS = {
+    "date_parsing": "validation.date",
+    "date_type": "validation.date",
+    "date_from_datetime_parsing": "validation.date",
+    "date_from_datetime_inexact": "validation.date",
+    "int_parsing": "validation.whole-number",
+    "int_type": "validation.whole-number",
+    "int_from_float": "validation.whole-number",
+    "greater_than_equal": "validation.at-least",
+    "literal_error": "validation.one-of",
+    "bool_parsing": "validation.bool",
+    "bool_type": "validation.bool",
+    "string_type": "validation.string",
+    "list_type": "validation.list",
+}
+
+
+def validation_problem(error: Mapping[str, Any]) -> str:
+    """One pydantic error's message (without "Value error, ") as a keyed text
+    when its kind is known (:data:`_VALIDATION_KEYS`, or a validator that
+    raised a :class:`Text`), else pydantic's English."""
+    english = str(error.get("msg", "")).removeprefix("Value error, ")
+    ctx = error.get("ctx") or {}
+    raised = ctx.get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Text):
+        return raised.args[0]
+    key = _VALIDATION_KEYS.get(str(error.get("type")))
+    if key is None:
+        return english
+    params = {name: value for name, value in (("limit", ctx.get("ge")), ("expected", ctx.get("expected"))) if value is not None}
+    return keyed(key, english, **params)
+
+
+def keyed(key: str, english: str, /, **params: Any) -> Text:
+    """``english`` as it is (not a template: braces stay) under catalogue
+    ``key``, whose translation takes ``params``."""
+    if not params:
+        return Text(key, english)
+    escaped = english.replace("{", "{{").replace("}", "}}")  # formatting gives ``english`` back
+    return Text(key, escaped, **params)
+
+
 def localize(value: Any, lang: str) -> Any:
     """``value`` in ``lang`` when it is a :class:`Text`; anything else unchanged."""
     if isinstance(value, Text):

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WrapValidator, field_validator
 
-from .i18n import Text
+from .i18n import Text, tr
 
 
 def _keep_text(value: Any, handler: Any) -> Any:
@@ -55,7 +55,7 @@ class Context(BaseModel):
             return None
         value = value.strip().replace("_", "-")
         if not value or not all(part.isalnum() for part in value.split("-")):
-            raise ValueError(f"not a BCP-47 language tag: {value!r}")
+            raise ValueError(tr("validation.bcp47", "not a BCP-47 language tag: {value!r}", value=value))
         return value
 
     @field_validator("marketplace")

@@ -382,3 +382,24 @@ def test_a_database_that_cannot_be_used_is_said_in_chinese(capsys):
     assert "审核数据库" in capsys.readouterr().err
     assert main(["audit", "--database", missing]) == 3
     assert "The review database" in capsys.readouterr().err
+
+
+def test_validation_keys_exist_with_their_parameters():
+    from checks.i18n import _VALIDATION_KEYS
+
+    keys = set(_VALIDATION_KEYS.values()) | {f"validation.{k}" for k in ("greater-than", "greater-than-equal", "less-than", "less-than-equal")}
+    for key in keys:
+        assert key in ZH and CJK.search(ZH[key]), key
+        assert i18n.placeholders(ZH[key]) <= {"limit", "expected"}, key
+
+
+def test_context_problems_in_chinese_and_pydantic_english_unchanged(capsys):
+    from bot.cli import main
+
+    argv = ["check", "--order-date", "soon", "--previous-review-requests", "-1", "--buyer-lang", "a b", "-"]
+    assert main([*argv, "--lang", "zh"]) == 2
+    shown = capsys.readouterr().err
+    assert "--order-date：必须是日期" in shown and "必须大于或等于 0" in shown and "不是 BCP-47 语言标记" in shown
+    assert main(argv) == 2
+    shown = capsys.readouterr().err
+    assert "--order-date: Input should be a valid date or datetime" in shown and "not a BCP-47 language tag: 'a b'" in shown

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from pydantic import ValidationError
 
-from checks.i18n import localize, ui_language
+from checks.i18n import localize, ui_language, validation_problem
 from bot.chat import ChatResult, ChatService, EventLedger
 from bot.review import DraftNotFound
 from bot.store import StoreUnavailable
@@ -107,7 +107,8 @@ class Handlers:
             except DraftError as exc:
                 return await interaction.followup.send(t("error.draft", locale, reason=localize(exc.args[0], ui_language(locale))), ephemeral=True)
             except ValidationError as exc:
-                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+                lang = ui_language(locale)
+                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {localize(validation_problem(e), lang)}" for e in exc.errors())
                 return await interaction.followup.send(t("invalid_context", locale, reason=problems), ephemeral=True)
             author = str(interaction.user.id)
             here = interaction.channel
