@@ -403,3 +403,19 @@ def test_context_problems_in_chinese_and_pydantic_english_unchanged(capsys):
     assert main(argv) == 2
     shown = capsys.readouterr().err
     assert "--order-date: Input should be a valid date or datetime" in shown and "not a BCP-47 language tag: 'a b'" in shown
+
+
+def test_slack_dialogs_in_chinese():
+    from adapters.slack import blocks
+    from adapters.slack.app import _dialog_context
+
+    texts = json.dumps([blocks.draft_modal("C1", "zh-CN"), blocks.reason_modal(blocks.OVERRIDE, 1, "h", "C1", "1.0", "zh-CN"),
+                        blocks.reason_modal("changes", 1, "h", "C1", "1.0", "zh-CN")], ensure_ascii=False)
+    assert "检查草稿" in texts and "强制批准" in texts and "需要修改什么" in texts
+    for english in ("Check a draft", "Draft message", "Order id", "Approve anyway", "What should change", "Cancel"):
+        assert english not in texts
+    assert "Check a draft" in json.dumps(blocks.draft_modal("C1"))
+    _, errors = _dialog_context({"draft": "Hi", "order_date": "soon"}, "zh-CN")
+    assert errors["order_date"].startswith("必须是日期")
+    _, errors = _dialog_context({}, "zh-CN")
+    assert CJK.search(errors["draft"])

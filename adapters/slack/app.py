@@ -27,7 +27,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import ChatResult, ChatService, EventLedger, message
 from bot.review import DraftView
-from checks import Context
+from checks import Context, i18n
 
 from . import blocks
 from .settings import SlackSettings
@@ -236,7 +236,8 @@ def _command(r: SlackReplies):  # noqa: ANN202
         await ack()
         text, channel, user = command.get("text", ""), command["channel_id"], command["user_id"]
         if not text.strip():
-            await client.views_open(trigger_id=command["trigger_id"], view=blocks.draft_modal(channel))
+            view = blocks.draft_modal(channel, await r.locale(client, user))
+            await client.views_open(trigger_id=command["trigger_id"], view=view)
             return
         await _post_draft_and_check(r, client, channel, user, text, None)
 
@@ -247,7 +248,7 @@ def _draft_submitted(r: SlackReplies):  # noqa: ANN202
     async def draft_dialog(ack, body, view, client) -> None:  # noqa: ANN001
         """The dialog's draft and order facts; a bad field is shown under that field."""
         values = blocks.modal_values(view)
-        context, errors = _dialog_context(values)
+        context, errors = _dialog_context(values, await r.locale(client, body["user"]["id"]))
         if errors:
             await ack(response_action="errors", errors=errors)
             return
@@ -320,7 +321,8 @@ def _reason_button(r: SlackReplies):  # noqa: ANN202
             return
         value = json.loads(action["value"])
         view = blocks.reason_modal(
-            action["action_id"], value["d"], value["h"], channel, body["container"]["message_ts"]
+            action["action_id"], value["d"], value["h"], channel, body["container"]["message_ts"],
+            await r.locale(client, user),
         )
         await client.views_open(trigger_id=body["trigger_id"], view=view)
 
@@ -361,9 +363,9 @@ async def _post_draft_and_check(
     )
 
 
-def _dialog_context(values: dict[str, str]) -> tuple[Context | None, dict[str, str]]:
+def _dialog_context(values: dict[str, str], locale: str | None = None) -> tuple[Context | None, dict[str, str]]:
     if not values.get("draft"):
-        return None, {"draft": message("error.draft_required")}
+        return None, {"draft": message("error.draft_required", locale)}
     given = {k: values[k] for k in ("order_id", "marketplace", "buyer_language", "order_date", "delivery_date")
              if k in values}
     if "kind" in values:
@@ -373,7 +375,7 @@ def _dialog_context(values: dict[str, str]) -> tuple[Context | None, dict[str, s
     except ValidationError as exc:
         errors = {}
         for error in exc.errors():
-            errors[str(error["loc"][0])] = error["msg"].removeprefix("Value error, ")
+            errors[str(error["loc"][0])] = i18n.localize(i18n.validation_problem(error), i18n.ui_language(locale))
         return None, errors
 
 

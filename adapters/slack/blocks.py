@@ -15,6 +15,8 @@ from typing import Any
 
 from bot.chat import Section, message, pack, render_report_parts, report_as_text, split_text, status_line
 from bot.review import DraftView
+from checks import i18n
+from checks.i18n import say
 
 from .text import escape
 
@@ -133,8 +135,9 @@ def draft_message(author: str, text: str, locale: str | None = None) -> list[dic
 # -- dialogs -------------------------------------------------------------------------
 
 
-def draft_modal(channel: str) -> dict[str, Any]:
+def draft_modal(channel: str, locale: str | None = None) -> dict[str, Any]:
     """The dialog `/checkmsg` alone opens: the draft and what is known about the order."""
+    lang = i18n.ui_language(locale)
 
     def text_input(block_id: str, label: str, *, multiline: bool = False, optional: bool = True,
                    hint: str | None = None) -> dict[str, Any]:
@@ -152,47 +155,62 @@ def draft_modal(channel: str) -> dict[str, Any]:
                 "element": {"type": "datepicker", "action_id": "value"}}
 
     kinds = [
-        {"text": _plain("The seller writes first (proactive)"), "value": "proactive"},
-        {"text": _plain("A reply to the buyer"), "value": "reply"},
+        {"text": _plain(say(lang, "slack.modal.proactive", "The seller writes first (proactive)")), "value": "proactive"},
+        {"text": _plain(say(lang, "slack.modal.reply", "A reply to the buyer")), "value": "reply"},
     ]
     return {
         "type": "modal",
         "callback_id": DRAFT_VIEW,
         "private_metadata": json.dumps({"channel": channel}),
-        "title": _plain("Check a draft"),
-        "submit": _plain("Check"),
-        "close": _plain("Cancel"),
+        "title": _plain(say(lang, "slack.modal.title", "Check a draft")),
+        "submit": _plain(say(lang, "slack.modal.submit", "Check")),
+        "close": _plain(say(lang, "slack.modal.cancel", "Cancel")),
         "blocks": [
-            text_input("draft", "Draft message", multiline=True, optional=False),
-            text_input("order_id", "Order id", hint="e.g. 302-1234567-7654321"),
-            text_input("marketplace", "Marketplace", hint="e.g. amazon.de"),
-            text_input("buyer_language", "Buyer's language", hint="e.g. de (used when no marketplace)"),
-            date_input("order_date", "Order date"),
-            date_input("delivery_date", "Delivery date"),
-            {"type": "input", "block_id": "kind", "label": _plain("This message is"), "optional": True,
+            text_input("draft", say(lang, "slack.modal.draft", "Draft message"), multiline=True, optional=False),
+            text_input("order_id", say(lang, "slack.modal.order-id", "Order id"), hint=say(lang, "slack.modal.order-id-hint", "e.g. 302-1234567-7654321")),
+            text_input("marketplace", say(lang, "slack.modal.marketplace", "Marketplace"), hint=say(lang, "slack.modal.marketplace-hint", "e.g. amazon.de")),
+            text_input(
+                "buyer_language",
+                say(lang, "slack.modal.buyer-language", "Buyer's language"),
+                hint=say(lang, "slack.modal.buyer-language-hint", "e.g. de (used when no marketplace)"),
+            ),
+            date_input("order_date", say(lang, "slack.modal.order-date", "Order date")),
+            date_input("delivery_date", say(lang, "slack.modal.delivery-date", "Delivery date")),
+            {"type": "input", "block_id": "kind", "label": _plain(say(lang, "slack.modal.kind", "This message is")), "optional": True,
              "element": {"type": "radio_buttons", "action_id": "value", "options": kinds,
                          "initial_option": kinds[0]}},
         ],
     }
 
 
-def reason_modal(action: str, draft_id: int, content_hash: str, channel: str, message_ts: str) -> dict[str, Any]:
+def reason_modal(
+    action: str, draft_id: int, content_hash: str, channel: str, message_ts: str, locale: str | None = None
+) -> dict[str, Any]:
     """The dialog asking why: Request changes (what to change) and Override (why it may go out)."""
     override = action == OVERRIDE
+    lang = i18n.ui_language(locale)
+    if override:
+        title = say(lang, "slack.reason.override-title", "Override errors")
+        submit = say(lang, "slack.reason.override-submit", "Approve anyway")
+        label = say(lang, "slack.reason.override-label", "Why may it go out despite the errors?")
+    else:
+        title = say(lang, "slack.reason.changes-title", "Request changes")
+        submit = say(lang, "slack.reason.changes-submit", "Send back")
+        label = say(lang, "slack.reason.changes-label", "What should change?")
     return {
         "type": "modal",
         "callback_id": REASON_VIEW,
         "private_metadata": json.dumps(
             {"a": action, "d": draft_id, "h": content_hash, "c": channel, "t": message_ts}
         ),
-        "title": _plain("Override errors" if override else "Request changes"),
-        "submit": _plain("Approve anyway" if override else "Send back"),
-        "close": _plain("Cancel"),
+        "title": _plain(title),
+        "submit": _plain(submit),
+        "close": _plain(say(lang, "slack.modal.cancel", "Cancel")),
         "blocks": [
             {
                 "type": "input",
                 "block_id": "reason",
-                "label": _plain("Why may it go out despite the errors?" if override else "What should change?"),
+                "label": _plain(label),
                 "element": {"type": "plain_text_input", "action_id": "value", "multiline": True,
                             "max_length": INPUT_CHARS},
             }
