@@ -231,7 +231,40 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (),
 
     for command in BOT_COMMANDS + extra:
         config_option(command.add_to(sub, chosen, lang))
+    if lang != i18n.ENGLISH:
+        _localize_help(parser, lang, "top")
+        for name, subparser in sub.choices.items():
+            _localize_help(subparser, lang, name)
     return parser
+
+
+# argparse's own group titles, by their English text.
+_GROUP_KEYS = {
+    "positional arguments": "cli.group.positional",
+    "options": "cli.group.options",
+    "context (an option not given stays unknown; rules that need it stay silent)": "cli.group.context",
+}
+
+
+def _localize_help(parser: argparse.ArgumentParser, lang: str, command: str) -> None:
+    """``parser``'s option help lines, group titles and usage prefix in ``lang``:
+    ``cli.opt.<command>.<dest>``, else the shared ``cli.opt.<dest>``."""
+    texts = i18n.catalogue(lang)
+    for action in parser._actions:
+        if not action.help or action.help == argparse.SUPPRESS or isinstance(action, argparse._SubParsersAction):
+            continue
+        key = f"cli.opt.{command}.{action.dest}"
+        action.help = say(lang, key if key in texts else f"cli.opt.{action.dest}", action.help)
+    for group in parser._action_groups:
+        if group.title in _GROUP_KEYS:
+            group.title = say(lang, _GROUP_KEYS[group.title], group.title)
+    usage = say(lang, "cli.group.usage", "usage: ")
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, text, actions, groups, prefix=None):  # noqa: ANN001, ANN202
+            return super().add_usage(text, actions, groups, usage if prefix is None else prefix)
+
+    parser.formatter_class = Formatter
 
 
 def _lang_option(p: argparse.ArgumentParser) -> None:

@@ -419,3 +419,27 @@ def test_slack_dialogs_in_chinese():
     assert errors["order_date"].startswith("必须是日期")
     _, errors = _dialog_context({}, "zh-CN")
     assert CJK.search(errors["draft"])
+
+
+@pytest.mark.parametrize("command", ["check", "batch", "eval", "rules", "audit", "console", "slack", "discord", None])
+def test_every_option_help_has_a_chinese_text(command):
+    import argparse
+
+    from adapters.cli import ADAPTER_COMMANDS
+    from bot.cli import _GROUP_KEYS, build_parser
+
+    parser = build_parser(command, ADAPTER_COMMANDS)
+    if command is not None:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = sub.choices[command]
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS and not isinstance(action, argparse._SubParsersAction):
+            keys = [f"cli.opt.{command or 'top'}.{action.dest}", f"cli.opt.{action.dest}"]
+            assert any(key in ZH for key in keys), f"{command} {action.dest}: {action.help!r}"
+    for group in parser._action_groups:
+        assert group.title in _GROUP_KEYS and _GROUP_KEYS[group.title] in ZH
+    zh = build_parser(command, ADAPTER_COMMANDS, "zh")
+    if command is not None:
+        zh = next(a for a in zh._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    shown = zh.format_help()
+    assert "show this help" not in shown and "options:" not in shown and shown.startswith("用法：")
