@@ -443,3 +443,17 @@ def test_every_option_help_has_a_chinese_text(command):
         zh = next(a for a in zh._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
     shown = zh.format_help()
     assert "show this help" not in shown and "options:" not in shown and shown.startswith("用法：")
+
+
+def test_bot_start_up_problems_in_the_team_language(monkeypatch, capsys, tmp_path):
+    from adapters.cli import main
+
+    config = tmp_path / "checkmsg.toml"
+    config.write_text('ui_language = "zh"\n', encoding="utf-8")
+    for name in ("DISCORD_TOKEN", "DISCORD_GUILD_IDS", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env here
+    assert main(["discord", "--config", str(config)]) == 2
+    assert "没有设置 DISCORD_TOKEN" in capsys.readouterr().err
+    assert main(["slack", "--config", str(config)]) == 2
+    assert "请设置 SLACK_BOT_TOKEN" in capsys.readouterr().out

@@ -12,6 +12,7 @@ from bot.chat import ChatService, EventLedger
 from bot.config import Config
 from bot.review import ReviewWorkflow
 from bot.store import Store, StoreUnavailable
+from checks import i18n
 
 from .app import CheckMsgBot
 from .settings import DiscordSettings, SettingsError, load_settings
@@ -29,19 +30,21 @@ def add_discord_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
 
 
 def run_discord(args: argparse.Namespace, config: Config) -> int:
+    lang = config.checks.ui_language
     try:
         settings = load_settings()
     except SettingsError as exc:
-        print(f"checkmsg discord: {exc}", file=sys.stderr)
+        print(f"checkmsg discord: {i18n.localize(exc.args[0], lang)}", file=sys.stderr)
         return 2
     discord.utils.setup_logging()
     try:
         asyncio.run(serve(settings, config, database=getattr(args, "database", None)))
     except StoreUnavailable as exc:
-        print(f"checkmsg discord: {exc.message}", file=sys.stderr)
+        print(f"checkmsg discord: {i18n.localize(exc.message, lang)}", file=sys.stderr)
         return 3
     except discord.LoginFailure:
-        print("checkmsg discord: Discord refused DISCORD_TOKEN; copy the bot token again.", file=sys.stderr)
+        refused = i18n.say(lang, "discord.token-refused", "Discord refused DISCORD_TOKEN; copy the bot token again.")
+        print(f"checkmsg discord: {refused}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,9 @@ from typing import Annotated
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from checks import i18n
+from checks.i18n import tr
+
 
 class SettingsError(Exception):
     """The environment does not describe a usable bot; ``str()`` says what to set."""
@@ -64,6 +67,8 @@ def load_settings(**overrides: object) -> DiscordSettings:
         problems = []
         for error in exc.errors():
             name = "DISCORD_" + str(error["loc"][0]).upper() if error["loc"] else "DISCORD_*"
-            text = "is not set" if error["type"] == "missing" else error["msg"]
-            problems.append(f"{name} {text}")
-        raise SettingsError("; ".join(problems)) from None
+            if error["type"] == "missing":
+                problems.append(tr("discord.not-set", "{name} is not set", name=name))
+            else:
+                problems.append(tr("discord.setting-problem", "{name} {problem}", name=name, problem=i18n.validation_problem(error)))
+        raise SettingsError(i18n.Joined(problems)) from None

@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from bot.chat import ChatService, EventLedger
 from bot.config import Config, load_config
+from checks import i18n
 from bot.review import ReviewWorkflow
 from bot.store import Store, StoreUnavailable
 
@@ -116,14 +117,16 @@ def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
         settings = settings.model_copy(update={"port": args.port})
     mode = "http" if args.http else "socket"
     missing = settings.missing(mode)
-    if missing:
-        print(f"checkmsg slack: set {', '.join(missing)} (see the README's Slack section)")
-        return 2
     config = config or load_config()
+    lang = config.checks.ui_language
+    if missing:
+        text = i18n.say(lang, "slack.missing", "set {names} (see the README's Slack section)", names=", ".join(missing))
+        print(f"checkmsg slack: {text}")
+        return 2
     try:
         asyncio.run(serve_http(settings, config) if args.http else serve_socket(settings, config))
     except StoreUnavailable as exc:
-        print(f"checkmsg slack: {exc.message}")
+        print(f"checkmsg slack: {i18n.localize(exc.message, lang)}")
         return 3
     except KeyboardInterrupt:
         return 130
