@@ -618,7 +618,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print(json.dumps(_eval_json(summary, groups, outcomes, failures), ensure_ascii=False, indent=2))
     else:
-        print(_eval_text(summary, groups, outcomes, failures, lang))
+        print(_eval_text({**summary, "filters": _filters(args, lang)}, groups, outcomes, failures, lang))
     if bad:
         return EXIT_USAGE
     return EXIT_FINDINGS if failures else EXIT_OK
@@ -638,12 +638,14 @@ async def _evaluate(
     return results, failed
 
 
-def _filters(args: argparse.Namespace) -> list[str]:
+def _filters(args: argparse.Namespace, lang: str = i18n.ENGLISH) -> list[str]:
+    """The --lang/--format filters in words (English in JSON, ``lang`` in the text summary)."""
     filters = []
     if args.lang:
-        filters.append("buyer_language " + " or ".join(args.lang) + (" or unset" if args.include_unset else ""))
+        options = list(args.lang) + ([say(lang, "cli.eval.unset", "unset")] if args.include_unset else [])
+        filters.append(say(lang, "cli.eval.filter-language", "buyer_language {options}", options=say(lang, "cli.or", " or ").join(options)))
     if args.draft_format:
-        filters.append(f"format {args.draft_format}")
+        filters.append(say(lang, "cli.eval.filter-format", "format {format}", format=args.draft_format))
     return filters
 
 
@@ -653,7 +655,9 @@ def _figure(value: float | None) -> str:
 
 def _eval_text(summary: dict, groups: dict[str, evaluate.Group], outcomes: list, failures: list[str], lang: str = "en") -> str:
     rules = all_rules()
-    filters = f" ({'; '.join(summary['filters'])})" if summary["filters"] else ""
+    filters = ""
+    if summary["filters"]:
+        filters = say(lang, "cli.eval.filters", " ({filters})", filters=say(lang, "words.semicolon", "; ").join(summary["filters"]))
     out = [
         say(
             lang,

@@ -457,3 +457,29 @@ def test_bot_start_up_problems_in_the_team_language(monkeypatch, capsys, tmp_pat
     assert "没有设置 DISCORD_TOKEN" in capsys.readouterr().err
     assert main(["slack", "--config", str(config)]) == 2
     assert "请设置 SLACK_BOT_TOKEN" in capsys.readouterr().out
+
+
+def test_discord_registers_its_commands_in_the_team_language():
+    import discord
+    from discord import app_commands
+
+    from adapters.discord_bot.app import add_commands
+
+    client = discord.Client(intents=discord.Intents.none())
+    tree = app_commands.CommandTree(client)
+    add_commands(tree, None, [1], "zh")
+    registered = tree.get_commands(guild=discord.Object(1))
+    names = {command.name: command for command in registered}
+    assert "用 CheckMsg 检查" in names and CJK.search(names["checkmsg"].description)
+
+
+def test_eval_filters_in_chinese_and_english_json_unchanged(capsys):
+    from bot.cli import main
+
+    corpus = str(ROOT.parent / "shared" / "corpus" / "dev.jsonl")
+    if not Path(corpus).is_file():
+        pytest.skip("no shared corpus here")
+    assert main(["eval", corpus, "--lang", "de", "--include-unset", "--format", "text", "--ui-lang", "zh"]) == 0
+    assert "（buyer_language 为 de 或 未设置；format 为 text）" in capsys.readouterr().out
+    assert main(["eval", corpus, "--lang", "de", "--include-unset", "--json", "--ui-lang", "zh"]) == 0
+    assert json.loads(capsys.readouterr().out)["filters"] == ["buyer_language de or unset"]

@@ -33,7 +33,7 @@ class CheckMsgBot(discord.Client):
         self.settings = settings
         self.tree = app_commands.CommandTree(self)
         self.handlers = Handlers(self, settings, service, ledger)
-        add_commands(self.tree, self.handlers, settings.guild_ids)
+        add_commands(self.tree, self.handlers, settings.guild_ids, settings.locale)
 
     async def login(self, token: str) -> None:
         if self.settings.api_url:
@@ -56,14 +56,17 @@ class CheckMsgBot(discord.Client):
         await self.handlers.message_edited(payload)
 
 
-def add_commands(tree: app_commands.CommandTree, handlers: Handlers, guild_ids: list[int]) -> None:
-    """``/checkmsg`` and the message menu "Check with CheckMsg", in each configured server."""
+def add_commands(tree: app_commands.CommandTree, handlers: Handlers, guild_ids: list[int],
+                 locale: str | None = None) -> None:
+    """``/checkmsg`` and the message menu "Check with CheckMsg", in each configured server.
+    Discord registers their descriptions once, so they are in the team's ``locale``."""
     guilds = [discord.Object(guild_id) for guild_id in guild_ids]
 
-    @app_commands.command(name="checkmsg", description=t("command.description"))
+    @app_commands.command(name="checkmsg", description=t("command.description", locale))
     @app_commands.describe(
-        draft=t("option.draft"), order_id=t("option.order_id"), buyer_language=t("option.buyer_language"),
-        marketplace=t("option.marketplace"), attachment=t("option.attachment"),
+        draft=t("option.draft", locale), order_id=t("option.order_id", locale),
+        buyer_language=t("option.buyer_language", locale), marketplace=t("option.marketplace", locale),
+        attachment=t("option.attachment", locale),
     )
     async def checkmsg(
         interaction: discord.Interaction,
@@ -80,7 +83,7 @@ def add_commands(tree: app_commands.CommandTree, handlers: Handlers, guild_ids: 
         await handlers.context_menu(interaction, message)
 
     tree.add_command(checkmsg, guilds=guilds)
-    tree.add_command(app_commands.ContextMenu(name=t("menu.check"), callback=check_message), guilds=guilds)
+    tree.add_command(app_commands.ContextMenu(name=t("menu.check", locale), callback=check_message), guilds=guilds)
 
 
 # -- pointing the library elsewhere (a local fake in tests) -----------------------------
