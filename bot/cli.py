@@ -9,6 +9,7 @@ the options or the configuration could not be used).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import asyncio
 import difflib
@@ -18,7 +19,7 @@ import re
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -109,9 +110,11 @@ def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> 
     exit status. ``extra`` adds commands from above this layer (the adapters)."""
     argv = sys.argv[1:] if argv is None else argv
     chosen = chosen_command(argv)
-    parser = build_parser(chosen, extra, _help_language(argv, chosen))
+    lang = _help_language(argv, chosen)
+    parser = build_parser(chosen, extra, lang)
     try:
-        args = parser.parse_args(argv)
+        with _argparse_in(lang):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
@@ -138,11 +141,10 @@ def _localized(exc: Exception, lang: str) -> str:
 
 
 def _help_language(argv: list[str], chosen: str | None) -> str:
-    """The language of ``--help``: ``--lang``/``--ui-lang`` when given (not
-    ``eval --lang``, a buyer-language filter), else ui_language in the
-    configuration, else English. Only asked when help is asked for."""
-    if "-h" not in argv and "--help" not in argv:
-        return i18n.ENGLISH
+    """The language of ``--help`` and usage errors: ``--lang``/``--ui-lang``
+    when given (not ``eval --lang``, a buyer-language filter), else
+    ui_language in the configuration (a broken one: English; it is reported
+    once the command line is read), else English."""
     options = ("--ui-lang",) if chosen == "eval" else ("--lang", "--ui-lang")
     for index, word in enumerate(argv):
         name, _, value = word.partition("=")
@@ -155,6 +157,44 @@ def _help_language(argv: list[str], chosen: str | None) -> str:
         return load_config(path).checks.ui_language
     except ConfigError:
         return i18n.ENGLISH
+
+
+# argparse's own messages (it looks them up through its module's ``_``) with our keys.
+_ARGPARSE_KEYS = {
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid-choice",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "expected one argument": "argparse.expected-one",
+    "expected at least one argument": "argparse.expected-at-least-one",
+    "expected at most one argument": "argparse.expected-at-most-one",
+    "invalid %(type)s value: %(value)r": "argparse.invalid-value",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+    "one of the arguments %s is required": "argparse.one-required",
+    "not allowed with argument %s": "argparse.not-allowed-with",
+    "ignored explicit argument %r": "argparse.ignored-explicit",
+    "can't open '%(filename)s': %(error)s": "argparse.cannot-open",
+}
+
+
+@contextlib.contextmanager
+def _argparse_in(lang: str) -> Iterator[None]:
+    """argparse's error messages in ``lang`` while the command line is read."""
+    if lang == i18n.ENGLISH:
+        yield
+        return
+    original = argparse._
+
+    def translate(text: str) -> str:
+        key = _ARGPARSE_KEYS.get(text)
+        return say(lang, key, text) if key else original(text)
+
+    argparse._ = translate
+    try:
+        yield
+    finally:
+        argparse._ = original
 
 
 def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (), lang: str = i18n.ENGLISH) -> argparse.ArgumentParser:

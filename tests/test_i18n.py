@@ -483,3 +483,26 @@ def test_eval_filters_in_chinese_and_english_json_unchanged(capsys):
     assert "（buyer_language 为 de 或 未设置；format 为 text）" in capsys.readouterr().out
     assert main(["eval", corpus, "--lang", "de", "--include-unset", "--json", "--ui-lang", "zh"]) == 0
     assert json.loads(capsys.readouterr().out)["filters"] == ["buyer_language de or unset"]
+
+
+def test_argparse_messages_have_chinese_texts_with_the_same_specifiers():
+    from bot.cli import _ARGPARSE_KEYS
+
+    specifiers = re.compile(r"%(?:\(\w+\))?[rsd]")
+    for english, key in _ARGPARSE_KEYS.items():
+        assert key in ZH and CJK.search(ZH[key]), key
+        assert sorted(specifiers.findall(english)) == sorted(specifiers.findall(ZH[key])), key
+
+
+def test_usage_errors_in_chinese(capsys):
+    import argparse
+
+    from bot.cli import main
+
+    original = argparse._
+    assert main(["check", "--format", "xml", "--lang", "zh"]) == 2
+    shown = capsys.readouterr().err
+    assert "错误：参数 --format：无效的选项值：'xml'" in shown and shown.startswith("用法：")
+    assert argparse._ is original  # put back after reading the command line
+    assert main(["check", "--format", "xml"]) == 2
+    assert "error: argument --format: invalid choice: 'xml'" in capsys.readouterr().err
