@@ -6,6 +6,8 @@ import os
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from checks.i18n import tr
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///checkmsg.sqlite3"
 
 
@@ -37,7 +39,7 @@ class ReviewSettings(BaseModel):
     def _strip(cls, values: list[str]) -> list[str]:
         cleaned = [v.strip() for v in values]
         if any(not v for v in cleaned):
-            raise ValueError("an approver or role name is empty")
+            raise ValueError(tr("config.empty-name", "an approver or role name is empty"))
         return list(dict.fromkeys(cleaned))
 
     def may_approve(self, user: str, roles: list[str] | tuple[str, ...] = ()) -> bool:
