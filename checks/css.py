@@ -22,7 +22,7 @@ import tinycss2
 import tinycss2.color3
 from bs4 import NavigableString, Tag
 
-from .i18n import tr
+from .i18n import keyed, tr
 from .models import Edit
 
 if TYPE_CHECKING:
@@ -296,7 +296,7 @@ class Analysis:
 
     def _css_note(self, where: str, line: int, error) -> None:
         if len(self.notes) < 5:
-            self.notes.append(tr("note.css-parse-error", "CSS parse error in a {where} (line {line}): {error}; the rest of it was checked.", where=where, line=line, error=error.message))
+            self.notes.append(tr("note.css-parse-error", "CSS parse error in a {where} (line {line}): {error}; the rest of it was checked.", where=where, line=line, error=_css_error(error)))
 
     def _match_sheets(self) -> None:
         index = SelectorIndex(self.elements)
@@ -870,3 +870,23 @@ def contrast(fg: tuple, bg: tuple) -> float:
 
 def is_rtl_language(tag: str | None) -> bool:
     return bool(tag) and tag.split("-")[0].lower() in _RTL_LANGUAGES
+
+
+def _css_error(error) -> str:  # noqa: ANN001 - a tinycss2 ParseError
+    """tinycss2's reason (English) under one of our keys, so it can be translated."""
+    message, kind = str(error.message), str(getattr(error, "kind", ""))
+    if kind == "eof-in-string":
+        return keyed("css.error.eof-in-string", message)
+    if kind == "eof-in-url":
+        return keyed("css.error.eof-in-url", message)
+    if message.startswith("Unmatched "):
+        return keyed("css.error.unmatched", message, char=kind)
+    if message.startswith("Expected ':' after declaration name"):
+        return keyed("css.error.colon", message)
+    if message.startswith("Expected <ident> for declaration name"):
+        return keyed("css.error.name", message)
+    if "reached before {} block for a qualified rule" in message:
+        return keyed("css.error.no-block", message)
+    if message.startswith("Declaration contains {} block"):
+        return keyed("css.error.block-in-declaration", message)
+    return message

@@ -506,3 +506,22 @@ def test_usage_errors_in_chinese(capsys):
     assert argparse._ is original  # put back after reading the command line
     assert main(["check", "--format", "xml"]) == 2
     assert "error: argument --format: invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_css_parser_reasons_in_chinese():
+    from types import SimpleNamespace
+
+    from checks.css import _css_error
+
+    cases = [
+        ("eof-in-string", "EOF in string"),
+        ("eof-in-url", "EOF in URL"),
+        (")", "Unmatched )"),
+        ("invalid", "Expected ':' after declaration name, got EOF"),
+        ("invalid", "Expected <ident> for declaration name, got number."),
+        ("invalid", "EOF reached before {} block for a qualified rule."),
+        ("invalid", "Declaration contains {} block"),
+    ]
+    for kind, message in cases:
+        text = _css_error(SimpleNamespace(kind=kind, message=message))
+        assert text == message and text.key in ZH and CJK.search(text.localized("zh")), message
