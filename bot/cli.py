@@ -301,7 +301,7 @@ def _localize_help(parser: argparse.ArgumentParser, lang: str, command: str) -> 
     usage = say(lang, "cli.group.usage", "usage: ")
 
     class Formatter(argparse.HelpFormatter):
-        def add_usage(self, text, actions, groups, prefix=None):  # noqa: ANN001, ANN202
+        def add_usage(self, text, actions, groups, prefix=None):
             return super().add_usage(text, actions, groups, usage if prefix is None else prefix)
 
     parser.formatter_class = Formatter

@@ -872,8 +872,8 @@ def is_rtl_language(tag: str | None) -> bool:
     return bool(tag) and tag.split("-")[0].lower() in _RTL_LANGUAGES
 
 
-def _css_error(error) -> str:  # noqa: ANN001 - a tinycss2 ParseError
-    """tinycss2's reason (English) under one of our keys, so it can be translated."""
+def _css_error(error) -> str:
+    """A tinycss2 ParseError's reason (English) under one of our keys, so it can be translated."""
     message, kind = str(error.message), str(getattr(error, "kind", ""))
     if kind == "eof-in-string":
         return keyed("css.error.eof-in-string", message)

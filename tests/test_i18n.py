@@ -8,9 +8,9 @@ These tests fail when a text has no translation, or when a translation's
 from __future__ import annotations
 
 import ast
+import asyncio
 import inspect
 import json
-import asyncio
 import re
 from pathlib import Path
 

@@ -19,9 +19,9 @@ from sqlalchemy import text
 
 from bot.chat import ChatService, EventLedger
 from bot.config import Config, load_config
-from checks import i18n
 from bot.review import ReviewWorkflow
 from bot.store import Store, StoreUnavailable
+from checks import i18n
 
 from .app import SlackReplies, build_app
 from .settings import SlackSettings
