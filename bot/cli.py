@@ -185,6 +185,7 @@ def _argparse_in(lang: str) -> Iterator[None]:
         yield
         return
     original = argparse._
+    _parsing_in[0] = lang
 
     def translate(text: str) -> str:
         key = _ARGPARSE_KEYS.get(text)
@@ -195,6 +196,10 @@ def _argparse_in(lang: str) -> Iterator[None]:
         yield
     finally:
         argparse._ = original
+        _parsing_in[0] = i18n.ENGLISH
+
+
+_parsing_in = [i18n.ENGLISH]  # the language of the command line being read (option value errors)
 
 
 def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (), lang: str = i18n.ENGLISH) -> argparse.ArgumentParser:
@@ -346,9 +351,9 @@ def _fraction(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        raise argparse.ArgumentTypeError(say(_parsing_in[0], "cli.not-a-number", "{value!r} is not a number", value=value)) from None
     if not 0 <= number <= 1:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+        raise argparse.ArgumentTypeError(say(_parsing_in[0], "cli.not-a-fraction", "{value} is not between 0 and 1", value=value))
     return number
 
 
@@ -750,9 +755,9 @@ def _eval_text(summary: dict, groups: dict[str, evaluate.Group], outcomes: list,
             parts.append(say(lang, "cli.eval.missed", "missed {rules}", rules=", ".join(o.missed)))
         if o.extra:
             parts.append(say(lang, "cli.eval.extra", "extra {rules}", rules=", ".join(o.extra)))
-        out.append(f"  {o.id}: {'; '.join(parts)}")
+        out.append(f"  {o.id}: {say(lang, 'words.semicolon', '; ').join(parts)}")
     for failure in failures:
-        out.append(say(lang, "cli.eval.below-bar", "Below the bar: error-severity rules' {failure}", failure=failure))
+        out.append(say(lang, "cli.eval.below-bar", "Below the bar: error-severity rules' {failure}", failure=i18n.localize(failure, lang)))
     return "\n".join(out)
 
 

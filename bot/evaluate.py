@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from checks.i18n import tr
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -129,9 +131,9 @@ def below_bar(total: Counts, min_precision: float | None, min_recall: float | No
     """Which bars the pooled figures miss, in words; undefined figures pass."""
     failures = []
     if min_precision is not None and total.precision is not None and total.precision < min_precision:
-        failures.append(f"precision {total.precision:.3f} is below {min_precision:.3f}")
+        failures.append(tr("cli.eval.precision-below", "precision {value:.3f} is below {bar:.3f}", value=total.precision, bar=min_precision))
     if min_recall is not None and total.recall is not None and total.recall < min_recall:
-        failures.append(f"recall {total.recall:.3f} is below {min_recall:.3f}")
+        failures.append(tr("cli.eval.recall-below", "recall {value:.3f} is below {bar:.3f}", value=total.recall, bar=min_recall))
     return failures
 
 

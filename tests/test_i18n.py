@@ -525,3 +525,17 @@ def test_css_parser_reasons_in_chinese():
     for kind, message in cases:
         text = _css_error(SimpleNamespace(kind=kind, message=message))
         assert text == message and text.key in ZH and CJK.search(text.localized("zh")), message
+
+
+def test_eval_bars_in_chinese(tmp_path, capsys):
+    from bot.cli import main
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "Hello there, thanks.", "expect": ["contact.email"]}\n', encoding="utf-8")
+    assert main(["eval", str(corpus), "--min-recall", "0.5", "--ui-lang", "zh"]) == 1
+    shown = capsys.readouterr().out
+    assert "未达标：错误级规则的召回率 0.000 低于 0.500" in shown and "漏报 contact.email；" in shown
+    assert main(["eval", str(corpus), "--min-recall", "0.5", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["below_bar"] == ["recall 0.000 is below 0.500"]
+    assert main(["eval", str(corpus), "--min-recall", "2", "--ui-lang", "zh"]) == 2
+    assert "2 不在 0 到 1 之间" in capsys.readouterr().err
