@@ -21,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, func, insert, select, update
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -107,7 +107,10 @@ class Store:
             parsed = make_url(url)
         except ArgumentError as exc:
             raise StoreUnavailable(tr("store.bad-url", "The database URL {url!r} is not valid: {error}", url=url, error=exc)) from exc
-        engine = _create_engine(parsed, schema=schema, busy_timeout=busy_timeout)
+        try:
+            engine = _create_engine(parsed, schema=schema, busy_timeout=busy_timeout)
+        except (ArgumentError, NoSuchModuleError) as exc:  # an unknown database kind or driver
+            raise StoreUnavailable(tr("store.bad-url", "The database URL {url!r} is not valid: {error}", url=url, error=exc)) from exc
         store = cls(engine, clock)
         if migrate:
             try:

@@ -214,3 +214,9 @@ async def test_export_since(database) -> None:  # noqa: ANN001
     since = (database.now - dt.timedelta(days=1)).date().isoformat()
     assert await export_audit(store, "json", out, since=since) == 1
     assert [e["actor"] for e in json.loads(out.getvalue())] == ["carol"]
+
+
+async def test_unknown_database_kind_is_a_clear_error() -> None:
+    """A URL naming no installed database driver is refused as unavailable, not a traceback."""
+    with pytest.raises(StoreUnavailable, match="not valid"):
+        await Store.open("nope://somewhere/db")
