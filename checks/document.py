@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import extract, language, markup, phrases
+from . import extract, language, markup, phrases, prefilter
 from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
 
@@ -195,9 +195,33 @@ class Document:
         offsets are relative to the text, so one match serves every copy)."""
         key = (sentence.text, concept)
         if key not in self._searched:
+            candidates = self.candidates.get(concept)
+            if candidates is not None and (sentence.start, sentence.end) not in candidates:
+                return None  # none of the words the concept cannot match without
             pat = self.phrase(concept)
             self._searched[key] = pat.search(sentence.text) if pat is not None else None
         return self._searched[key]
+
+    @functools.cached_property
+    def literal_hits(self) -> dict[str, list[tuple[int, int]]]:
+        """Per concept (those with required literals), where its literals occur
+        in the text: a sentence without one cannot match (checks/prefilter.py)."""
+        return prefilter.for_language(self.phrase_language).hits(prefilter.fold(self.text))
+
+    @functools.cached_property
+    def candidates(self) -> dict[str, set[tuple[int, int]]]:
+        """Per filtered concept, the (start, end) of the sentences it may match."""
+        starts = [s.start for s in self.sentences]
+        ends = [s.end for s in self.sentences]
+        out = {}
+        for concept, spans in self.literal_hits.items():
+            out[concept] = {(starts[i], ends[i]) for i in prefilter.containing(spans, starts, ends)}
+        return out
+
+    def may_match(self, concept: str) -> bool:
+        """False when the concept cannot match anywhere in the text."""
+        spans = self.literal_hits.get(concept)
+        return spans is None or bool(spans)
 
     def any_sentence(self, concept: str) -> bool:
         return bool(self.matches(concept))

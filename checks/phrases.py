@@ -46,6 +46,16 @@ def pattern(lang: str, concept: str) -> regex.Pattern | None:
     return regex.compile(joined, _FLAGS)
 
 
+def concepts(lang: str) -> list[str]:
+    """The concepts with patterns in ``lang``'s file."""
+    return [name for name, entry in _table(lang).items() if isinstance(entry, dict) and entry.get("patterns")]
+
+
+def patterns(lang: str, concept: str) -> list[str]:
+    entry = _table(lang).get(concept)
+    return list(entry.get("patterns", ())) if entry else []
+
+
 def words(lang: str, concept: str) -> list[str]:
     entry = _table(lang).get(concept)
     return list(entry.get("words", ())) if entry else []

@@ -1,0 +1,189 @@
+"""Which sentences a phrase concept can match at all, found in one pass.
+
+A concept's alternation (``checks/phrases``) costs a full regex scan of every
+sentence, and on a 40 KB template that is most of the check. Nearly every
+pattern needs some literal word to match ("review", "coupon", "thank"), so
+the patterns are read once for the words they cannot match without (their
+*required literals*), every literal of every concept is found in the
+lowered text with one Aho-Corasick pass, and a sentence holding none of a
+concept's literals is not scanned for it.
+
+The literals are a necessary condition, never a guess: they come from the
+parsed pattern (a literal run every match contains; for an alternation, one
+such literal per branch). A pattern with a branch that needs no literal at
+all (``\\w+ing``), or that the parser cannot read, leaves its concept
+unfiltered: every sentence is scanned, as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import warnings
+from dataclasses import dataclass
+
+import ahocorasick
+
+from . import phrases
+
+try:  # the standard library's regex parser (private); without it, no filtering
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - another Python layout
+    _sre = _sre_parse = None
+
+# A Latin literal this short would occur in nearly every sentence: no use as
+# a filter. One character of a script past Latin (CJK, symbols) is enough.
+MIN_LITERAL = 3
+_WIDE = 0x2000
+
+Literals = frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _fold_table() -> tuple[dict[int, str], re.Pattern]:
+    """Characters that case-insensitive matching equates but ``str.lower``
+    does not (long s, final sigma, micro sign...), mapped to one form, and a
+    pattern that finds them."""
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x10000):
+        low = chr(code).lower()
+        if len(low) != 1:
+            continue
+        folded = low.casefold()
+        if len(folded) == 1 and folded != low:
+            table[ord(low)] = folded
+    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` for literal search, keeping its length (so match
+    positions are text positions)."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ")
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    table, odd = _fold_table()
+    return low.translate(table) if odd.search(low) else low
+
+
+def required_literals(pattern: str) -> list[Literals] | None:
+    """Sets of strings (lowered), each such that one of its strings occurs in
+    every match of ``pattern``; None when no useful set could be read."""
+    if _sre_parse is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set": syntax the two engines read differently
+            parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except Exception:  # regex-only syntax (\p{L}, variable lookbehind...): unfiltered
+        return None
+    found = [frozenset(fold(s) for s in conjunct) for conjunct in _conjuncts(list(parsed))]
+    return found or None
+
+
+def _selective(literal: str) -> bool:
+    return len(literal) >= MIN_LITERAL or any(ord(c) >= _WIDE for c in literal)
+
+
+def _strength(found: Literals) -> tuple[int, int]:
+    return min(len(s) if not any(ord(c) >= _WIDE for c in s) else MIN_LITERAL + len(s) for s in found), -len(found)
+
+
+def _conjuncts(items: list) -> list[Literals]:
+    """Every item of a sequence must match, so each item's sets are necessary;
+    a run of plain characters is one literal string. Only selective sets
+    (every string long enough to be rare) are kept."""
+    out: list[Literals] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run and _selective(word := "".join(run)):
+            out.append(frozenset((word,)))
+        run.clear()
+
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        end_run()
+        out.extend(_item(op, arg))
+    end_run()
+    if len(out) > 1:  # a word as common as "you" or "for" only costs time to count
+        strong = [found for found in out if _strength(found)[0] > MIN_LITERAL]
+        out = strong or [max(out, key=_strength)]
+    return out
+
+
+def _item(op, arg) -> list[Literals]:
+    if op is _sre.SUBPATTERN:
+        return _conjuncts(list(arg[-1]))
+    if op is _sre.ATOMIC_GROUP:
+        return _conjuncts(list(arg))
+    if op is _sre.BRANCH:  # one string from the strongest set of each branch
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _conjuncts(list(branch))
+            if not found:
+                return []
+            union |= max(found, key=_strength)
+        return [frozenset(union)]
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, _high, inner = arg
+        return _conjuncts(list(inner)) if low >= 1 else []
+    return []  # classes, anchors, lookarounds, back-references: no literal
+
+
+@dataclass(frozen=True)
+class Filter:
+    """The required literals of one language's concepts, and one automaton over all of them."""
+
+    literals: dict[str, list[list[Literals]]]  # concept -> per pattern, its necessary sets (absent: unfiltered)
+    automaton: ahocorasick.Automaton | None
+
+    def hits(self, folded: str) -> dict[str, list[tuple[int, int]]]:
+        """Per filtered concept, spans in the folded text of which every match
+        of the concept contains one. Each pattern contributes the necessary
+        set that is rarest in this text."""
+        seen: dict[str, list[tuple[int, int]]] = {}
+        if self.automaton is not None:
+            for end, literal in self.automaton.iter(folded):
+                seen.setdefault(literal, []).append((end + 1 - len(literal), end + 1))
+        out: dict[str, list[tuple[int, int]]] = {}
+        for concept, patterns in self.literals.items():
+            spans: list[tuple[int, int]] = []
+            for conjuncts in patterns:
+                rarest = min(conjuncts, key=lambda found: sum(len(seen.get(s, ())) for s in found))
+                for literal in rarest:
+                    spans.extend(seen.get(literal, ()))
+            spans.sort()
+            out[concept] = spans
+        return out
+
+
+@functools.lru_cache(maxsize=None)
+def for_language(lang: str) -> Filter:
+    literals: dict[str, list[list[Literals]]] = {}
+    for concept in phrases.concepts(lang):
+        found = [required_literals(p) for p in phrases.patterns(lang, concept)]
+        if found and all(f is not None for f in found):
+            literals[concept] = found
+    words = {literal for patterns in literals.values() for conjuncts in patterns for found in conjuncts for literal in found}
+    if not words:
+        return Filter(literals, None)
+    automaton = ahocorasick.Automaton()
+    for literal in words:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return Filter(literals, automaton)
+
+
+def containing(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> set[int]:
+    """The indices of the ranges (``starts``, ``ends``: sorted, disjoint) that
+    wholly contain one of ``spans``."""
+    found: set[int] = set()
+    for start, end in spans:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= ends[i]:
+            found.add(i)
+    return found
