@@ -50,6 +50,11 @@ _STATE_PSEUDO = re.compile(
     r"placeholder|selection|target|checked|disabled|enabled)\b",
     re.IGNORECASE,
 )
+_BOLD_TAGS = frozenset(("b", "strong", "th", *_HEADING_SIZES))
+# Attributes that style an element (see Analysis._attr_decl), and style itself.
+_STYLING_ATTRS = frozenset(
+    ("style", "align", "bgcolor", "background", "color", "face", "size", "text", "width", "height", "hspace", "hidden")
+)
 _RTL_LANGUAGES = frozenset(("ar", "he", "fa", "ur", "yi", "ps", "dv"))
 _INHERITED = ("align", "color", "size", "rtl", "hidden", "bold")
 
@@ -63,11 +68,15 @@ class Decl:
     text: str  # the value, serialized, lower case, stripped
     important: bool
     span: tuple[int, int]  # source span of the declaration or attribute
-    removal: list[Edit]
+    cuts: list[tuple[int, int]]  # source spans whose removal drops the declaration
     origin: str  # "style", "sheet", "attr", "tag"
     order: int = 0
     element: Tag | None = None
     selector: str | None = None
+
+    @property
+    def removal(self) -> list[Edit]:
+        return [Edit(span=span, replacement="") for span in self.cuts]
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -152,7 +161,7 @@ class Analysis:
             self._add(element, self._tag_decl(element, "font-size", f"{_HEADING_SIZES[name]}em"))
         elif name in ("small", "big"):
             self._add(element, self._tag_decl(element, "font-size", "smaller" if name == "small" else "larger"))
-        if not element.attrs:
+        if _STYLING_ATTRS.isdisjoint(element.attrs):
             return
         attrs = markup.attrs(element)
         for key, attr in attrs.items():
@@ -166,10 +175,10 @@ class Analysis:
 
     def _tag_decl(self, element: Tag, prop: str, value: str) -> Decl:
         start, end = self.markup.start_tag(element)
-        edits = [Edit(span=(start, end), replacement="")]
+        edits = [(start, end)]
         closing = self.markup.end_tag(element)
         if closing:
-            edits.append(Edit(span=closing, replacement=""))
+            edits.append(closing)
         tokens = _tokens(value)
         return Decl(prop, tokens, value, False, (start, end), edits, "tag", element=element)
 
@@ -207,7 +216,7 @@ class Analysis:
         while start > 0 and self.markup.source[start - 1] in " \t\n\r":
             start -= 1
         tokens = _tokens(value)
-        return Decl(prop, tokens, _serialize(tokens), False, attr.span, [Edit(span=(start, attr.span[1]), replacement="")], "attr", element=element)
+        return Decl(prop, tokens, _serialize(tokens), False, attr.span, [(start, attr.span[1])], "attr", element=element)
 
     def _inline(self, element: Tag, attr) -> None:
         from .markup import decode
@@ -217,17 +226,16 @@ class Analysis:
         text, starts, ends = decode(raw, vs)
         parsed = _parse_declarations(text)
         found: list[tuple[Decl, int, int]] = []
-        for item, a, b in parsed:
+        for item, a, b, serialized in parsed:
             if item.type == "error":
                 self._css_note(tr("css.where.style-attribute", "style attribute"), self.markup.line_of(vs), item)
                 continue
             if item.type != "declaration":
                 continue
-            tokens = list(item.value)
             decl = Decl(
                 item.lower_name,
-                tokens,
-                _serialize(tokens),
+                list(item.value),
+                serialized,
                 item.important,
                 (starts[a], ends[b - 1]),
                 [],
@@ -240,11 +248,11 @@ class Analysis:
                 start, end = attr.span
                 while start > 0 and self.markup.source[start - 1] in " \t\n\r":
                     start -= 1
-                decl.removal = [Edit(span=(start, attr.span[1]), replacement="")]
+                decl.cuts = [(start, attr.span[1])]
             else:
                 cut = _after_declaration(text, b)
                 end_src = starts[cut] if cut < len(text) else ve
-                decl.removal = [Edit(span=(starts[a], end_src), replacement="")]
+                decl.cuts = [(starts[a], end_src)]
             self.decls.append(decl)
             self._add(element, decl)
 
@@ -252,47 +260,20 @@ class Analysis:
         _start, content_start = self.markup.start_tag(style)
         closing = self.markup.end_tag(style)
         content_end = closing[0] if closing else len(self.markup.source)
-        css = self.markup.source[content_start:content_end]
-        prepared = css.replace("\r", " ").replace("\f", " ").replace("\x00", "\ufffd")
-        lines = _line_starts(prepared)
-        rules = tinycss2.parse_stylesheet(prepared, skip_comments=True, skip_whitespace=True)
-        self._rules(rules, css, lines, content_start)
-
-    def _rules(self, rules, css: str, lines: list[int], base: int) -> None:
-        for rule in rules:
-            if rule.type == "error":
-                self._css_note(tr("css.where.style-block", "<style> block"), self.markup.line_of(base + _index(lines, rule)), rule)
-            elif rule.type == "qualified-rule":
-                selector = tinycss2.serialize(rule.prelude).strip()
-                items = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-                decls: list[Decl] = []
-                nested = []
-                for item in items:
-                    if item.type == "declaration":
-                        start = _index(lines, item)
-                        end = _declaration_end(css, start)
-                        cut = _after_declaration(css, end)
-                        tokens = list(item.value)
-                        decl = Decl(
-                            item.lower_name, tokens, _serialize(tokens), item.important,
-                            (base + start, base + end), [Edit(span=(base + start, base + cut), replacement="")],
-                            "sheet", selector=selector,
-                        )
-                        decls.append(decl)
-                        self.decls.append(decl)
-                    elif item.type == "error":
-                        self._css_note(tr("css.where.style-block", "<style> block"), self.markup.line_of(base + _index(lines, item)), item)
-                    elif item.type == "qualified-rule":
-                        nested.append(item)
-                self.sheet_rules.append((selector, decls))
-                if nested:  # CSS nesting: treat nested rules as rules of their own
-                    self._rules(nested, css, lines, base)
-            elif rule.type == "at-rule" and rule.content is not None:
-                keyword = rule.lower_at_keyword
-                if keyword in ("media", "supports", "document", "layer", "container"):
-                    inner = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-                    self._rules([r for r in inner if r.type != "declaration"], css, lines, base)
-                # @font-face, @page, @keyframes: they define things, they do not style the text
+        base = content_start
+        for event in _parse_sheet(self.markup.source[content_start:content_end]):
+            if event[0] == "error":
+                _kind, at, error = event
+                self._css_note(tr("css.where.style-block", "<style> block"), self.markup.line_of(base + at), error)
+                continue
+            _kind, selector, found = event
+            decls = [
+                Decl(prop, list(tokens), text, important, (base + start, base + end),
+                     [(base + start, base + cut)], "sheet", selector=selector)
+                for prop, tokens, text, important, start, end, cut in found
+            ]
+            self.decls.extend(decls)
+            self.sheet_rules.append((selector, decls))
 
     def _css_note(self, where: str, line: int, error) -> None:
         if len(self.notes) < 5:
@@ -385,15 +366,18 @@ class Analysis:
         return None
 
     def _compute(self, element: Tag, parent: Computed) -> Computed:
-        own = self.own.get(id(element), {})
+        own = self.own.get(id(element))
+        name = element.name
+        if not own and name not in _BOLD_TAGS and not _has_dir(element):
+            return parent  # nothing of its own: the parent's style, shared (never mutated)
+        own = own or {}
         style = Computed(
             align=parent.align, align_decl=parent.align_decl, color=parent.color, color_decl=parent.color_decl,
             background=parent.background, background_decl=parent.background_decl,
             background_unknown=parent.background_unknown, size=parent.size, size_decl=parent.size_decl,
             rtl=parent.rtl, hidden=parent.hidden, bold=parent.bold, width=parent.width,
         )
-        name = element.name
-        if name in ("b", "strong", "th") or name in _HEADING_SIZES:
+        if name in _BOLD_TAGS:
             style.bold = True
         direction = element.get("dir")
         if isinstance(direction, str) and direction.lower() in ("rtl", "ltr"):
@@ -458,6 +442,10 @@ class Analysis:
 
 
 # --- helpers -------------------------------------------------------------------
+
+
+def _has_dir(element: Tag) -> bool:
+    return "dir" in element.attrs
 
 
 def _longhands(decl: Decl) -> list[str]:
@@ -660,17 +648,61 @@ def _index(lines: list[int], node) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_declarations(text: str) -> tuple[tuple[object, int, int], ...]:
+def _parse_declarations(text: str) -> tuple[tuple[object, int, int, str], ...]:
     """Declarations of a style attribute with their [start, end) in ``text``
-    (cached: templates repeat their inline styles; the nodes are never mutated)."""
+    and their serialized value (cached: templates repeat their inline
+    styles; the nodes are never mutated)."""
     prepared = text.replace("\r", " ").replace("\f", " ").replace("\x00", "\ufffd")
     lines = _line_starts(prepared)
     out = []
     for item in tinycss2.parse_blocks_contents(prepared, skip_comments=True, skip_whitespace=True):
         start = _index(lines, item)
-        end = _declaration_end(prepared, start) if item.type == "declaration" else start
-        out.append((item, start, end))
+        if item.type == "declaration":
+            out.append((item, start, _declaration_end(prepared, start), _serialize(list(item.value))))
+        else:
+            out.append((item, start, start, ""))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_sheet(css: str) -> tuple:
+    """A ``<style>`` block, read once per distinct block (a team's templates
+    share theirs): in source order, ("error", offset, node) and ("rule",
+    selector, declarations), each declaration as (property, tokens, value,
+    important, start, end, end of its removal), offsets into ``css``."""
+    prepared = css.replace("\r", " ").replace("\f", " ").replace("\x00", "\ufffd")
+    lines = _line_starts(prepared)
+    out: list[tuple] = []
+    _sheet_rules(tinycss2.parse_stylesheet(prepared, skip_comments=True, skip_whitespace=True), css, lines, out)
+    return tuple(out)
+
+
+def _sheet_rules(rules, css: str, lines: list[int], out: list[tuple]) -> None:
+    for rule in rules:
+        if rule.type == "error":
+            out.append(("error", _index(lines, rule), rule))
+        elif rule.type == "qualified-rule":
+            selector = tinycss2.serialize(rule.prelude).strip()
+            found = []
+            nested = []
+            for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                if item.type == "declaration":
+                    start = _index(lines, item)
+                    end = _declaration_end(css, start)
+                    tokens = tuple(item.value)
+                    found.append((item.lower_name, tokens, _serialize(tokens), item.important, start, end, _after_declaration(css, end)))
+                elif item.type == "error":
+                    out.append(("error", _index(lines, item), item))
+                elif item.type == "qualified-rule":
+                    nested.append(item)
+            out.append(("rule", selector, tuple(found)))
+            if nested:  # CSS nesting: treat nested rules as rules of their own
+                _sheet_rules(nested, css, lines, out)
+        elif rule.type == "at-rule" and rule.content is not None:
+            if rule.lower_at_keyword in ("media", "supports", "document", "layer", "container"):
+                inner = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+                _sheet_rules([r for r in inner if r.type != "declaration"], css, lines, out)
+            # @font-face, @page, @keyframes: they define things, they do not style the text
 
 
 def _declaration_end(css: str, start: int) -> int:

@@ -84,6 +84,11 @@ class Document:
             html=html,
         )
 
+    def release(self) -> None:
+        """Free what the check built (the HTML tree) without the cyclic collector."""
+        if self.html is not None:
+            self.html.release()
+
     # --- positions -------------------------------------------------------
     def source_span(self, span: tuple[int, int]) -> tuple[int, int]:
         if self.html is not None:
@@ -182,7 +187,11 @@ class Document:
     def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
         """Every sentence match of a phrase concept, first match per sentence."""
         found = []
-        for sentence in self.sentences:
+        candidates = self.candidates.get(concept)
+        sentences = self.sentences
+        if candidates is not None:
+            sentences = [sentences[i] for i in sorted(candidates)]
+        for sentence in sentences:
             m = self.sentence_has(sentence, concept)
             if m:
                 found.append((sentence, m))
@@ -195,7 +204,7 @@ class Document:
         offsets are relative to the text, so one match serves every copy)."""
         key = (sentence.text, concept)
         if key not in self._searched:
-            candidates = self.candidates.get(concept)
+            candidates = self.candidate_spans.get(concept)
             if candidates is not None and (sentence.start, sentence.end) not in candidates:
                 return None  # none of the words the concept cannot match without
             pat = self.phrase(concept)
@@ -209,14 +218,20 @@ class Document:
         return prefilter.for_language(self.phrase_language).hits(prefilter.fold(self.text))
 
     @functools.cached_property
-    def candidates(self) -> dict[str, set[tuple[int, int]]]:
-        """Per filtered concept, the (start, end) of the sentences it may match."""
+    def candidates(self) -> dict[str, set[int]]:
+        """Per filtered concept, the indices of the sentences it may match."""
         starts = [s.start for s in self.sentences]
         ends = [s.end for s in self.sentences]
-        out = {}
-        for concept, spans in self.literal_hits.items():
-            out[concept] = {(starts[i], ends[i]) for i in prefilter.containing(spans, starts, ends)}
-        return out
+        return {concept: prefilter.containing(spans, starts, ends) for concept, spans in self.literal_hits.items()}
+
+    @functools.cached_property
+    def candidate_spans(self) -> dict[str, set[tuple[int, int]]]:
+        """The same, as the (start, end) of each sentence."""
+        sentences = self.sentences
+        return {
+            concept: {(sentences[i].start, sentences[i].end) for i in found}
+            for concept, found in self.candidates.items()
+        }
 
     def may_match(self, concept: str) -> bool:
         """False when the concept cannot match anywhere in the text."""

@@ -217,23 +217,9 @@ class Markup:
     def attrs(self, tag: Tag) -> dict[str, Attr]:
         """The tag's attributes with their source spans (last one wins, as in bs4)."""
         start, end = self.start_tag(tag)
-        raw = self.source[start:end]
-        name = _TAG_NAME.match(raw)
-        pos = name.end() if name else 1
         found: dict[str, Attr] = {}
-        for m in _ATTR.finditer(raw, pos, max(pos, len(raw) - 1)):
-            key = m.group(1).lower()
-            value = m.group(2)
-            if value is None:
-                found[key] = Attr(key, "", (start + m.start(), start + m.end()), None)
-                continue
-            vstart = m.start(2)
-            vend = m.end(2)
-            if value[:1] in "\"'":
-                vstart += 1
-                vend -= 1 if value[-1:] == value[:1] and len(value) > 1 else 0
-            text, _s, _e = decode(raw[vstart:vend], 0)
-            found[key] = Attr(key, text, (start + m.start(), start + m.end()), (start + vstart, start + vend))
+        for key, value, (a, b), value_span in _tag_attrs(self.source[start:end]):
+            found[key] = Attr(key, value, (start + a, start + b), None if value_span is None else (start + value_span[0], start + value_span[1]))
         return found
 
     def line_of(self, offset: int) -> int:
@@ -298,6 +284,42 @@ class Markup:
         from .css import Analysis
 
         return Analysis(self)
+
+    def release(self) -> None:
+        """Take the tree apart once the check is done. A BeautifulSoup tree is
+        a web of cycles (parent, children, next and previous element) that
+        only the cyclic garbage collector could free, in a pass over every
+        object; taken apart, it is freed at once by reference counting."""
+        analysis = self.__dict__.pop("analysis", None)
+        if analysis is not None:
+            analysis.__dict__.clear()
+        if self.soup is not None:
+            for child in list(self.soup.contents):
+                child.decompose()
+            self.soup = None
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_attrs(raw: str) -> tuple[tuple[str, str, tuple[int, int], tuple[int, int] | None], ...]:
+    """Attributes of one start tag's source, with spans relative to it:
+    (name, decoded value, whole attribute, raw value without quotes).
+    Cached: templates repeat the same tags (``<td valign="top">``) many times."""
+    name = _TAG_NAME.match(raw)
+    pos = name.end() if name else 1
+    out = []
+    for m in _ATTR.finditer(raw, pos, max(pos, len(raw) - 1)):
+        key = m.group(1).lower()
+        value = m.group(2)
+        if value is None:
+            out.append((key, "", m.span(), None))
+            continue
+        vstart, vend = m.span(2)
+        if value[:1] in "\"'":
+            vstart += 1
+            vend -= 1 if value[-1:] == value[:1] and len(value) > 1 else 0
+        text, _s, _e = decode(raw[vstart:vend], 0)
+        out.append((key, text, m.span(), (vstart, vend)))
+    return tuple(out)
 
 
 def url_host(url: str) -> tuple[str | None, str]:

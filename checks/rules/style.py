@@ -95,22 +95,21 @@ class Spelling(Rule):
             doc.notes.append(tr("note.spelling-not-installed", "Spelling was not checked: no dictionary for language '{lang}' is installed.", lang=lang))
             return
         team_words = {w.lower() for w in doc.settings.words}
+        # Only a word in lower case can be reported (a capitalised word is a
+        # name or a sentence start, CamelCase and ALLCAPS are brands and
+        # codes), so the dictionary is asked once per distinct such word.
+        unknown = {
+            word for word in set(spelling.WORD.findall(doc.text))
+            if len(word) >= 3 and word.islower() and word not in team_words and not _correct(word, lang)
+        }
+        if not unknown:
+            return
         skip = _merged([e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages])
         count = new_corrections = 0
         for m in spelling.WORD.finditer(doc.text):
             word = m.group()
-            if len(word) < 3 or not word.islower() and not _sentence_initial(doc.text, m.start()):
+            if word not in unknown or _inside(skip, m.start()):
                 continue
-            if word.lower() in team_words or _inside(skip, m.start()):
-                continue
-            if not word.islower() and not word[1:].islower():
-                continue  # CamelCase or ALLCAPS: a brand or a code
-            if _correct(word, lang):
-                continue
-            if not word.islower() and _correct(word.lower(), lang):
-                continue
-            if not word.islower():
-                continue  # a capitalised name at the start of a sentence
             # A new word's corrections cost ~15 ms to work out: at most a few per
             # draft, while words seen before (the usual typos) cost nothing.
             suggestions = spelling.known_suggestions(word, lang)
@@ -152,11 +151,6 @@ def _correct(word: str, lang: str) -> bool:
     if len(parts) > 1 and all(len(p) < 2 or spelling.correct(p, lang) for p in parts):
         return True
     return False
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3) : pos].rstrip(" \t")
-    return not before or before[-1] in ".!?\n"
 
 
 # --- grammar -----------------------------------------------------------------
