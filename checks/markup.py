@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .i18n import Joined, tr
 
@@ -68,6 +68,7 @@ _OPTIONAL_END = frozenset(
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[a-zA-Z][a-zA-Z0-9]{0,31};?)")
 _WS = " \t\n\r\f\xa0"
+_BLANKS = " \t\n\r\f"  # HTML whitespace (a non-breaking space is text)
 _SEGMENT = re.compile(r"[^ \t\n\r\f\xa0]+(?: [^ \t\n\r\f\xa0]+)*")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 _TAG_NAME = re.compile(r"</?[^\s/>]+")
@@ -424,6 +425,9 @@ class _TextPass(HTMLParser):
     def _text(self, raw: str, start: int) -> None:
         if self.skip:
             return
+        if not self.pre and not raw.strip(_WS):  # blanks only: the indentation between tags
+            self._blank(raw, start, start + 1)
+            return
         if "&" in raw:
             text, starts, ends = decode(raw, start)
         else:  # the common case: one source character per text character
@@ -652,6 +656,8 @@ if BeautifulSoupHTMLParser is not None:
         def handle_data(self, data):
             if not self._inner:
                 self.scan.handle_data(data)
+                if not self.scan.pre and not data.strip(_BLANKS):
+                    return  # indentation between tags: no node in the tree (nothing reads it)
             self._inner += 1
             super().handle_data(data)
             self._inner -= 1
@@ -708,6 +714,14 @@ def _shared_pass(source: str, scan: _TextPass) -> BeautifulSoup | None:
     finally:
         builder.scan, scan.driver = None, scan  # no cycle through the parser
     return soup
+
+
+def _drop_blank_strings(soup: BeautifulSoup) -> None:
+    """The tree as the shared pass builds it: no whitespace-only text between
+    tags outside ``<pre>`` (nothing reads it; it would cost a node each)."""
+    for string in list(soup.find_all(string=True)):
+        if type(string) is NavigableString and not string.strip(_BLANKS) and string.find_parent("pre") is None:
+            string.extract()
 
 
 def _line_starts(source: str) -> list[int]:
@@ -774,6 +788,7 @@ def parse(source: str) -> Markup:
     if soup is None:
         try:
             soup = BeautifulSoup(source, "html.parser")
+            _drop_blank_strings(soup)
         except Exception as exc:  # pragma: no cover - bs4 with html.parser does not raise on markup
             notes.append(tr("note.html-unparsed", "The HTML could not be parsed ({error}); the HTML style rules did not run.", error=type(exc).__name__))
             soup = None

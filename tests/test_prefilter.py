@@ -92,7 +92,7 @@ def test_prefilter_answers_as_the_patterns_do():
                 assert (got is None) == (expected is None), (lang, concept, sentence.text)
                 if expected is not None:
                     matched += 1
-                elif concept in doc.candidates and (sentence.start, sentence.end) not in doc.candidates[concept]:
+                elif concept in doc.candidate_spans and (sentence.start, sentence.end) not in doc.candidate_spans[concept]:
                     skipped += 1
             if pat.search(doc.text):
                 assert doc.may_match(concept), (lang, concept, text)
