@@ -69,9 +69,11 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     with _collector_paused():
         doc = Document.build(draft, settings, today=dt.date.today())
         try:
-            return await _run(doc, settings, rewrite)
+            report = await _run(doc, settings, rewrite)
         finally:
             doc.release()
+            del doc  # freed before the collector is back: nothing left for it to walk
+    return report
 
 
 _pause_lock = threading.Lock()

@@ -297,6 +297,7 @@ class Markup:
         if self.soup is not None:
             for child in list(self.soup.contents):
                 child.decompose()
+            self.soup.__dict__.clear()  # and the soup <-> builder loop
             self.soup = None
 
 
@@ -712,7 +713,7 @@ def _shared_pass(source: str, scan: _TextPass) -> BeautifulSoup | None:
     except Exception:
         return None
     finally:
-        builder.scan, scan.driver = None, scan  # no cycle through the parser
+        builder.scan, scan.driver = None, None  # no cycle through the parser (the pass is over)
     return soup
 
 
@@ -770,6 +771,7 @@ def parse(source: str) -> Markup:
             scan.finish()
         except Exception as exc:  # html.parser is tolerant; this is a last resort
             notes.append(tr("note.html-unreadable", "The HTML could not be read to the end ({error}); it was checked as far as it parses.", error=type(exc).__name__))
+    scan.driver = None  # the pass is over; no loop back to itself
     text = "".join(scan.pieces)
     offsets, ends = scan.offsets[: len(text)], scan.ends[: len(text)]
     if scan.problems:

@@ -383,3 +383,37 @@ def test_tree_keeps_no_indentation_but_keeps_pre(shared, monkeypatch):
     m = parse("<div>\n  <p>a b</p>\n  <p>\xa0</p>\n</div><pre>  \n</pre>")
     strings = [str(s) for s in m.soup.find_all(string=True)]
     assert strings == ["a b", "\xa0", "  \n"]  # a non-breaking space is text; <pre> keeps its blanks
+
+
+# --- memory: the tree is freed by reference counting, the collector is restored ----
+
+
+async def test_check_leaves_no_cycles_for_the_collector():
+    import gc
+
+    source = fixture("marketing_template.html")
+    await run(source, format="html")  # caches and models loaded
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        report = await run(source, format="html")
+        assert report.findings  # the check really ran over the tree
+        assert gc.collect() < 50  # an undone tree would leave thousands of objects
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+async def test_check_restores_the_collector(enabled):
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        await run(fixture("compliant_template.html"), format="html")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
