@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -187,11 +188,7 @@ class Document:
     def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
         """Every sentence match of a phrase concept, first match per sentence."""
         found = []
-        candidates = self.candidates.get(concept)
-        sentences = self.sentences
-        if candidates is not None:
-            sentences = [sentences[i] for i in sorted(candidates)]
-        for sentence in sentences:
+        for sentence in self.sentences_for(concept):
             m = self.sentence_has(sentence, concept)
             if m:
                 found.append((sentence, m))
@@ -233,10 +230,22 @@ class Document:
             for concept, found in self.candidates.items()
         }
 
-    def may_match(self, concept: str) -> bool:
-        """False when the concept cannot match anywhere in the text."""
-        spans = self.literal_hits.get(concept)
-        return spans is None or bool(spans)
+    def sentences_for(self, concept: str) -> list[Sentence]:
+        """The sentences a concept may match, in order (all when it is unfiltered)."""
+        candidates = self.candidates.get(concept)
+        if candidates is None:
+            return self.sentences
+        return [self.sentences[i] for i in sorted(candidates)]
+
+    def finditer(self, concept: str) -> Iterator[tuple[tuple[int, int], regex.Match]]:
+        """Every match of a concept, sentence by sentence (the sentences it may
+        match only), with its span in the text."""
+        pat = self.phrase(concept)
+        if pat is None:
+            return
+        for sentence in self.sentences_for(concept):
+            for m in pat.finditer(sentence.text):
+                yield sentence.span_of(m), m
 
     def any_sentence(self, concept: str) -> bool:
         return bool(self.matches(concept))

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import phonenumbers
 import regex
 
+from . import prefilter
+
 _V = regex.IGNORECASE
 # No rule reports more than 50 findings; extraction stops a little later.
 MAX_FOUND = 100
@@ -108,6 +110,7 @@ _BARE = regex.compile(
     rf"(?<![{_AW}.@/\\-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,4}}[a-z]{{2,24}}(?![{_AW}@-])(?:/[^\s<>\"'`{_CJK}]{{0,2000}})?",
     _V,
 )
+_DOTTED = re.compile(r"[a-z0-9]\.[a-z]")  # in every _BARE match (on lowered text)
 _FILE_EXTENSIONS = frozenset(
     "pdf doc docx xls xlsx csv txt jpg jpeg png gif webp heic bmp svg zip rar 7z mp4 mov avi mp3 wav "
     "html htm exe dmg apk json xml py js ts md".split()
@@ -168,11 +171,15 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
         taken.append(span)
         found.append(Link(span, value, scheme, _host_of(value)))
 
-    for m in _SCHEME_URL.finditer(text):
+    # Each pattern has a literal it cannot match without ("://", "www.", a dot
+    # between a letter or digit and a letter); a text without it is not scanned.
+    lowered = prefilter.fold(text)  # lower case as case-insensitive matching sees it
+    schemes = _SCHEME_URL.finditer(text) if "://" in text else ()
+    for m in schemes:
         add(m.start(), m.group(), m.group().split(":")[0].lower())
-    for m in _WWW_URL.finditer(text):
+    for m in _WWW_URL.finditer(text) if "www." in lowered else ():
         add(m.start(), m.group(), None)
-    for m in _BARE.finditer(text):
+    for m in _BARE.finditer(text) if _DOTTED.search(lowered) else ():
         value = _trim(m.group())
         host = _host_of(value)
         labels = host.split(".")

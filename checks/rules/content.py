@@ -94,10 +94,10 @@ class Objectionable(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         pat = doc.phrase("objectionable")
-        if pat is None or not doc.may_match("objectionable") or (doc.language or doc.phrase_language) != doc.phrase_language:
+        if pat is None or (doc.language or doc.phrase_language) != doc.phrase_language:
             return  # word lists are per language: English "retard" is French for "delay"
-        for m in pat.finditer(doc.text):
-            yield Hit((m.start(), m.end()), self.say(word=m.group()))
+        for span, m in doc.finditer("objectionable"):
+            yield Hit(span, self.say(word=m.group()))
 
 
 @register
