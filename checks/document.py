@@ -70,7 +70,7 @@ class Document:
             html = markup.parse(draft.text)
             html.default_width = settings.html_max_width or html.default_width
             html.rtl = language.primary(context.buyer_language) in ("ar", "he", "fa", "ur")
-            text, offsets = html.text, html.offsets
+            text, offsets = html.text, None  # html.source_span maps its positions
         # --- end HTML ---
         given.update({"today", "proactive"})  # both have defaults, never unknown
         return cls(

@@ -148,6 +148,75 @@ def _unescape_prefix(ref: str) -> tuple[str, int]:
     return "", 0
 
 
+class SourceMap:
+    """Where each character of the visible text came from: text position i
+    -> (start, end) in the source.
+
+    Stored as runs, not a pair of integers per character: a run either
+    copies consecutive source characters (text i+k is source s+k) or maps
+    every character to one span (a decoded entity, a line break made from
+    ``<br>``). A 40 KB template has a few thousand runs."""
+
+    __slots__ = ("_at", "_src", "_end", "_len")
+
+    def __init__(self) -> None:
+        self._at: list[int] = []  # text position where each run starts
+        self._src: list[int] = []  # source start of the run's first character
+        self._end: list[int] = []  # -1: a copying run; else the end of every character's span
+        self._len = 0
+
+    def __len__(self) -> int:
+        return self._len
+
+    def add(self, start: int, end: int) -> None:
+        """One more text character, from ``start``..``end`` of the source."""
+        if end == start + 1:
+            self.add_copy(start, 1)
+            return
+        self._at.append(self._len)
+        self._src.append(start)
+        self._end.append(end)
+        self._len += 1
+
+    def add_copy(self, start: int, count: int) -> None:
+        """``count`` characters copied from the source at ``start``."""
+        if self._end and self._end[-1] < 0 and self._src[-1] + (self._len - self._at[-1]) == start:
+            self._len += count  # continues the last run
+            return
+        self._at.append(self._len)
+        self._src.append(start)
+        self._end.append(-1)
+        self._len += count
+
+    def pop(self) -> None:
+        """Drop the last character."""
+        self._len -= 1
+        if self._at and self._at[-1] >= self._len:
+            self._at.pop()
+            self._src.pop()
+            self._end.pop()
+
+    def span(self, i: int) -> tuple[int, int]:
+        """The source span of text position ``i`` (0 <= i < len)."""
+        run = bisect.bisect_right(self._at, i) - 1
+        end = self._end[run]
+        if end < 0:
+            start = self._src[run] + i - self._at[run]
+            return start, start + 1
+        return self._src[run], end
+
+    def start(self, i: int) -> int:
+        return self.span(i)[0]
+
+    def end(self, i: int) -> int:
+        return self.span(i)[1]
+
+    def lists(self) -> tuple[list[int], list[int]]:
+        """Every position's start and end (for tests and debugging)."""
+        spans = [self.span(i) for i in range(self._len)]
+        return [a for a, _ in spans], [b for _, b in spans]
+
+
 @dataclass
 class Attr:
     name: str
@@ -171,8 +240,7 @@ class Href:
 class Markup:
     source: str
     text: str
-    offsets: list[int]
-    ends: list[int]
+    positions: SourceMap  # text position -> source span; then the href targets' virtual region
     soup: BeautifulSoup | None
     notes: list[str] = field(default_factory=list)
     hrefs: list[Href] = field(default_factory=list)
@@ -186,12 +254,14 @@ class Markup:
     def source_span(self, span: tuple[int, int]) -> tuple[int, int]:
         """Map a span of the text (or of its virtual href region) into the source."""
         start, end = span
-        last = len(self.offsets) - 1
+        positions = self.positions
+        last = len(positions) - 1
         start = min(max(start, 0), last)
+        first = positions.start(start)
         if end <= span[0]:
-            return self.offsets[start], self.offsets[start]
+            return first, first
         end = min(end, last + 1)
-        return self.offsets[start], max(self.ends[end - 1], self.offsets[start])
+        return first, max(positions.end(end - 1), first)
 
     def offset_of(self, tag: Tag) -> int:
         """Source offset of a tag's ``<``."""
@@ -359,8 +429,7 @@ class _TextPass(HTMLParser):
         self.source = source
         self.line_starts = line_starts
         self.pieces: list[str] = []
-        self.offsets: list[int] = []
-        self.ends: list[int] = []
+        self.positions = SourceMap()
         self.length = 0
         self.last = ""  # last character of the text so far
         self.breaks: list[tuple[int, int]] = []  # pending <br> / empty-line units
@@ -383,10 +452,17 @@ class _TextPass(HTMLParser):
         return self.line_starts[line - 1] + col
 
     # --- text ------------------------------------------------------------
-    def _put(self, text: str, starts: list[int], ends: list[int]) -> None:
+    def _put(self, ch: str, start: int, end: int) -> None:
+        """One character of text, made from ``start``..``end`` of the source."""
+        self.pieces.append(ch)
+        self.positions.add(start, end)
+        self.length += 1
+        self.last = ch
+
+    def _put_copy(self, text: str, start: int) -> None:
+        """Text copied character for character from the source at ``start``."""
         self.pieces.append(text)
-        self.offsets.extend(starts)
-        self.ends.extend(ends)
+        self.positions.add_copy(start, len(text))
         self.length += len(text)
         self.last = text[-1]
 
@@ -404,10 +480,10 @@ class _TextPass(HTMLParser):
             self._trim_space()
             if self.last != "\n" or len(units) > 1:
                 for s, e in units:
-                    self._put("\n", [s], [e])
+                    self._put("\n", s, e)
         elif self.space is not None and self.last not in " \n":
             s, e = self.space
-            self._put(" ", [s], [e])
+            self._put(" ", s, e)
         self.breaks.clear()
         self.boundary = None
         self.space = None
@@ -416,8 +492,7 @@ class _TextPass(HTMLParser):
         if self.last == " " and self.pieces:
             piece = self.pieces[-1]
             self.pieces[-1] = piece[:-1]
-            self.offsets.pop()
-            self.ends.pop()
+            self.positions.pop()
             self.length -= 1
             if not self.pieces[-1]:
                 self.pieces.pop()
@@ -429,17 +504,18 @@ class _TextPass(HTMLParser):
         if not self.pre and not raw.strip(_WS):  # blanks only: the indentation between tags
             self._blank(raw, start, start + 1)
             return
-        if "&" in raw:
-            text, starts, ends = decode(raw, start)
-        else:  # the common case: one source character per text character
+        copied = "&" not in raw  # the common case: one source character per text character
+        if copied:
             text, starts, ends = raw, range(start, start + len(raw)), range(start + 1, start + len(raw) + 1)
+        else:
+            text, starts, ends = decode(raw, start)
         if self.pre:
             if text.strip(_WS):
                 self._flush((start, start))
             for i, ch in enumerate(text):
                 if ch == "\n" and self.length == 0:
                     continue
-                self._put("\n" if ch in "\n\r" else (" " if ch in _WS else ch), [starts[i]], [ends[i]])
+                self._put("\n" if ch in "\n\r" else (" " if ch in _WS else ch), starts[i], ends[i])
             return
         pos = 0
         # Segments: text whose only blanks are single spaces (nothing to collapse).
@@ -448,7 +524,11 @@ class _TextPass(HTMLParser):
             if a > pos:
                 self._blank(text[pos:a], starts[pos], ends[pos])
             self._flush((starts[a], starts[a]))
-            self._put(m.group(), starts[a:b], ends[a:b])
+            if copied:
+                self._put_copy(m.group(), start + a)
+            else:
+                for k in range(a, b):
+                    self._put(text[k], starts[k], ends[k])
             pos = b
         if pos < len(text):
             self._blank(text[pos:], starts[pos], ends[pos])
@@ -458,7 +538,7 @@ class _TextPass(HTMLParser):
         if "\xa0" in run and self.blocks:
             self.blocks[-1][2] = True
         if self.length and self.last not in " \n" and not self.breaks and self.boundary is None:
-            self._put(" ", [start], [end])
+            self._put(" ", start, end)
 
     def handle_comment(self, data: str) -> None:
         # <!--[if mso]>...<![endif]-->: markup only Outlook renders. Layout-only
@@ -773,7 +853,7 @@ def parse(source: str) -> Markup:
             notes.append(tr("note.html-unreadable", "The HTML could not be read to the end ({error}); it was checked as far as it parses.", error=type(exc).__name__))
     scan.driver = None  # the pass is over; no loop back to itself
     text = "".join(scan.pieces)
-    offsets, ends = scan.offsets[: len(text)], scan.ends[: len(text)]
+    positions = scan.positions
     if scan.problems:
         listed = Joined(scan.problems[:MAX_NOTES])
         more = tr("note.html-more", " (and {count} more)", count=len(scan.problems) - MAX_NOTES) if len(scan.problems) > MAX_NOTES else ""
@@ -795,23 +875,23 @@ def parse(source: str) -> Markup:
             notes.append(tr("note.html-unparsed", "The HTML could not be parsed ({error}); the HTML style rules did not run.", error=type(exc).__name__))
             soup = None
     # The end sentinel, then the virtual region where href targets live.
-    end_at = ends[-1] if ends else 0
-    offsets.append(end_at)
-    ends.append(end_at)
+    end_at = positions.end(len(text) - 1) if text else 0
+    positions.add(end_at, end_at)
     for href in scan.hrefs:
-        base = len(offsets)
+        base = len(positions)
         href.virtual = (base, base + len(href.value))
-        offsets.extend(href.starts or [href.span[0]])
-        ends.extend(href.ends or [href.span[1]])
+        if href.starts:
+            for start, end in zip(href.starts, href.ends):
+                positions.add(start, end)
+        else:
+            positions.add(href.span[0], href.span[1])
         if not href.value:
             href.virtual = (base, base)
-        offsets.append(href.span[1])  # a gap between two targets
-        ends.append(href.span[1])
+        positions.add(href.span[1], href.span[1])  # a gap between two targets
     return Markup(
         source=original,
         text=text,
-        offsets=offsets,
-        ends=ends,
+        positions=positions,
         soup=soup,
         notes=notes,
         hrefs=sorted(scan.hrefs, key=lambda h: h.anchor),

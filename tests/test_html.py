@@ -363,7 +363,7 @@ def test_shared_pass_equals_two_passes(source, monkeypatch):
         # Whitespace between tags is not kept in the tree; where html.parser
         # splits it from other text, the fallback may keep it at a string's edge.
         strings = [s.strip() for s in m.soup.find_all(string=True) if s.strip()]
-        return (m.text, m.offsets, m.ends, m.notes, [vars(h) for h in m.hrefs], m.start_tags, m.end_tags, tree, strings)
+        return (m.text, m.positions.lists(), m.notes, [vars(h) for h in m.hrefs], m.start_tags, m.end_tags, tree, strings)
 
     calls = []
     shared = markup._shared_pass
@@ -417,3 +417,41 @@ async def test_check_restores_the_collector(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- the map from visible text into the source ----------------------------------
+
+
+def test_source_map_runs():
+    from checks.markup import SourceMap
+
+    positions = SourceMap()
+    positions.add_copy(10, 3)  # text 0..2 <- source 10..12
+    positions.add_copy(13, 2)  # continues the run
+    positions.add(20, 26)  # "&amp;" -> one character
+    positions.add(30, 31)  # a single copied character starts a new run
+    positions.add(31, 32)
+    assert len(positions) == 8
+    assert [positions.span(i) for i in range(8)] == [
+        (10, 11), (11, 12), (12, 13), (13, 14), (14, 15), (20, 26), (30, 31), (31, 32),
+    ]
+    positions.pop()
+    positions.pop()
+    assert len(positions) == 6 and positions.span(5) == (20, 26)
+    positions.pop()
+    assert positions.lists() == ([10, 11, 12, 13, 14], [11, 12, 13, 14, 15])
+
+
+@pytest.mark.parametrize("name", ["marketing_template.html", "malformed.html", "compliant_template.html"])
+def test_every_visible_character_points_at_its_source(name):
+    import html as html_lib
+
+    source = fixture(name)
+    m = parse(source)
+    assert len(m.positions) > len(m.text)  # the text, the end sentinel, the href targets
+    for i, ch in enumerate(m.text):
+        start, end = m.positions.span(i)
+        piece = source[start:end]
+        if ch.isspace():
+            continue  # a blank run, <br> or a block boundary
+        assert html_lib.unescape(piece) == ch or piece == ch, (i, ch, piece)
