@@ -138,8 +138,17 @@ class Analysis:
 
     def tags(self, *names: str) -> list[Tag]:
         """Elements with one of these names, in document order."""
+        if len(names) == 1:
+            return self._by_name.get(names[0], [])
         wanted = set(names)
         return [element for element in self.elements if element.name in wanted]
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, list[Tag]]:
+        index: dict[str, list[Tag]] = {}
+        for element in self.elements:
+            index.setdefault(element.name, []).append(element)
+        return index
 
     # --- collecting declarations -----------------------------------------
     def _add(self, element: Tag | None, decl: Decl) -> None:

@@ -27,6 +27,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    index: int = -1  # position in Document.sentences
 
     def span_of(self, match: regex.Match) -> tuple[int, int]:
         return self.start + match.start(), self.start + match.end()
@@ -183,7 +184,7 @@ class Document:
         lead = len(chunk) - len(chunk.lstrip())
         real_start = start + lead
         real_end = real_start + len(stripped)
-        out.append(Sentence(real_start, real_end, stripped))
+        out.append(Sentence(real_start, real_end, stripped, len(out)))
 
     def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
         """Every sentence match of a phrase concept, first match per sentence."""
@@ -199,11 +200,11 @@ class Document:
         text: several rules ask the same question of the same sentence (is it
         a review request?), and templates repeat sentences (the match's
         offsets are relative to the text, so one match serves every copy)."""
+        candidates = self.candidates.get(concept)
+        if candidates is not None and sentence.index >= 0 and sentence.index not in candidates:
+            return None  # none of the words the concept cannot match without
         key = (sentence.text, concept)
         if key not in self._searched:
-            candidates = self.candidate_spans.get(concept)
-            if candidates is not None and (sentence.start, sentence.end) not in candidates:
-                return None  # none of the words the concept cannot match without
             pat = self.phrase(concept)
             self._searched[key] = pat.search(sentence.text) if pat is not None else None
         return self._searched[key]
@@ -220,15 +221,6 @@ class Document:
         starts = [s.start for s in self.sentences]
         ends = [s.end for s in self.sentences]
         return {concept: prefilter.containing(spans, starts, ends) for concept, spans in self.literal_hits.items()}
-
-    @functools.cached_property
-    def candidate_spans(self) -> dict[str, set[tuple[int, int]]]:
-        """The same, as the (start, end) of each sentence."""
-        sentences = self.sentences
-        return {
-            concept: {(sentences[i].start, sentences[i].end) for i in found}
-            for concept, found in self.candidates.items()
-        }
 
     def sentences_for(self, concept: str) -> list[Sentence]:
         """The sentences a concept may match, in order (all when it is unfiltered)."""

@@ -71,17 +71,28 @@ def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tupl
     if main_score < 0.8 and not cjk_main:
         return
     common = _COMMON_WORDS.get(main, frozenset())
+    judged: dict[str, str | None] = {}  # templates repeat sentences: each text is judged once
     for sentence in doc.sentences:
-        words = _LATIN_WORD.findall(sentence.text)
-        if len(words) < (3 if cjk_main else 4):
-            continue
-        if common and sum(w.lower() in common for w in words) >= max(2, len(words) // 4):
-            continue  # plainly in the main language: spare the detector
-        lang, conf = language.detect(CJK_RUN.sub(" ", sentence.text))
-        if not lang or lang == main:
-            continue
-        if conf >= 0.9 or (conf >= 0.5 and (cjk_main or _unknown_to_main(words, main))):
+        if sentence.text not in judged:
+            judged[sentence.text] = _foreign_sentence(sentence.text, main, cjk_main, common)
+        lang = judged[sentence.text]
+        if lang is not None:
             yield (sentence.start, sentence.end), lang
+
+
+def _foreign_sentence(text: str, main: str, cjk_main: bool, common: frozenset[str]) -> str | None:
+    """The language of a sentence not in the draft's main language, else None."""
+    words = _LATIN_WORD.findall(text)
+    if len(words) < (3 if cjk_main else 4):
+        return None
+    if common and sum(w.lower() in common for w in words) >= max(2, len(words) // 4):
+        return None  # plainly in the main language: spare the detector
+    lang, conf = language.detect(CJK_RUN.sub(" ", text))
+    if not lang or lang == main:
+        return None
+    if conf >= 0.9 or (conf >= 0.5 and (cjk_main or _unknown_to_main(words, main))):
+        return lang
+    return None
 
 
 def _unknown_to_main(words: list[str], main: str) -> bool:

@@ -33,9 +33,12 @@ try:  # the standard library's regex parser (private); without it, no filtering
 except ImportError:  # pragma: no cover - another Python layout
     _sre = _sre_parse = None
 
-# A Latin literal this short would occur in nearly every sentence: no use as
-# a filter. One character of a script past Latin (CJK, symbols) is enough.
-MIN_LITERAL = 3
+# A literal shorter than this (one Latin letter) is no filter at all. Two
+# letters are kept: "qq" is rare, and "us" is common but only costs its count.
+MIN_LITERAL = 2
+# Where a pattern has several necessary sets, those of words this long are
+# enough (counting "the" or "you" as well only costs time).
+STRONG_LITERAL = 4
 _WIDE = 0x2000
 
 Literals = frozenset[str]
@@ -87,7 +90,7 @@ def _selective(literal: str) -> bool:
 
 
 def _strength(found: Literals) -> tuple[int, int]:
-    return min(len(s) if not any(ord(c) >= _WIDE for c in s) else MIN_LITERAL + len(s) for s in found), -len(found)
+    return min(len(s) if not any(ord(c) >= _WIDE for c in s) else STRONG_LITERAL + len(s) for s in found), -len(found)
 
 
 def _conjuncts(items: list) -> list[Literals]:
@@ -110,7 +113,7 @@ def _conjuncts(items: list) -> list[Literals]:
         out.extend(_item(op, arg))
     end_run()
     if len(out) > 1:  # a word as common as "you" or "for" only costs time to count
-        strong = [found for found in out if _strength(found)[0] > MIN_LITERAL]
+        strong = [found for found in out if _strength(found)[0] >= STRONG_LITERAL]
         out = strong or [max(out, key=_strength)]
     return out
 
