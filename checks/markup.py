@@ -818,15 +818,18 @@ def _line_starts(source: str) -> list[int]:
 # A start tag whose attribute quotes close within a bounded distance.
 # html.parser rescans to the end of the input for every start tag whose quote
 # never closes (quadratic); such tags are read as text instead.
-_TAG_START = regex.compile(r"<[A-Za-z]")
 _WHOLE_TAG = regex.compile(
     r"""<[A-Za-z][^\s/>]{0,100}+(?:[\s/]++(?:[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]{0,8192}+"|'[^']{0,8192}+'|[^\s"'=<>`]++))?)?)*+\s*+/?>"""
 )
 
 
+# The ``<`` of a start tag that is not whole (one C-level scan, no Python per tag).
+_UNCLOSED_TAG = regex.compile(r"(?=<[A-Za-z])(?!" + _WHOLE_TAG.pattern + r")<")
+
+
 def _defuse_unclosed_tags(source: str) -> tuple[str, int]:
     """Blank the ``<`` of start tags that never close; same length, so offsets hold."""
-    bad = [m.start() for m in _TAG_START.finditer(source) if not _WHOLE_TAG.match(source, m.start())]
+    bad = [m.start() for m in _UNCLOSED_TAG.finditer(source)]
     if not bad:
         return source, 0
     chars = list(source)

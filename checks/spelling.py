@@ -25,7 +25,9 @@ DICTIONARIES: dict[str, tuple[str, ...]] = {
     "tr": ("tr_TR",),
 }
 
-WORD = regex.compile(r"(?<![\w@./\\-])\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*){0,3}(?![\w@/\\]|\.\w)")
+# \b first: at a letter it says what the lookbehind would of \w, and it
+# rules out most positions before the lookbehind runs (twice as fast).
+WORD = regex.compile(r"\b(?<![@./\\-])\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*){0,3}(?![\w@/\\]|\.\w)")
 
 
 def _find(name: str) -> Path | None:

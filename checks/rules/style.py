@@ -270,8 +270,9 @@ def _suspect(text: str, masked: str, sentence) -> bool:
     return _ARTICLE_OR_YOURE.search(masked, sentence.start, sentence.end) is not None
 
 
-# A word written twice ("the the"); bounded so long runs cannot backtrack.
-_DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}{1,30})[ \t]{1,5}\1(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+# A word written twice ("the the"); bounded and possessive so long runs
+# cannot backtrack; \b first rules out most positions cheaply.
+_DOUBLED = regex.compile(r"\b(?<!['’-])(\p{L}{1,30}+)[ \t]{1,5}+\1(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
 _LEGIT_DOUBLES = frozenset({"that", "had", "is", "bye", "no", "so", "very", "ha", "knock", "chop", "tut", "pom", "dum"})
 _HANDLE = regex.compile(r"(?<![\w.])@[\w.]{2,30}\w")
 
