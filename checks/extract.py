@@ -295,10 +295,14 @@ def phones(
 
     # The matcher costs ~1 ms per KB; run it only around digit runs long
     # enough to be a number (most of a message has none).
+    # At most MAX_FOUND numbers: a text of nothing but numbers would
+    # otherwise cost seconds (the matcher, and the overlap test per number).
     for start, end in itertools.islice(_digit_windows(normalized), MAX_FOUND):
         window = normalized[start:end]
         for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID):
             consider(start + match.start, start + match.end, match.number)
+            if len(found) >= MAX_FOUND:
+                return sorted(found, key=lambda f: f.span)
     # Written with + or 00: valid whatever the marketplace.
     for m in itertools.islice(_INTERNATIONAL.finditer(normalized), MAX_FOUND):
         candidate = m.group()
@@ -310,6 +314,8 @@ def phones(
             continue
         if phonenumbers.is_possible_number(number):
             consider(m.start(), m.end(), number)
+            if len(found) >= MAX_FOUND:
+                return sorted(found, key=lambda f: f.span)
     # After a phone keyword (tel, call, WhatsApp...), accept merely possible numbers.
     if keyword is not None:
         for k in keyword.finditer(normalized):
@@ -318,6 +324,8 @@ def phones(
                 normalized[k.end() : window_end], region, leniency=phonenumbers.Leniency.POSSIBLE
             ):
                 consider(k.end() + match.start, k.end() + match.end, match.number)
+            if len(found) >= MAX_FOUND:
+                break
     return sorted(found, key=lambda f: f.span)
 
 

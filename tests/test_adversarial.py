@@ -80,3 +80,13 @@ def test_narrow_equals_translate():
         text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 8)))
         for table in (extract.NARROW, extract.NARROW_DIGITS):
             assert extract.narrow(text, table) == text.translate(table)
+
+
+def test_a_text_of_phone_numbers_stops_at_the_extraction_cap():
+    from checks import extract
+
+    text = "212-555-0143 " * 4000
+    found = extract.phones(text, "US", [], [], None)
+    assert len(found) == extract.MAX_FOUND
+    assert found[0].span == (0, 12) and found[0].value == "212-555-0143"
+    assert [f.span for f in found] == sorted(f.span for f in found)
