@@ -264,7 +264,9 @@ class Document:
         blocked += [o.span for o in self.order_ids.valid + self.order_ids.malformed]
         region = extract.region_for(self.context.marketplace, self.context.buyer_language)
         allowed = self.settings.allowed_phone_numbers
-        return extract.phones(self.text, region, blocked, allowed, self.phrase("phone_keyword"))
+        # The keyword scan runs only when the text holds one of a keyword's literals.
+        keyword = self.phrase("phone_keyword") if self.literal_hits.get("phone_keyword", True) else None
+        return extract.phones(self.text, region, blocked, allowed, keyword)
 
     @functools.cached_property
     def review_sentences(self) -> list[Sentence]:

@@ -304,7 +304,8 @@ def phones(
             if len(found) >= MAX_FOUND:
                 return sorted(found, key=lambda f: f.span)
     # Written with + or 00: valid whatever the marketplace.
-    for m in itertools.islice(_INTERNATIONAL.finditer(normalized), MAX_FOUND):
+    international = _INTERNATIONAL.finditer(normalized) if "+" in normalized or "00" in normalized else ()
+    for m in itertools.islice(international, MAX_FOUND):
         candidate = m.group()
         if candidate.startswith("00"):
             candidate = "+" + candidate[2:]

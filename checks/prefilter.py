@@ -57,12 +57,18 @@ def _fold_table() -> tuple[dict[int, str], re.Pattern]:
         folded = low.casefold()
         if len(folded) == 1 and folded != low:
             table[ord(low)] = folded
+    # Full-width forms (Japanese and Chinese input methods) as their ASCII
+    # letters, as the contact extractors read them (checks/extract.py).
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFF01 + 0x21).lower()
+    table[0x3000] = " "
     return table, re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` for literal search, keeping its length (so match
-    positions are text positions)."""
+    positions are text positions). Full-width letters count as ASCII ones:
+    the filter then also holds for text read through ``extract.narrow``."""
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -60,6 +60,7 @@ def test_patterns_without_a_usable_literal_stay_unfiltered(pattern):
 def test_fold_keeps_length_and_equates_case_forms():
     # long s, Kelvin sign, final sigma: one form each, as case-insensitive matching sees them
     assert prefilter.fold("THANKſ") == "thanks"
+    assert prefilter.fold("ＴＥＬ：０９０\u3000x") == "tel:090 x"  # full-width, as extract.narrow reads it
     assert prefilter.fold("\u212aIT") == "kit"
     assert prefilter.fold("ΟΔΟΣ") == prefilter.fold("οδος") == prefilter.fold("οδοσ")
     text = "İstanbul THANK you"  # "İ".lower() is two characters
@@ -127,3 +128,14 @@ def test_a_sentence_without_the_words_is_not_searched(monkeypatch):
     assert [s.text for s, _ in doc.matches("review_request")] == ["Please leave a review when it arrives."]
     assert searched == ["Please leave a review when it arrives."]
     assert isinstance(real, regex.Pattern)
+
+
+async def test_a_full_width_phone_keyword_still_opens_the_keyword_scan():
+    from checks import check
+
+    text = "山田様\n\nご不明な点は ＴＥＬ：０３１２３４５６７ までどうぞ。\n\nAcme"
+    report = await check(Draft(text=text, context=Context(buyer_language="ja", marketplace="amazon.co.jp")))
+    assert "contact.phone" in report.rule_ids()
+    plain = text.replace("ＴＥＬ：", "")  # without the keyword the number is not reported
+    report = await check(Draft(text=plain, context=Context(buyer_language="ja", marketplace="amazon.co.jp")))
+    assert "contact.phone" not in report.rule_ids()
