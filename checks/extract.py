@@ -366,6 +366,10 @@ _EMOJI = regex.compile(
     r"(?:\u200D\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]{0,3}){0,8})",
     0,
 )
+# No emoji lies below U+203C once (c) and (r) are left out (the keycap's
+# U+20E3 and the regional indicators lie above it): text without such a
+# character is not scanned for emoji.
+_PAST_EMOJI_FLOOR = re.compile("[\u203c-\U0010ffff]")
 _SHORTCODE = regex.compile(r"(?<![\w:/]):[a-z0-9][a-z0-9_+\-]{1,40}:(?![\w/])")
 _EMOTICON = regex.compile(r"(?<!\S)(?:[:;=]-?[)(DPp]|<3)(?![\w(])")
 
@@ -373,7 +377,7 @@ _EMOTICON = regex.compile(r"(?<!\S)(?:[:;=]-?[)(DPp]|<3)(?![\w(])")
 def emoji(text: str, limit: int = MAX_FOUND) -> list[Found]:
     found: list[Found] = []
     patterns = [_EMOTICON]
-    if not text.isascii():
+    if not text.isascii() and _PAST_EMOJI_FLOOR.search(text):
         patterns.append(_EMOJI)
     if ":" in text:
         patterns.append(_SHORTCODE)

@@ -120,7 +120,7 @@ def _conjuncts(items: list) -> list[Literals]:
     end_run()
     if len(out) > 1:  # a word as common as "you" or "for" only costs time to count
         strong = [found for found in out if _strength(found)[0] >= STRONG_LITERAL]
-        out = strong or [max(out, key=_strength)]
+        out = strong or out  # all short: the text decides which is rarest
     return out
 
 

@@ -220,7 +220,7 @@ class Grammar(Rule):
             yield Hit(span, self.say(problem=tr("grammar.repeated-word", "the word {0!r} is repeated.", m.group(1))), fix)
         # Harper parses about 15 ms per KB of text it has not seen, so it only
         # reads the sentences a cheap test finds suspicious.
-        suspects = [s for s in doc.sentences if _suspect(text, masked, s)]
+        suspects = _suspects(text, masked, doc.sentences)
         if len(suspects) > GRAMMAR_MAX_SENTENCES:
             doc.notes.append(tr("note.grammar-limited", "Grammar was checked in the first {count} suspicious sentences only.", count=GRAMMAR_MAX_SENTENCES))
             suspects = suspects[:GRAMMAR_MAX_SENTENCES]
@@ -263,11 +263,19 @@ _ARTICLE_OR_YOURE = regex.compile(
 )
 
 
-def _suspect(text: str, masked: str, sentence) -> bool:
-    first = sentence.start
-    if masked[first] == text[first] and text[first].islower():
-        return True
-    return _ARTICLE_OR_YOURE.search(masked, sentence.start, sentence.end) is not None
+def _suspects(text: str, masked: str, sentences: list) -> list:
+    """Sentences that start in lower case or hold a suspicious article or
+    "you're" (one scan of the text, not one per sentence)."""
+    starts = [s.start for s in sentences]
+    flagged = set()
+    for m in _ARTICLE_OR_YOURE.finditer(masked):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < sentences[i].end:
+            flagged.add(i)
+    return [
+        s for i, s in enumerate(sentences)
+        if i in flagged or (masked[s.start] == text[s.start] and text[s.start].islower())
+    ]
 
 
 # A word written twice ("the the"); bounded and possessive so long runs

@@ -1,0 +1,37 @@
+"""The cheap tests that let a check skip a scan are exact: they never skip a
+scan that could have found something."""
+
+from __future__ import annotations
+
+import regex
+
+from checks import extract
+
+
+def test_no_emoji_lies_below_the_floor():
+    below = [hex(c) for c in range(0x203C) if extract._EMOJI.match(chr(c))]
+    assert below == []
+    assert extract._PAST_EMOJI_FLOOR.search("‼") and not extract._PAST_EMOJI_FLOOR.search("© ® — é")
+    assert [f.value for f in extract.emoji("fine — 👍 ©")] == ["👍"]
+
+
+def test_every_bare_domain_holds_the_dotted_literal():
+    samples = ["shop.example.com", "Example.COM/path", "a1.de", "x-y.co.uk", "sub.ſhop.com"]
+    for sample in samples:
+        for m in extract._BARE.finditer(sample):
+            assert extract._DOTTED.search(extract.prefilter.fold(m.group())), m.group()
+
+
+def test_links_are_found_with_the_gates_in_place():
+    text = "See https://x.example/a, WWW.Example.org and shop.example.com or a.b"
+    values = [link.value for link in extract.links(text)]
+    assert values == ["https://x.example/a", "WWW.Example.org", "shop.example.com"]
+    assert extract.links("No address here. Mr. Smith, 3.5 cm.") == []
+
+
+def test_doubled_word_pattern_keeps_its_boundaries():
+    from checks.rules.style import _DOUBLED
+
+    found = [m.group() for m in _DOUBLED.finditer("the the end; re-do do; it's s; Das das; x-the the")]
+    assert found == ["the the", "Das das"]
+    assert regex.search(_DOUBLED, "that that") is not None
