@@ -66,7 +66,7 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     preload()
     settings = settings or CheckSettings()
     validate_text(draft.text)
-    with _collector_paused():
+    with collector_paused():
         doc = Document.build(draft, settings, today=dt.date.today())
         try:
             report = await _run(doc, settings, rewrite)
@@ -82,7 +82,7 @@ _was_enabled = False
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def collector_paused():
     """No automatic cyclic garbage collection while a check runs.
 
     An HTML check allocates tens of thousands of objects (the parsed tree,
