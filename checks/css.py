@@ -321,7 +321,7 @@ class Analysis:
             computed[id(element)] = style
             has_text = False
             children = []
-            for child in element.children:
+            for child in element.contents:
                 if isinstance(child, Tag):
                     if child.name in ("style", "script", "title", "head", "template"):
                         continue
@@ -343,14 +343,14 @@ class Analysis:
         while stack:
             element = stack.pop()
             order.append(element)
-            for child in element.children:
+            for child in element.contents:
                 if isinstance(child, Tag) and child.name not in ("style", "script", "title", "head", "template"):
                     stack.append(child)
         has = self.has_text
         for element in reversed(order):
             found = has.get(id(element), False)
             if not found:
-                for child in element.children:
+                for child in element.contents:
                     if type(child) is NavigableString and child.strip():
                         found = True
                         break
