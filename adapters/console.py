@@ -19,6 +19,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.chat import start_html_worker
 from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
 from bot.review_settings import ReviewSettings
 from bot.store import Store, StoreUnavailable
@@ -94,6 +95,8 @@ def run_console(
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {i18n.localize(i18n.validation_problem(e), lang)}" for e in exc.errors())
         print(f"checkmsg console: {problems}", file=stdout)
         return 2
+    if checker is None:  # the real checks: long HTML templates on two cores
+        start_html_worker(check_settings)
     try:
         return asyncio.run(session.run())
     except StoreUnavailable as exc:

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from checks import CheckSettings, Context, DraftError, Finding, Report, Severity, i18n
+from checks import CheckSettings, Context, DraftError, Finding, Report, Severity, i18n, parallel
 
 from . import models_db as db
 from .review import (
@@ -154,6 +154,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "part.attached": "完整报告见附件 {name}。",
     },
 }
+
+
+def start_html_worker(settings: CheckSettings | None) -> None:
+    """For a long-running bot: the html.* rules of long HTML templates on a
+    second core (checks/parallel.py), unless the team's config sets
+    ``html_worker = false``."""
+    if settings is None or settings.html_worker:
+        parallel.start()
 
 
 def message(key: str, locale: str | None = None, /, **values: Any) -> str:

@@ -14,6 +14,7 @@ Shape of the file (every key optional)::
     allowed_phone_numbers = ["+49 30 901820"]
     words = ["Lumiwood", "DeskMate"]   # the spell checker accepts these
     html_max_width = 600
+    html_worker = true                  # a running bot checks long HTML templates on two cores
     ui_language = "zh"                  # reports, chat replies and CLI texts in Simplified Chinese (default "en")
 
     [rules."style.spelling"]

@@ -51,7 +51,11 @@ class Document:
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
 
     @classmethod
-    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date) -> Document:
+    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date, tree: bool = True, text: bool = True) -> Document:
+        """For an HTML draft checked in two processes (checks/parallel.py):
+        ``tree=False`` reads its visible text only, no parsed tree (for the
+        text rules); ``text=False`` builds the tree but no visible text (for
+        the html.* rules)."""
         context = draft.context
         updates = {}
         if context.marketplace is None and settings.marketplace:
@@ -68,7 +72,7 @@ class Document:
         # --- HTML drafts (issue 3): check the visible text, keep the tree ---
         html = None
         if markup.is_html(draft.text, context.format):
-            html = markup.parse(draft.text)
+            html = markup.parse(draft.text, tree=tree, text=text)
             html.default_width = settings.html_max_width or html.default_width
             html.rtl = language.primary(context.buyer_language) in ("ar", "he", "fa", "ur")
             text, offsets = html.text, None  # html.source_span maps its positions

@@ -13,7 +13,7 @@ import threading
 import time
 
 from .document import Document
-from . import i18n
+from . import i18n, parallel
 from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
 from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
@@ -67,14 +67,39 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     preload()
     settings = settings or CheckSettings()
     validate_text(draft.text)
+    today = dt.date.today()
     with collector_paused():
-        doc = Document.build(draft, settings, today=dt.date.today())
+        # A long HTML draft's html.* rules may go to a worker process (checks/parallel.py):
+        # then this process reads only the visible text, without a tree.
+        remote = parallel.submit(draft, settings, today)
+        doc = Document.build(draft, settings, today=today, tree=remote is None)
         try:
-            report = await _run(doc, settings, rewrite)
+            report = await _run(doc, settings, rewrite, remote, draft)
         finally:
             doc.release()
             del doc  # freed before the collector is back: nothing left for it to walk
     return report
+
+
+def applicable(rule: Rule, settings: CheckSettings, given: set[str]) -> bool:
+    """The rule runs: implemented, enabled, and given the context it needs."""
+    return rule.implemented and settings.enabled(rule.id) and not rule.missing(given)
+
+
+def rule_hits(rule: Rule, doc: Document) -> list[Hit]:
+    """A rule's hits, at most MAX_FINDINGS_PER_RULE (a note says when it stopped)."""
+    hits = list(itertools.islice(rule.find(doc), MAX_FINDINGS_PER_RULE + 1))
+    if len(hits) > MAX_FINDINGS_PER_RULE:
+        hits = hits[:MAX_FINDINGS_PER_RULE]
+        doc.notes.append(
+            i18n.tr(
+                "note.rule-stopped",
+                "{rule}: stopped after {count} findings; fix these and check again.",
+                rule=rule.id,
+                count=MAX_FINDINGS_PER_RULE,
+            )
+        )
+    return hits
 
 
 # A long check hands the event loop back this often (seconds), between rules.
@@ -111,7 +136,7 @@ def collector_paused():
                 gc.enable()
 
 
-async def _run(doc: Document, settings: CheckSettings, rewrite: bool) -> Report:
+async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: asyncio.Future | None, draft: Draft) -> Report:
     if len(doc.text) > MAX_TEXT_CHARS:
         raise DraftError(
             i18n.tr(
@@ -126,6 +151,7 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool) -> Report:
     missing: dict[str, list[str]] = {}
     last_yield = time.perf_counter()
     given = doc.given_context
+    html_notes_at: int | None = None  # where the html.* rules' notes go, as if they had run here
     for rule in all_rules().values():
         if not rule.implemented or not settings.enabled(rule.id):
             continue
@@ -133,26 +159,22 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool) -> Report:
         if lacking:
             missing[rule.id] = lacking
             continue
+        if remote is not None and rule.id.startswith(parallel.HTML_RULES):
+            if html_notes_at is None:
+                html_notes_at = len(doc.notes)
+            continue
         try:
-            hits = list(itertools.islice(rule.find(doc), MAX_FINDINGS_PER_RULE + 1))
-            if len(hits) > MAX_FINDINGS_PER_RULE:
-                hits = hits[:MAX_FINDINGS_PER_RULE]
-                doc.notes.append(
-                    i18n.tr(
-                        "note.rule-stopped",
-                        "{rule}: stopped after {count} findings; fix these and check again.",
-                        rule=rule.id,
-                        count=MAX_FINDINGS_PER_RULE,
-                    )
-                )
+            hits = rule_hits(rule, doc)
         except Exception as exc:  # a broken rule must not hide the others' findings
             log.exception("rule %s failed", rule.id)
-            findings.append(_internal_error(rule, exc))
+            findings.append(_internal_error(rule, f"{type(exc).__name__}: {exc}"))
             continue
         findings.extend(_finding(rule, hit, doc, settings) for hit in hits)
         if time.perf_counter() - last_yield > YIELD_EVERY:  # let the bot's other tasks run
             await asyncio.sleep(0)
             last_yield = time.perf_counter()
+    if remote is not None:
+        await _merge_html_half(remote, draft, doc, settings, findings, html_notes_at)
     findings.sort(key=lambda f: (f.span or (len(doc.source), 0), f.rule))
     report = Report(
         findings=findings,
@@ -196,7 +218,29 @@ def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Fi
     )
 
 
-def _internal_error(rule: Rule, exc: Exception) -> Finding:
+async def _merge_html_half(
+    remote: asyncio.Future, draft: Draft, doc: Document, settings: CheckSettings,
+    findings: list[Finding], notes_at: int | None,
+) -> None:
+    """The worker's html.* findings and notes, as if those rules had run here."""
+    try:
+        results, notes = await remote
+    except Exception:  # the worker failed or died: this process checks that half too
+        log.exception("the HTML worker failed; its rules run here")
+        parallel.stop()
+        results, notes = parallel.html_half(draft, settings, doc.today)
+    at = len(doc.notes) if notes_at is None else notes_at
+    doc.notes[at:at] = notes
+    rules = all_rules()
+    for rule_id, hits, error in results:
+        rule = rules[rule_id]
+        if error is not None:
+            findings.append(_internal_error(rule, error))
+        else:
+            findings.extend(_finding(rule, hit, doc, settings) for hit in hits)
+
+
+def _internal_error(rule: Rule, error: str) -> Finding:
     return Finding(
         rule=INTERNAL_ERROR,
         severity=Severity.WARNING,
@@ -204,7 +248,7 @@ def _internal_error(rule: Rule, exc: Exception) -> Finding:
             "engine.internal-error",
             "The rule {rule} could not run ({error}); its result is unknown, check this part by hand.",
             rule=rule.id,
-            error=f"{type(exc).__name__}: {exc}",
+            error=error,
         ),
         guideline=i18n.Text(rule.id + "#guideline", rule.guideline),
     )

@@ -423,8 +423,9 @@ def _same_url(a: str, b: str) -> bool:
 class _TextPass(HTMLParser):
     """One pass over the source: visible text with offsets, tag positions, notes."""
 
-    def __init__(self, source: str, line_starts: list[int]) -> None:
+    def __init__(self, source: str, line_starts: list[int], text: bool = True) -> None:
         super().__init__(convert_charrefs=False)
+        self.want_text = text  # False: tag positions and notes only (a process that runs only html.* rules)
         self.driver: HTMLParser = self  # whose position the events come at (see _SharedParser)
         self.source = source
         self.line_starts = line_starts
@@ -499,7 +500,7 @@ class _TextPass(HTMLParser):
             self.last = self.pieces[-1][-1] if self.pieces else ""
 
     def _text(self, raw: str, start: int) -> None:
-        if self.skip:
+        if self.skip or not self.want_text:
             return
         if not self.pre and not raw.strip(_WS):  # blanks only: the indentation between tags
             self._blank(raw, start, start + 1)
@@ -838,17 +839,21 @@ def _defuse_unclosed_tags(source: str) -> tuple[str, int]:
     return "".join(chars), len(bad)
 
 
-def parse(source: str) -> Markup:
-    """Parse an HTML draft. Never raises on bad markup: it notes it."""
+def parse(source: str, tree: bool = True, text: bool = True) -> Markup:
+    """Parse an HTML draft. Never raises on bad markup: it notes it.
+
+    ``tree=False``: the visible text, its map and the tag positions only
+    (``soup`` is None), for a process that runs no html.* rule.
+    ``text=False``: no visible text (empty), for one that runs only them."""
     line_starts = _line_starts(source)
     notes: list[str] = []
     original = source
     source, defused = _defuse_unclosed_tags(source)
     if defused:
         notes.append(tr("note.html-unclosed-tags", "{count} tag(s) never close (a missing quote or '>'); they were read as text.", count=defused))
-    soup = _shared_pass(source, scan := _TextPass(source, line_starts))
-    if soup is None:  # the two passes, separately (a parser error, another bs4)
-        scan = _TextPass(source, line_starts)
+    soup = _shared_pass(source, scan := _TextPass(source, line_starts, text)) if tree else None
+    if soup is None:  # the two passes, separately (a parser error, another bs4), or the text alone
+        scan = _TextPass(source, line_starts, text)
         try:
             scan.feed(source)
             scan.finish()
@@ -870,7 +875,7 @@ def parse(source: str) -> Markup:
                 lines=lines,
             )
         )
-    if soup is None:
+    if soup is None and tree:
         try:
             # Attribute values stay strings: splitting every class attribute
             # into a list costs a tenth of the parse, and the selector code

@@ -8,7 +8,7 @@ import sys
 
 import discord
 
-from bot.chat import ChatService, EventLedger
+from bot.chat import ChatService, EventLedger, start_html_worker
 from bot.config import Config
 from bot.review import ReviewWorkflow
 from bot.store import Store, StoreUnavailable
@@ -37,6 +37,7 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
         print(f"checkmsg discord: {i18n.localize(exc.args[0], lang)}", file=sys.stderr)
         return 2
     discord.utils.setup_logging()
+    start_html_worker(config.checks)
     try:
         asyncio.run(serve(settings, config, database=getattr(args, "database", None)))
     except StoreUnavailable as exc:

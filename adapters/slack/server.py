@@ -17,7 +17,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
 
-from bot.chat import ChatService, EventLedger
+from bot.chat import ChatService, EventLedger, start_html_worker
 from bot.config import Config, load_config
 from bot.review import ReviewWorkflow
 from bot.store import Store, StoreUnavailable
@@ -123,6 +123,7 @@ def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
         text = i18n.say(lang, "slack.missing", "set {names} (see the README's Slack section)", names=", ".join(missing))
         print(f"checkmsg slack: {text}")
         return 2
+    start_html_worker(config.checks)
     try:
         asyncio.run(serve_http(settings, config) if args.http else serve_socket(settings, config))
     except StoreUnavailable as exc:

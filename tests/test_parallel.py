@@ -1,0 +1,87 @@
+"""Long HTML drafts on two cores (checks/parallel.py): the report is the one
+a single process makes, a short or plain draft stays in this process, and a
+dead worker costs nothing but time."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from checks import Context, Draft, check, parallel
+from checks.settings import CheckSettings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+CONTEXT = {"buyer_language": "en", "marketplace": "amazon.com", "order_id": "114-2290381-7745016", "proactive": True}
+
+
+@pytest.fixture(scope="module")
+def worker():
+    parallel.start()
+    assert parallel.ready(timeout=60), "the worker did not start"
+    yield
+    parallel.stop()
+
+
+@pytest.fixture
+def split(worker, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_SOURCE_CHARS", 0)  # every HTML draft goes to the worker
+    calls = []
+    real = parallel.submit
+
+    def counting(*args):
+        future = real(*args)
+        calls.append(future is not None)
+        return future
+
+    monkeypatch.setattr(parallel, "submit", counting)
+    return calls
+
+
+def _drafts() -> list[Draft]:
+    out = [Draft(text=p.read_text("utf-8"), context=Context(**CONTEXT)) for p in sorted(FIXTURES.glob("*.html"))]
+    # A rule that needs context the draft lacks, and one that stops at its cap.
+    out.append(Draft(text="<p>Hi</p>" + "<img src='x.gif' alt=''>" * 60, context=Context(format="html")))
+    return out
+
+
+async def _one_process(draft: Draft, settings: CheckSettings):
+    ready = parallel._ready.is_set()
+    parallel._ready.clear()
+    try:
+        return await check(draft, settings)
+    finally:
+        if ready:
+            parallel._ready.set()
+
+
+@pytest.mark.parametrize("ui", ["en", "zh"])
+async def test_two_processes_make_the_same_report(split, ui):
+    settings = CheckSettings(ui_language=ui)
+    for draft in _drafts():
+        alone = await _one_process(draft, settings)
+        assert split[-1] is False  # checked in this process alone
+        shared = await check(draft, settings)
+        assert split and split[-1] is True  # this one went to the worker
+        assert shared.model_dump() == alone.model_dump(), draft.text[:80]
+    assert any(f.rule.startswith("html.") for f in shared.findings)
+
+
+async def test_short_and_plain_drafts_stay_here(worker):
+    assert parallel.submit(Draft(text="<p>Hello</p>" * 10, context=Context(format="html")), CheckSettings(), None) is None
+    plain = Draft(text="Hello. " * 5000)
+    assert parallel.submit(plain, CheckSettings(), None) is None
+
+
+async def test_a_dead_worker_costs_only_time(split):
+    draft = _drafts()[0]
+    expected = await _one_process(draft, CheckSettings())
+    for pid in list(parallel._pool._processes):  # the worker dies before it answers
+        os.kill(pid, signal.SIGKILL)
+    report = await check(draft, CheckSettings())
+    assert report.model_dump() == expected.model_dump()
+    assert not parallel.ready()  # dropped: the next checks run in one process
+    parallel.start()  # and a bot can start a new one
+    assert parallel.ready(timeout=60)
