@@ -172,7 +172,7 @@ class Analysis:
             self._add(element, self._tag_decl(element, "font-size", "smaller" if name == "small" else "larger"))
         if _STYLING_ATTRS.isdisjoint(element.attrs):
             return
-        attrs = markup.attrs(element)
+        attrs = markup.attrs(element, only=_STYLING_ATTRS)
         for key, attr in attrs.items():
             decl = self._attr_decl(element, key, attr)
             if decl is not None:
@@ -224,8 +224,8 @@ class Analysis:
         # Take the whitespace before the attribute with it.
         while start > 0 and self.markup.source[start - 1] in " \t\n\r":
             start -= 1
-        tokens = _tokens(value)
-        return Decl(prop, tokens, _serialize(tokens), False, attr.span, [(start, attr.span[1])], "attr", element=element)
+        tokens, text = _value(value)
+        return Decl(prop, tokens, text, False, attr.span, [(start, attr.span[1])], "attr", element=element)
 
     def _inline(self, element: Tag, attr) -> None:
         from .markup import decode
@@ -634,6 +634,13 @@ def _split_commas(text: str) -> list[str]:
 
 def _serialize(tokens: list) -> str:
     return tinycss2.serialize(tokens).strip().lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _value(value: str) -> tuple[list, str]:
+    """A value's tokens and their serialized text (cached, never mutated)."""
+    tokens = _tokens(value)
+    return tokens, _serialize(tokens)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -285,11 +285,14 @@ class Markup:
     def end_tag(self, tag: Tag) -> tuple[int, int] | None:
         return self.end_tags.get(self.offset_of(tag))
 
-    def attrs(self, tag: Tag) -> dict[str, Attr]:
-        """The tag's attributes with their source spans (last one wins, as in bs4)."""
+    def attrs(self, tag: Tag, only: frozenset[str] | None = None) -> dict[str, Attr]:
+        """The tag's attributes with their source spans (last one wins, as in
+        bs4); ``only``: just these names."""
         start, end = self.start_tag(tag)
         found: dict[str, Attr] = {}
         for key, value, (a, b), value_span in _tag_attrs(self.source[start:end]):
+            if only is not None and key not in only:
+                continue
             found[key] = Attr(key, value, (start + a, start + b), None if value_span is None else (start + value_span[0], start + value_span[1]))
         return found
 
