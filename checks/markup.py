@@ -4,9 +4,14 @@ An HTML draft is checked twice over. The text rules read its *visible text*
 (what a buyer reads: block elements and ``<br>`` become line breaks, entities
 are decoded, scripts, styles, comments and attribute values are left out),
 and every character of that text remembers where it came from in the
-submitted markup, so a finding points at the source. The HTML rules read the
-parsed tree (:attr:`Markup.soup`, BeautifulSoup over ``html.parser``) and the
-CSS in it (see :mod:`checks.css`), and report spans in source offsets.
+submitted markup (:class:`SourceMap`), so a finding points at the source.
+The HTML rules read the parsed tree (:attr:`Markup.soup`, BeautifulSoup over
+``html.parser``, built in the same pass) and the CSS in it (see
+:mod:`checks.css`), and report spans in source offsets. The tree leaves out
+the whitespace between tags (outside ``<pre>``) and keeps attribute values
+as strings (``class="a b"`` is not split): nothing reads the one, and the
+selector code reads class strings as they are. ``Markup.release`` takes the
+tree apart when the check is done.
 
 Line breaks: ``<br>`` is one line break, an empty paragraph (``<p>&nbsp;</p>``,
 ``<p><br></p>``) is one line break, and the boundary between two blocks is
