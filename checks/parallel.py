@@ -21,6 +21,7 @@ import concurrent.futures as cf
 import datetime as dt
 import logging
 import multiprocessing
+import signal
 import threading
 
 from . import markup
@@ -117,7 +118,9 @@ _SAMPLE = (
 
 
 def _warm() -> None:
-    """In the worker, before its first draft: imports, rules and caches loaded."""
+    """In the worker, before its first draft: Ctrl-C left to the bot (which
+    stops the worker), imports, rules and caches loaded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     html_half(Draft(text=_SAMPLE), CheckSettings(), dt.date.today())
 
 
