@@ -550,12 +550,16 @@ class _TextPass(HTMLParser):
             self._put(" ", start, end)
 
     def handle_comment(self, data: str) -> None:
+        if not self.want_text:
+            return
         # <!--[if mso]>...<![endif]-->: markup only Outlook renders. Layout-only
         # ghost tables are common and harmless; styles, images or text are not checked.
         if _CONDITIONAL.match(data) and (_CHECKABLE.search(data) or re.sub(r"<[^>]*>?|\[[^\]]*\]>?", "", data).strip()):
             self.conditional.append(self.driver.getpos()[0])
 
     def handle_data(self, data: str) -> None:
+        if not self.want_text:
+            return
         start = self.pos()
         if data[:1] == "<" and re.match(r"<[!/?a-zA-Z]", data):
             self.problems.append(tr("html.problem.never-closes", "a tag or comment that never closes at line {line}", line=self.driver.getpos()[0]))
@@ -569,6 +573,8 @@ class _TextPass(HTMLParser):
         self._reference(2 + len(name))
 
     def _reference(self, length: int) -> None:
+        if not self.want_text:
+            return
         start = self.pos()
         end = start + length
         if self.source.startswith(";", end):
@@ -590,6 +596,12 @@ class _TextPass(HTMLParser):
         self._start(tag, attrs, start, end, selfclosing or raw.endswith("/>"))
 
     def _start(self, tag: str, attrs, start: int, end: int, selfclosing: bool) -> None:
+        if not self.want_text:  # tag positions only (and <pre>, whose blanks the tree keeps)
+            if tag == "pre" and not selfclosing:
+                self.pre += 1
+            if tag not in VOID and not selfclosing:
+                self.open.append((tag, start))
+            return
         if tag in _HIDDEN_CONTENT:
             if not selfclosing:
                 self.skip += 1
@@ -648,6 +660,10 @@ class _TextPass(HTMLParser):
             self._br(start, end)
             return
         opened = self._close(tag, start, end)
+        if not self.want_text:
+            if tag == "pre" and self.pre:
+                self.pre -= 1
+            return
         if tag in _HIDDEN_CONTENT:
             if opened:
                 self.skip = max(0, self.skip - 1)

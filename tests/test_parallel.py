@@ -44,6 +44,13 @@ def _drafts() -> list[Draft]:
     out = [Draft(text=p.read_text("utf-8"), context=Context(**CONTEXT)) for p in sorted(FIXTURES.glob("*.html"))]
     # A rule that needs context the draft lacks, and one that stops at its cap.
     out.append(Draft(text="<p>Hi</p>" + "<img src='x.gif' alt=''>" * 60, context=Context(format="html")))
+    # Blanks the tree keeps (<pre>), hidden content, entities, an unclosed tag, Outlook-only markup.
+    out.append(Draft(
+        text="<style>pre{color:#eee}</style><pre>  \n <b> x </b>\n</pre><center>Hi &amp; bye<br><br><br>"
+        "<!--[if mso]><p style='color:red'>x</p><![endif]--><a href='http://x.example'><img src=http://y/p.gif width=1></a>"
+        "<p style=\"font-family:Comic Sans\">tail <img src='a.png' alt=\"never closes",
+        context=Context(**CONTEXT),
+    ))
     return out
 
 
