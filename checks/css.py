@@ -388,7 +388,7 @@ class Analysis:
         )
         if name in _BOLD_TAGS:
             style.bold = True
-        direction = element.get("dir")
+        direction = element.attrs.get("dir")
         if isinstance(direction, str) and direction.lower() in ("rtl", "ltr"):
             style.rtl = direction.lower() == "rtl"
         if not own:
@@ -485,11 +485,11 @@ class SelectorIndex:
         self.by_id: dict[str, list[Tag]] = {}
         for element in elements:
             self.by_tag.setdefault(element.name, []).append(element)
-            classes = element.get("class")
+            classes = element.attrs.get("class")
             if classes:
                 for name in classes if isinstance(classes, list) else str(classes).split():
                     self.by_class.setdefault(name, []).append(element)
-            ident = element.get("id")
+            ident = element.attrs.get("id")
             if isinstance(ident, str):
                 self.by_id.setdefault(ident, []).append(element)
 
@@ -583,10 +583,10 @@ def _matches(element: Tag, compound: tuple) -> bool:
     tag, ident, classes = compound
     if tag is not None and element.name != tag:
         return False
-    if ident is not None and element.get("id") != ident:
+    if ident is not None and element.attrs.get("id") != ident:
         return False
     if classes:
-        have = element.get("class") or []
+        have = element.attrs.get("class") or []
         if isinstance(have, str):
             have = have.split()
         if not all(c in have for c in classes):
