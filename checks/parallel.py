@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import logging
 import multiprocessing
@@ -38,6 +39,7 @@ HTML_RULES = "html."
 _lock = threading.Lock()
 _pool: cf.ProcessPoolExecutor | None = None
 _ready = threading.Event()
+_suspended = 0
 
 # (rule id, its hits or None, the error that stopped it or None), and the notes made after the parse
 HtmlHalf = tuple[list[tuple[str, list | None, str | None]], list[str]]
@@ -63,6 +65,18 @@ def stop() -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+@contextlib.contextmanager
+def suspended():
+    """Checks inside run in one process even with a worker up (to compare the
+    two ways: tests, benchmarks). Not for concurrent use."""
+    global _suspended
+    _suspended += 1
+    try:
+        yield
+    finally:
+        _suspended -= 1
+
+
 def ready(timeout: float | None = None) -> bool:
     """Whether the worker is up and warm (waiting up to ``timeout`` seconds)."""
     return _ready.wait(timeout) if timeout else _ready.is_set()
@@ -71,7 +85,9 @@ def ready(timeout: float | None = None) -> bool:
 def submit(draft: Draft, settings: CheckSettings, today: dt.date) -> asyncio.Future | None:
     """Hand the draft's ``html.*`` half to the worker, or None when it stays here
     (no warm worker, plain text, or a draft too short to be worth it)."""
-    if not _ready.is_set() or len(draft.text) < MIN_SOURCE_CHARS or not markup.is_html(draft.text, draft.context.format):
+    if _suspended or not _ready.is_set() or len(draft.text) < MIN_SOURCE_CHARS:
+        return None
+    if not markup.is_html(draft.text, draft.context.format):
         return None
     pool = _pool
     if pool is None:

@@ -55,13 +55,8 @@ def _drafts() -> list[Draft]:
 
 
 async def _one_process(draft: Draft, settings: CheckSettings):
-    ready = parallel._ready.is_set()
-    parallel._ready.clear()
-    try:
+    with parallel.suspended():
         return await check(draft, settings)
-    finally:
-        if ready:
-            parallel._ready.set()
 
 
 @pytest.mark.parametrize("ui", ["en", "zh"])
