@@ -20,6 +20,7 @@ import asyncio
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
+import gc
 import logging
 import multiprocessing
 import signal
@@ -123,6 +124,7 @@ def html_half(draft: Draft, settings: CheckSettings, today: dt.date) -> HtmlHalf
             return results, doc.notes[before:]
         finally:
             doc.release()
+            _collect_now_and_then()
 
 
 _SAMPLE = (
@@ -133,11 +135,33 @@ _SAMPLE = (
 )
 
 
+# The worker frees each draft's tree by reference counting (Document.release),
+# so it runs without automatic collection and collects once every so many
+# drafts, for whatever else may have made a cycle.
+DRAFTS_PER_COLLECTION = 200
+_in_worker = False
+_drafts_done = 0
+
+
+def _collect_now_and_then() -> None:
+    global _drafts_done
+    if _in_worker:
+        _drafts_done += 1
+        if _drafts_done % DRAFTS_PER_COLLECTION == 0:
+            gc.collect()
+
+
 def _warm() -> None:
     """In the worker, before its first draft: Ctrl-C left to the bot (which
-    stops the worker), imports, rules and caches loaded."""
+    stops the worker), imports, rules and caches loaded, then what is loaded
+    kept out of the collector's way."""
+    global _in_worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     html_half(Draft(text=_SAMPLE), CheckSettings(), dt.date.today())
+    _in_worker = True
+    gc.collect()
+    gc.freeze()
+    gc.disable()
 
 
 def _ping() -> bool:
