@@ -10,9 +10,11 @@ concept's literals is not scanned for it.
 
 The literals are a necessary condition, never a guess: they come from the
 parsed pattern (a literal run every match contains; for an alternation, one
-such literal per branch). A pattern with a branch that needs no literal at
-all (``\\w+ing``), or that the parser cannot read, leaves its concept
-unfiltered: every sentence is scanned, as before.
+such literal per branch). Where a pattern has several such sets, the one
+rarest in the text at hand is used. A pattern with a branch that needs no
+literal at all (``\\w+\\s+\\d+``), or that the standard parser cannot
+read or might read differently from ``regex`` (``\\p{L}``, fuzzy matching,
+POSIX classes), leaves its concept unfiltered: every sentence is scanned.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ STRONG_LITERAL = 4
 _WIDE = 0x2000
 
 Literals = frozenset[str]
+# regex's fuzzy matching ("(?:word){e<=1}"): the standard parser reads it as literal text.
+_FUZZY = re.compile(r"\{[^{}]*\b[eids]\s*(?:<=?|=)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +83,7 @@ def fold(text: str) -> str:
 def required_literals(pattern: str) -> list[Literals] | None:
     """Sets of strings (lowered), each such that one of its strings occurs in
     every match of ``pattern``; None when no useful set could be read."""
-    if _sre_parse is None:
+    if _sre_parse is None or _FUZZY.search(pattern):
         return None
     try:
         with warnings.catch_warnings():

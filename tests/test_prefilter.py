@@ -51,6 +51,8 @@ def test_required_literals(pattern, expected):
         r"(?:review)?\s*n\b",  # an optional literal, a one-letter one
         r"(?<=\p{L}{2,})review",  # regex-only syntax: not read, left unfiltered
         r"[[:alpha:]]+review",  # read differently by the two engines
+        r"(?:review){e<=1}",  # fuzzy matching: regex only
+        r"(?:coupon){i<=1,d<=1}",
     ],
 )
 def test_patterns_without_a_usable_literal_stay_unfiltered(pattern):
