@@ -229,7 +229,7 @@ async def _merge_html_half(
         results, notes = await remote
     except Exception:  # the worker failed or died: this process checks that half too
         log.exception("the HTML worker failed; its rules run here")
-        parallel.stop()
+        parallel.restart()
         results, notes = parallel.html_half(draft, settings, doc.today)
     at = len(doc.notes) if notes_at is None else notes_at
     doc.notes[at:at] = notes

@@ -10,8 +10,8 @@ on a 100 KB template the check takes about a quarter less time.
 
 Only a started and warmed pool is used (``start()``, called when a bot
 starts): a one-shot CLI check never waits for a worker to start. If the
-worker fails or dies, its half is checked in the calling process and the
-pool is dropped.
+worker fails or dies, its half is checked in the calling process and a new
+worker is started (at most ``MAX_RESTARTS`` times).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ _lock = threading.Lock()
 _pool: cf.ProcessPoolExecutor | None = None
 _ready = threading.Event()
 _suspended = 0
+MAX_RESTARTS = 3
+_restarts = 0
 
 # (rule id, its hits or None, the error that stopped it or None), and the notes made after the parse
 HtmlHalf = tuple[list[tuple[str, list | None, str | None]], list[str]]
@@ -54,6 +56,19 @@ def start() -> None:
             return
         _pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
         _pool.submit(_ping).add_done_callback(_warmed)
+
+
+def restart() -> None:
+    """After a worker failure: a fresh worker, at most MAX_RESTARTS times per
+    process (a worker that keeps dying leaves the checks in one process)."""
+    global _restarts
+    stop()
+    with _lock:
+        if _restarts >= MAX_RESTARTS:
+            log.warning("the HTML worker failed %d times; checks run in one process from now on", _restarts + 1)
+            return
+        _restarts += 1
+    start()
 
 
 def stop() -> None:

@@ -84,6 +84,15 @@ async def test_a_dead_worker_costs_only_time(split):
         os.kill(pid, signal.SIGKILL)
     report = await check(draft, CheckSettings())
     assert report.model_dump() == expected.model_dump()
-    assert not parallel.ready()  # dropped: the next checks run in one process
-    parallel.start()  # and a bot can start a new one
+    assert parallel._restarts == 1
+    assert parallel.ready(timeout=60)  # a new worker took over
+    report = await check(draft, CheckSettings())
+    assert split[-1] is True and report.model_dump() == expected.model_dump()
+
+
+def test_a_worker_that_keeps_dying_is_not_restarted_for_ever(worker, monkeypatch):
+    monkeypatch.setattr(parallel, "_restarts", parallel.MAX_RESTARTS)
+    parallel.restart()
+    assert parallel._pool is None and not parallel.ready()
+    parallel.start()  # what a new bot process would do
     assert parallel.ready(timeout=60)
