@@ -95,7 +95,7 @@ def run_console(
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {i18n.localize(i18n.validation_problem(e), lang)}" for e in exc.errors())
         print(f"checkmsg console: {problems}", file=stdout)
         return 2
-    if checker is None:  # the real checks: long HTML templates on two cores
+    if checker is None and stdin.isatty():  # a person at the console: long HTML templates on two cores
         start_html_worker(check_settings)
     try:
         return asyncio.run(session.run())
