@@ -1,6 +1,6 @@
 """Benchmark: one ~100 KB HTML template through the whole check.
 
-Usage: python bench/bench_html.py [runs]
+Usage: python bench/bench_html.py [runs] [--fresh-styles]
 
 Prints p50/p99 in ms for the whole check (every rule, text rules included)
 as a running bot makes it (the html.* rules in a worker process beside the
@@ -11,7 +11,9 @@ html.* rules). Target: p99 < 100 ms for the whole check.
 The process is warm (models, dictionaries, per-word and per-style caches
 filled by a first check, as in the bot), but every timed run checks a
 distinct template (its steps numbered from another point), so nothing keyed
-on the draft's text is reused from one run to the next.
+on the draft's text is reused from one run to the next. Templates of one
+team share their styles; ``--fresh-styles`` gives every run a style block
+and inline styles of its own, so no style cache helps either.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ STYLE = "\n".join(
 )
 ROW = """
       <tr>
-        <td class="c{i}" style="padding:8px 16px;border-top:1px solid #eeeeee;">
+        <td class="c{i}" style="padding:8px 16px;border-top:1px solid #{border};">
           <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>
             <td width="120" valign="top"><img src="cid:part_{i}.png" alt="Part {i}" width="100" height="80"></td>
             <td valign="top">
@@ -56,12 +58,17 @@ ROW = """
       </tr>"""
 
 
-def template(target: int = 100_000, first: int = 1) -> str:
+def template(target: int = 100_000, first: int = 1, fresh_styles: bool = False) -> str:
+    """A template of about ``target`` characters, its steps numbered from
+    ``first``. ``fresh_styles``: its style block and inline styles differ
+    from every other template's, so no style cache helps."""
+    border = f"{first * 7919 % 0xFFFFFF:06x}" if fresh_styles else "eeeeee"
+    style = f"/* {first} */\n{STYLE}" if fresh_styles else STYLE
     head = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Assembly guide</title>
 <!--[if mso]><style>table {{ border-collapse: collapse; }}</style><![endif]-->
 <style type="text/css">
-{STYLE}
+{style}
 @media only screen and (max-width: 620px) {{ .container {{ width: 100% !important; }} }}
 </style></head>
 <body>
@@ -78,7 +85,7 @@ def template(target: int = 100_000, first: int = 1) -> str:
     size = len(head) + len(tail)
     i = first
     while size < target:
-        row = ROW.format(i=i)
+        row = ROW.format(i=i, border=border)
         rows.append(row)
         size += len(row)
         i += 1
@@ -117,11 +124,14 @@ def line(name: str, values: list[float]) -> str:
     return f"{name:34} p50 {statistics.median(values):7.1f} ms   p99 {percentile(values, 0.99):7.1f} ms   (runs: {len(values)})"
 
 
-async def main(runs: int) -> None:
+async def main(runs: int, fresh_styles: bool) -> None:
     source = template()
     settings = CheckSettings()
     report = await check(Draft(text=source, context=CONTEXT), settings)  # warm up: models, dictionaries, caches
-    drafts = [Draft(text=template(first=1 + 1000 * (run + 1)), context=CONTEXT) for run in range(2 * runs)]
+    drafts = [
+        Draft(text=template(first=1 + 1000 * (run + 1), fresh_styles=fresh_styles), context=CONTEXT)
+        for run in range(2 * runs)
+    ]
     # As in the bot: the html.* rules of a long template in the worker process.
     parallel.start()
     if not parallel.ready(timeout=60):
@@ -140,7 +150,8 @@ async def main(runs: int) -> None:
         one_cpu.append(cpu)
     parallel.stop()
     part, text_length = html_part(drafts[:runs], settings)
-    print(f"template: {len(source):,} characters, visible text {text_length:,}; findings: {report.rule_ids()}")
+    styles = "a style block and inline styles of its own" if fresh_styles else "the same styles"
+    print(f"template: {len(source):,} characters, visible text {text_length:,}; findings: {report.rule_ids()}; each run: {styles}")
     print(line("whole check, bot (two processes)", two_wall))
     print(line("  CPU time of this process", two_cpu))
     print(line("whole check, one process (CLI)", one_wall))
@@ -149,4 +160,5 @@ async def main(runs: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 50))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    asyncio.run(main(int(args[0]) if args else 50, "--fresh-styles" in sys.argv))
