@@ -138,8 +138,10 @@ def html_half(draft: Draft, settings: CheckSettings, today: dt.date) -> HtmlHalf
                     results.append((rule.id, None, f"{type(exc).__name__}: {exc}"))
             return results, doc.notes[before:]
         finally:
-            doc.release()
-            _collect_now_and_then()
+            if _in_worker:  # the answer goes back first; the tree is freed while the bot reads it
+                _releaser.submit(_release, doc)
+            else:
+                doc.release()
 
 
 _SAMPLE = (
@@ -158,12 +160,17 @@ _in_worker = False
 _drafts_done = 0
 
 
-def _collect_now_and_then() -> None:
+_releaser = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkmsg-release")
+
+
+def _release(doc) -> None:  # noqa: ANN001 - a checks.document.Document
+    """In the worker, after the answer is sent: the draft's tree taken apart,
+    and now and then a full collection."""
     global _drafts_done
-    if _in_worker:
-        _drafts_done += 1
-        if _drafts_done % DRAFTS_PER_COLLECTION == 0:
-            gc.collect()
+    doc.release()
+    _drafts_done += 1
+    if _drafts_done % DRAFTS_PER_COLLECTION == 0:
+        gc.collect()
 
 
 def _warm() -> None:
