@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from fakes.discord_harness import checker, db_url, fake, running  # noqa: F401 - fixtures
+import asyncio
+
+from conftest_workflow import FakeChecker
+from fakes.discord_harness import checker, db_url, fake, running, start_bot  # noqa: F401 - fixtures
+
+from bot.review import ReviewWorkflow
+from bot.store import Store
 
 MESSAGE_CONTENT_INTENT = 1 << 15
 DEFERRED_MESSAGE, DEFERRED_UPDATE, MODAL = 5, 6, 9
@@ -136,3 +142,28 @@ async def test_a_draft_that_cannot_be_checked_is_answered_privately(fake, runnin
     [call] = await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
     assert call.json["flags"] & 64 and call.json["content"].startswith("Cannot check this draft")
     assert not fake.threads()
+
+
+async def test_closing_bot_lets_a_running_check_finish(fake, db_url):
+    """A draft that arrives just before shutdown still gets its report, and its
+    database writes finish before the store closes (no connection left out)."""
+    started = asyncio.Event()
+
+    class SlowChecker(FakeChecker):
+        async def __call__(self, draft, settings):
+            started.set()
+            await asyncio.sleep(0.3)
+            return await super().__call__(draft, settings)
+
+    watched = fake.add_channel("drafts")
+    bot = await start_bot(fake, db_url, SlowChecker(), watch_channel_ids=[watched])
+    message = await fake.post_message(fake.person("sam"), watched, "Hello Sam, your order ships today.")
+    await asyncio.wait_for(started.wait(), 10)
+    await bot.stop()  # while the check still runs
+    assert fake.find("POST", rf"/channels/{message['id']}/messages")  # its report went out
+    store = await Store.open(db_url)
+    try:
+        draft = await ReviewWorkflow(store).get(1)  # and was stored
+        assert draft.text == "Hello Sam, your order ships today."
+    finally:
+        await store.close()

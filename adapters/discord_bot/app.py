@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import discord
 import yarl
 from discord import app_commands
@@ -26,6 +28,11 @@ def intents() -> discord.Intents:
     return wanted
 
 
+# Tasks discord.py runs our handlers in: events, slash commands, buttons.
+HANDLER_TASKS = ("discord.py: on_", "CommandTree-invoker", "discord-ui-view-dispatch-")
+SHUTDOWN_GRACE = 5.0  # seconds a closing bot waits for running handlers
+
+
 class CheckMsgBot(discord.Client):
     def __init__(self, settings: DiscordSettings, service: ChatService, ledger: EventLedger,
                  **options: object) -> None:
@@ -48,6 +55,20 @@ class CheckMsgBot(discord.Client):
         self.add_dynamic_items(DecisionButton)
         for guild_id in self.settings.guild_ids:
             await self.tree.sync(guild=discord.Object(guild_id))
+
+    async def close(self) -> None:
+        """Let the handlers that are running finish (their replies and
+        database writes) before the connection and then the store close;
+        a handler cut off mid-write would leave a database connection
+        checked out."""
+        current = asyncio.current_task()
+        running = [
+            task for task in asyncio.all_tasks()
+            if task is not current and not task.done() and task.get_name().startswith(HANDLER_TASKS)
+        ]
+        if running:
+            await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
+        await super().close()
 
     async def on_message(self, message: discord.Message) -> None:
         await self.handlers.watched_message(message)
