@@ -431,9 +431,8 @@ def _same_url(a: str, b: str) -> bool:
 class _TextPass(HTMLParser):
     """One pass over the source: visible text with offsets, tag positions, notes."""
 
-    def __init__(self, source: str, line_starts: list[int], text: bool = True) -> None:
+    def __init__(self, source: str, line_starts: list[int]) -> None:
         super().__init__(convert_charrefs=False)
-        self.want_text = text  # False: tag positions and notes only (a process that runs only html.* rules)
         self.driver: HTMLParser = self  # whose position the events come at (see _SharedParser)
         self.source = source
         self.line_starts = line_starts
@@ -508,7 +507,7 @@ class _TextPass(HTMLParser):
             self.last = self.pieces[-1][-1] if self.pieces else ""
 
     def _text(self, raw: str, start: int) -> None:
-        if self.skip or not self.want_text:
+        if self.skip:
             return
         if not self.pre and not raw.strip(_WS):  # blanks only: the indentation between tags
             self._blank(raw, start, start + 1)
@@ -550,16 +549,12 @@ class _TextPass(HTMLParser):
             self._put(" ", start, end)
 
     def handle_comment(self, data: str) -> None:
-        if not self.want_text:
-            return
         # <!--[if mso]>...<![endif]-->: markup only Outlook renders. Layout-only
         # ghost tables are common and harmless; styles, images or text are not checked.
         if _CONDITIONAL.match(data) and (_CHECKABLE.search(data) or re.sub(r"<[^>]*>?|\[[^\]]*\]>?", "", data).strip()):
             self.conditional.append(self.driver.getpos()[0])
 
     def handle_data(self, data: str) -> None:
-        if not self.want_text:
-            return
         start = self.pos()
         if data[:1] == "<" and re.match(r"<[!/?a-zA-Z]", data):
             self.problems.append(tr("html.problem.never-closes", "a tag or comment that never closes at line {line}", line=self.driver.getpos()[0]))
@@ -573,8 +568,6 @@ class _TextPass(HTMLParser):
         self._reference(2 + len(name))
 
     def _reference(self, length: int) -> None:
-        if not self.want_text:
-            return
         start = self.pos()
         end = start + length
         if self.source.startswith(";", end):
@@ -596,12 +589,6 @@ class _TextPass(HTMLParser):
         self._start(tag, attrs, start, end, selfclosing or raw.endswith("/>"))
 
     def _start(self, tag: str, attrs, start: int, end: int, selfclosing: bool) -> None:
-        if not self.want_text:  # tag positions only (and <pre>, whose blanks the tree keeps)
-            if tag == "pre" and not selfclosing:
-                self.pre += 1
-            if tag not in VOID and not selfclosing:
-                self.open.append((tag, start))
-            return
         if tag in _HIDDEN_CONTENT:
             if not selfclosing:
                 self.skip += 1
@@ -660,10 +647,6 @@ class _TextPass(HTMLParser):
             self._br(start, end)
             return
         opened = self._close(tag, start, end)
-        if not self.want_text:
-            if tag == "pre" and self.pre:
-                self.pre -= 1
-            return
         if tag in _HIDDEN_CONTENT:
             if opened:
                 self.skip = max(0, self.skip - 1)
@@ -723,6 +706,35 @@ class _TextPass(HTMLParser):
                 href.text_span = (href.text_span[0], self.length)
                 self.hrefs.append(href)
         self._trim_space()
+
+
+class _TagPass(_TextPass):
+    """Tag positions only (start and end tags, ``<pre>`` nesting): for a
+    process that runs only the html.* rules, which read no visible text
+    and whose notes are not kept."""
+
+    def handle_comment(self, data: str) -> None:
+        pass
+
+    def handle_data(self, data: str) -> None:
+        pass
+
+    def _reference(self, length: int) -> None:
+        pass
+
+    def _start(self, tag: str, attrs, start: int, end: int, selfclosing: bool) -> None:
+        if tag == "pre" and not selfclosing:
+            self.pre += 1  # the tree keeps the blanks inside <pre>
+        if tag not in VOID and not selfclosing:
+            self.open.append((tag, start))
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.pos()
+        close = self.source.find(">", start)
+        if tag != "br":
+            self._close(tag, start, close + 1 if close >= 0 else len(self.source))
+            if tag == "pre" and self.pre:
+                self.pre -= 1
 
 
 if BeautifulSoupHTMLParser is not None:
@@ -875,9 +887,10 @@ def parse(source: str, tree: bool = True, text: bool = True) -> Markup:
     source, defused = _defuse_unclosed_tags(source)
     if defused:
         notes.append(tr("note.html-unclosed-tags", "{count} tag(s) never close (a missing quote or '>'); they were read as text.", count=defused))
-    soup = _shared_pass(source, scan := _TextPass(source, line_starts, text)) if tree else None
+    pass_class = _TextPass if text else _TagPass
+    soup = _shared_pass(source, scan := pass_class(source, line_starts)) if tree else None
     if soup is None:  # the two passes, separately (a parser error, another bs4), or the text alone
-        scan = _TextPass(source, line_starts, text)
+        scan = pass_class(source, line_starts)
         try:
             scan.feed(source)
             scan.finish()
