@@ -65,9 +65,9 @@ class Document:
         given = context.given() | set(updates)
         if updates:
             context = context.model_copy(update=updates)
-        text = draft.text.replace("\r\n", "\n").replace("\r", "\n")
+        checked = draft.text.replace("\r\n", "\n").replace("\r", "\n")
         offsets = None
-        if len(text) != len(draft.text):
+        if len(checked) != len(draft.text):
             offsets = _crlf_offsets(draft.text)
         # --- HTML drafts (issue 3): check the visible text, keep the tree ---
         html = None
@@ -75,11 +75,11 @@ class Document:
             html = markup.parse(draft.text, tree=tree, text=text)
             html.default_width = settings.html_max_width or html.default_width
             html.rtl = language.primary(context.buyer_language) in ("ar", "he", "fa", "ur")
-            text, offsets = html.text, None  # html.source_span maps its positions
+            checked, offsets = html.text, None  # html.source_span maps its positions
         # --- end HTML ---
         given.update({"today", "proactive"})  # both have defaults, never unknown
         return cls(
-            text=text,
+            text=checked,
             source=draft.text,
             context=context,
             settings=settings,

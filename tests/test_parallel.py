@@ -96,3 +96,15 @@ def test_a_worker_that_keeps_dying_is_not_restarted_for_ever(worker, monkeypatch
     assert parallel._pool is None and not parallel.ready()
     parallel.start()  # what a new bot process would do
     assert parallel.ready(timeout=60)
+
+
+def test_each_half_builds_only_what_its_rules_read():
+    import datetime as dt
+
+    from checks.document import Document
+
+    draft = Draft(text="<p>Hello <b>there</b> &amp; bye</p><img src='a.gif' alt=''>", context=Context(format="html"))
+    worker_half = Document.build(draft, CheckSettings(), dt.date.today(), text=False)
+    assert worker_half.text == "" and worker_half.html.soup is not None  # the html.* rules: a tree, no text
+    here = Document.build(draft, CheckSettings(), dt.date.today(), tree=False)
+    assert here.text == "Hello there & bye" and here.html.soup is None  # the text rules: text, no tree
