@@ -737,6 +737,24 @@ class _TagPass(_TextPass):
                 self.pre -= 1
 
 
+class _TagCounts(dict):
+    """A multiset of tag names with the list methods bs4's html.parser driver
+    calls on its ``already_closed_empty_element``. bs4 keeps a list there,
+    adds an entry for every void element (``<img>``, ``<br>``) and searches
+    it at every end tag: on a long template that is a scan of hundreds of
+    names per end tag."""
+
+    def append(self, tag: str) -> None:
+        self[tag] = self.get(tag, 0) + 1
+
+    def remove(self, tag: str) -> None:
+        left = self[tag] - 1
+        if left:
+            self[tag] = left
+        else:
+            del self[tag]
+
+
 if BeautifulSoupHTMLParser is not None:
 
     class _SharedParser(BeautifulSoupHTMLParser):
@@ -811,6 +829,7 @@ if BeautifulSoupHTMLParser is not None:
         def feed(self, markup) -> None:
             def shared(soup, *args, **kwargs):
                 parser = _SharedParser(soup, *args, **kwargs)
+                parser.already_closed_empty_element = _TagCounts()
                 parser.scan = self.scan
                 self.scan.driver = parser
                 return parser

@@ -30,6 +30,18 @@ DICTIONARIES: dict[str, tuple[str, ...]] = {
 WORD = regex.compile(r"\b(?<![@./\\-])\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*){0,3}(?![\w@/\\]|\.\w)")
 
 
+def distinct_words(text: str) -> set[str]:
+    """``set(WORD.findall(text))``, read token by token: a word never spans
+    whitespace, and whitespace around a token looks to ``WORD``'s boundary
+    tests as the ends of the string do. A long template repeats its tokens,
+    so this scans a few distinct tokens instead of the whole text."""
+    words: set[str] = set()
+    findall = WORD.findall
+    for token in set(text.split()):
+        words.update(findall(token))
+    return words
+
+
 def _find(name: str) -> Path | None:
     for folder in DICTIONARY_DIRS:
         if (folder / f"{name}.dic").exists() and (folder / f"{name}.aff").exists():

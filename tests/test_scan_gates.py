@@ -4,6 +4,8 @@ scan that could have found something."""
 from __future__ import annotations
 
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import extract
 
@@ -35,3 +37,16 @@ def test_doubled_word_pattern_keeps_its_boundaries():
     found = [m.group() for m in _DOUBLED.finditer("the the end; re-do do; it's s; Das das; x-the the")]
     assert found == ["the the", "Das das"]
     assert regex.search(_DOUBLED, "that that") is not None
+
+
+_TRICKY = ["word", "we're", "e-mail", "x.y", "a/b", "@h", "-x", "é", "e\u0301", "ß", "ÖL", "日本", "1st", "it's.", "'q'", "\\z", "(a)", ".", "x.", "_"]
+_BLANKS = [" ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x1c", "  \n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TRICKY) | st.text(max_size=6), st.sampled_from(_BLANKS) | st.just("")), max_size=12))
+def test_distinct_words_token_by_token_equals_one_scan(parts):
+    from checks import spelling
+
+    text = "".join(token + blank for token, blank in parts)
+    assert spelling.distinct_words(text) == set(spelling.WORD.findall(text))

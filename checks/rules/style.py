@@ -99,7 +99,7 @@ class Spelling(Rule):
         # name or a sentence start, CamelCase and ALLCAPS are brands and
         # codes), so the dictionary is asked once per distinct such word.
         unknown = {
-            word for word in set(spelling.WORD.findall(doc.text))
+            word for word in spelling.distinct_words(doc.text)
             if len(word) >= 3 and word.islower() and word not in team_words and not _correct(word, lang)
         }
         if not unknown:
