@@ -397,7 +397,9 @@ def _tag_attrs(raw: str) -> tuple[tuple[str, str, tuple[int, int], tuple[int, in
         if value[:1] in "\"'":
             vstart += 1
             vend -= 1 if value[-1:] == value[:1] and len(value) > 1 else 0
-        text, _s, _e = decode(raw[vstart:vend], 0)
+        text = raw[vstart:vend]
+        if "&" in text:
+            text = decode(text, 0)[0]
         out.append((key, text, m.span(), (vstart, vend)))
     return tuple(out)
 

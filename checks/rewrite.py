@@ -192,7 +192,11 @@ class _Plan:
         self.source = doc.source
         self.is_html = doc.html is not None
         self.lang = doc.language or language.primary(doc.context.buyer_language) or "en"
-        self.spans = [doc.source_span((s.start, s.end)) for s in doc.sentences]
+
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each sentence's span in the source (worked out only when a finding needs it)."""
+        return [self.doc.source_span((s.start, s.end)) for s in self.doc.sentences]
 
     # --- the plan ---------------------------------------------------------------
     def build(self) -> None:
