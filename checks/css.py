@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import soupsieve
 import tinycss2
@@ -23,10 +22,8 @@ import tinycss2.color3
 from bs4 import NavigableString, Tag
 
 from .i18n import keyed, tr
+from .markup import Markup, decode, line_offsets
 from .models import Edit
-
-if TYPE_CHECKING:
-    from .markup import Markup
 
 DEFAULT_MAX_WIDTH = 600
 BASE_FONT = 16.0
@@ -228,8 +225,6 @@ class Analysis:
         return Decl(prop, tokens, text, False, attr.span, [(start, attr.span[1])], "attr", element=element)
 
     def _inline(self, element: Tag, attr) -> None:
-        from .markup import decode
-
         vs, ve = attr.value_span
         raw = self.markup.source[vs:ve]
         text, starts, ends = decode(raw, vs)
@@ -649,14 +644,6 @@ def _tokens(value: str) -> list:
     return tinycss2.parse_component_value_list(value)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
-
-
 def _index(lines: list[int], node) -> int:
     line = max(1, getattr(node, "source_line", 1) or 1)
     column = max(1, getattr(node, "source_column", 1) or 1)
@@ -669,7 +656,7 @@ def _parse_declarations(text: str) -> tuple[tuple[object, int, int, str], ...]:
     and their serialized value (cached: templates repeat their inline
     styles; the nodes are never mutated)."""
     prepared = text.replace("\r", " ").replace("\f", " ").replace("\x00", "\ufffd")
-    lines = _line_starts(prepared)
+    lines = line_offsets(prepared)
     out = []
     for item in tinycss2.parse_blocks_contents(prepared, skip_comments=True, skip_whitespace=True):
         start = _index(lines, item)
@@ -687,7 +674,7 @@ def _parse_sheet(css: str) -> tuple:
     selector, declarations), each declaration as (property, tokens, value,
     important, start, end, end of its removal), offsets into ``css``."""
     prepared = css.replace("\r", " ").replace("\f", " ").replace("\x00", "\ufffd")
-    lines = _line_starts(prepared)
+    lines = line_offsets(prepared)
     out: list[tuple] = []
     _sheet_rules(tinycss2.parse_stylesheet(prepared, skip_comments=True, skip_whitespace=True), css, lines, out)
     return tuple(out)

@@ -47,10 +47,9 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 # --- emails -----------------------------------------------------------------
 # Full-width forms (Japanese and Chinese input methods) read as their ASCII
 # letters: one character for one, so offsets stay valid.
-_NARROW = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: " "}
-NARROW = str.maketrans(_NARROW)
+NARROW = str.maketrans(prefilter.FULL_WIDTH)
 # For digits (order ids, phone numbers) also the dashes those input methods type.
-NARROW_DIGITS = str.maketrans(_NARROW | {c: "-" for c in (0x2010, 0x2011, 0x2212, 0x30FC, 0xFF70)})
+NARROW_DIGITS = str.maketrans(prefilter.FULL_WIDTH | {c: ord("-") for c in (0x2010, 0x2011, 0x2212, 0x30FC, 0xFF70)})
 # str.translate walks a long text slowly (~80 ns a character, several times
 # a check): it is skipped when none of the table's characters occurs.
 _TRANSLATED = {

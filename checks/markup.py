@@ -609,20 +609,17 @@ class _TextPass(HTMLParser):
         if tag == "pre" and not selfclosing:
             self.pre += 1
         if tag == "a" and not selfclosing:
-            href = dict(attrs).get("href")
-            self.anchors.append(self._href(start, end, href) if href is not None else None)
+            self.anchors.append(self._href(start, end) if dict(attrs).get("href") is not None else None)
         if tag not in VOID and not selfclosing:
             self.open.append((tag, start))
 
-    def _href(self, start: int, end: int, value: str) -> Href | None:
+    def _href(self, start: int, end: int) -> Href | None:
+        """The anchor's first ``href`` with its value mapped into the source."""
         raw = self.source[start:end]
-        for m in _ATTR.finditer(raw, len(_TAG_NAME.match(raw).group()) if _TAG_NAME.match(raw) else 1):
-            if m.group(1).lower() != "href" or m.group(2) is None:
+        for key, _value, _span, value_span in _tag_attrs(raw):
+            if key != "href" or value_span is None:
                 continue
-            vs, ve = m.span(2)
-            if m.group(2)[:1] in "\"'":
-                vs += 1
-                ve -= 1 if len(m.group(2)) > 1 and m.group(2)[-1] == m.group(2)[0] else 0
+            vs, ve = value_span
             text, starts, ends = decode(raw[vs:ve], start + vs)
             lead = len(text) - len(text.lstrip())
             text = text.strip()
@@ -863,7 +860,8 @@ def _drop_blank_strings(soup: BeautifulSoup) -> None:
             string.extract()
 
 
-def _line_starts(source: str) -> list[int]:
+def line_offsets(source: str) -> list[int]:
+    """Where each line of ``source`` starts."""
     starts = [0]
     find = source.find
     i = find("\n")
@@ -902,7 +900,7 @@ def parse(source: str, tree: bool = True, text: bool = True) -> Markup:
     ``tree=False``: the visible text, its map and the tag positions only
     (``soup`` is None), for a process that runs no html.* rule.
     ``text=False``: no visible text (empty), for one that runs only them."""
-    line_starts = _line_starts(source)
+    line_starts = line_offsets(source)
     notes: list[str] = []
     original = source
     source, defused = _defuse_unclosed_tags(source)

@@ -48,6 +48,12 @@ Literals = frozenset[str]
 _FUZZY = re.compile(r"\{[^{}]*\b[eids]\s*(?:<=?|=)")
 
 
+# Full-width forms (Japanese and Chinese input methods) and the ideographic
+# space, as the ASCII characters they stand for: one character for one, so
+# offsets stay valid. checks/extract.py reads addresses and numbers with it.
+FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+
+
 @functools.lru_cache(maxsize=1)
 def _fold_table() -> tuple[dict[int, str], re.Pattern]:
     """Characters that case-insensitive matching equates but ``str.lower``
@@ -61,11 +67,8 @@ def _fold_table() -> tuple[dict[int, str], re.Pattern]:
         folded = low.casefold()
         if len(folded) == 1 and folded != low:
             table[ord(low)] = folded
-    # Full-width forms (Japanese and Chinese input methods) as their ASCII
-    # letters, as the contact extractors read them (checks/extract.py).
-    for code in range(0xFF01, 0xFF5F):
-        table[code] = chr(code - 0xFF01 + 0x21).lower()
-    table[0x3000] = " "
+    # Full-width forms as their ASCII letters, as the contact extractors read them.
+    table.update({code: chr(ascii_code).lower() for code, ascii_code in FULL_WIDTH.items()})
     return table, re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
 
 
