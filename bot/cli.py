@@ -2,8 +2,11 @@
 
 Conventions follow prose linters such as Vale: findings as
 ``line:column severity message rule``, ``--format json`` for machines, and
-exit status 0 (no error-severity finding), 1 (at least one), 2 (the input,
-the options or the configuration could not be used).
+an exit status that means one thing each: 0 no error-severity finding,
+1 at least one, 2 the input, the options or the configuration could not be
+used, 3 a service (the review database) is unavailable, 4 an internal error
+(a bug: one sentence on standard error, the traceback in a file or, with
+``--debug``, on standard error).
 """
 
 from __future__ import annotations
@@ -12,15 +15,20 @@ import argparse
 import contextlib
 import importlib
 import asyncio
+import codecs
 import difflib
 import inspect
 import json
+import logging
+import os
 import re
 import sys
+import tempfile
 import textwrap
+import traceback
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -45,6 +53,7 @@ from . import evaluate
 from .config import Config, ConfigError, load_config
 from .render import CONTEXT_OPTIONS, render_text
 
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,8 @@ def chosen_command(argv: list[str]) -> str | None:
     return None
 
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -107,15 +117,44 @@ class InputError(Exception):
 
 def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> int:
     """Run ``checkmsg`` with ``argv`` (default: the command line); returns the
-    exit status. ``extra`` adds commands from above this layer (the adapters)."""
+    exit status. ``extra`` adds commands from above this layer (the adapters).
+
+    Whatever happens below, the status keeps its meaning: an unexpected
+    exception is an internal error (4, never 1, which means findings), told
+    in one sentence with the place its traceback went."""
     argv = sys.argv[1:] if argv is None else argv
-    chosen = chosen_command(argv)
-    lang = _help_language(argv, chosen)
+    debug = DEBUG_OPTION in argv
+    argv = [word for word in argv if word != DEBUG_OPTION]
+    _quiet_logging(debug)
+    lang = i18n.ENGLISH
+    try:
+        chosen = chosen_command(argv)
+        lang = _help_language(argv, chosen)
+        return _run(argv, extra, chosen, lang)
+    except KeyboardInterrupt:
+        print("\ncheckmsg: " + say(lang, "cli.interrupted", "interrupted; nothing more was done."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `checkmsg ... | head`
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # no second error when Python flushes at exit
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last guard: a bug must not look like findings
+        store_error = _store_error(exc)
+        if store_error is not None:
+            print(f"checkmsg: {i18n.localize(store_error.message, lang)}", file=sys.stderr)
+            return store_error.exit_status
+        return _internal_error(exc, debug, lang)
+
+
+DEBUG_OPTION = "--debug"
+
+
+def _run(argv: list[str], extra: tuple[LazyCommand, ...], chosen: str | None, lang: str) -> int:
     parser = build_parser(chosen, extra, lang)
     try:
         with _argparse_in(lang):
             args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help (0) and usage errors (2)
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         config = load_config(args.config)
@@ -129,8 +168,88 @@ def main(argv: list[str] | None = None, extra: tuple[LazyCommand, ...] = ()) -> 
         lang = getattr(args, "ui_lang", None) or config.checks.ui_language
         print(f"checkmsg: {_localized(exc, lang)}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:  # `checkmsg ... | head`
-        return EXIT_OK
+
+
+def _store_error(exc: BaseException) -> Any:
+    """``exc`` when it is the review store's "cannot use the database" error
+    (it carries its message and exit status), else None. The store module is
+    looked up, not imported: ``checkmsg check`` never loads SQLAlchemy."""
+    store = sys.modules.get("bot.store")
+    unavailable = getattr(store, "StoreUnavailable", None)
+    return exc if unavailable is not None and isinstance(exc, unavailable) else None
+
+
+def _internal_error(exc: BaseException, debug: bool, lang: str) -> int:
+    """Say that CheckMsg failed (not the input), and where the traceback is."""
+    what = _one_line(exc)
+    trace = "".join(traceback.format_exception(exc))
+    if debug:
+        sys.stderr.write(trace)
+        where = say(lang, "cli.crash.above", "the traceback is above")
+    else:
+        path = _save_traceback(trace)
+        if path is None:
+            where = say(lang, "cli.crash.debug", "run again with --debug to see the traceback")
+        else:
+            where = say(lang, "cli.crash.saved", "the traceback is in {path} (--debug shows it here)", path=path)
+    print(
+        "checkmsg: "
+        + say(lang, "cli.crash", "internal error ({error}): this is a bug in CheckMsg, not in your input; {where}. Please report it.", error=what, where=where),
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as ``Type: first line of its message`` (at most 300 characters)."""
+    lines = str(exc).strip().splitlines()
+    return (f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__)[:300]
+
+
+def _save_traceback(trace: str) -> str | None:
+    try:
+        handle = tempfile.NamedTemporaryFile("w", prefix="checkmsg-crash-", suffix=".txt", delete=False, encoding="utf-8", errors="backslashreplace")
+        with handle:
+            handle.write(trace)
+    except OSError:
+        return None
+    return handle.name
+
+
+class _OneLine(logging.Formatter):
+    """A log record as one line: the exception's type and message, no traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"checkmsg: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            text += f" ({_one_line(error)}; --debug shows the traceback)"
+        return text
+
+
+_log_handler: list[logging.Handler] = []
+
+
+def _quiet_logging(debug: bool) -> None:
+    """Warnings on standard error as one line each; with --debug, everything
+    with its traceback. Left alone when the host (a test runner, an
+    application) has set up logging itself."""
+    root = logging.getLogger()
+    for handler in _log_handler:
+        root.removeHandler(handler)
+    _log_handler.clear()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    if debug:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.setLevel(logging.DEBUG)
+        root.setLevel(logging.DEBUG)
+    else:
+        handler.setFormatter(_OneLine())
+        handler.setLevel(logging.WARNING)
+    root.addHandler(handler)
+    _log_handler.append(handler)
 
 
 def _localized(exc: Exception, lang: str) -> str:
@@ -206,7 +325,16 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (),
     parser = argparse.ArgumentParser(
         prog="checkmsg",
         description=say(lang, "cli.help.description", "Check Amazon buyer-seller message drafts against Amazon's communication guidelines."),
-        epilog=say(lang, "cli.help.epilog", "Exit status: 0 no error-severity finding, 1 at least one, 2 unusable input, options or config."),
+        epilog=say(
+            lang,
+            "cli.help.epilog",
+            "Exit status: 0 no error-severity finding, 1 at least one, 2 unusable input, options or configuration, "
+            "3 a service (the review database) unavailable, 4 an internal error (a bug in CheckMsg).",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"checkmsg {_version()}", help=say(lang, "cli.help.version", "print the version and exit"))
+    parser.add_argument(
+        DEBUG_OPTION, action="store_true", help=say(lang, "cli.help.debug", "show tracebacks and debug logs on standard error (any position)")
     )
     parser.add_argument(
         "--config", metavar="PATH", help=say(lang, "cli.help.config", "configuration file (default: ./checkmsg.toml if present)")
@@ -343,6 +471,15 @@ def _context_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--attach", action="append", metavar="NAME", help="a file attached to the message (repeatable)")
 
 
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("checkmsg")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
 def _doc(func: Any) -> str:
     return textwrap.dedent(func.__doc__ or "").strip()
 
@@ -376,19 +513,25 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
         try:
             texts.append((_shown(name), read_draft(name, lang)))
         except InputError as exc:
-            print(f"checkmsg: {exc}", file=sys.stderr)
+            print(f"checkmsg: {_localized(exc, lang)}", file=sys.stderr)
             status = EXIT_USAGE
     reports = asyncio.run(_check_all([text for _, text in texts], context, settings, args.rewrite))
-    for index, ((shown, text), report) in enumerate(zip(texts, reports, strict=True)):
+    printed = 0
+    for (shown, text), report in zip(texts, reports, strict=True):
+        if isinstance(report, DraftError):  # e.g. HTML whose visible text is over the limit
+            print(f"checkmsg: {shown}: {_localized(report, lang)}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
         if args.format == "json":
             data = report_json(report, shown)
             if args.rewrite:
                 data.update(diff=report.diff, guidance=[g.model_dump() for g in report.guidance])
             print(json.dumps(data, ensure_ascii=False))
         else:
-            if index:
+            if printed:
                 print()
             print(render_text(report, text, shown, lang))
+        printed += 1
         if report.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status
@@ -396,8 +539,15 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
 
 async def _check_all(
     texts: list[str], context: Context, settings: CheckSettings, rewrite: bool = False
-) -> list[Report]:
-    return [await check(Draft(text=text, context=context), settings, rewrite=rewrite) for text in texts]
+) -> list[Report | DraftError]:
+    """Each text's report, or the DraftError that refused it (the others are still checked)."""
+    results: list[Report | DraftError] = []
+    for text in texts:
+        try:
+            results.append(await check(Draft(text=text, context=context), settings, rewrite=rewrite))
+        except DraftError as exc:
+            results.append(exc)
+    return results
 
 
 def report_json(report: Report, path: str | None) -> dict:
@@ -461,6 +611,15 @@ def read_draft(name: str, lang: str = "en") -> str:
 
 
 def decode_draft(data: bytes, shown: str, lang: str = "en") -> str:
+    """The text of a draft file: UTF-8 (with or without a byte-order mark),
+    or UTF-16 with its byte-order mark (what Windows editors save as "Unicode")."""
+    unicode16 = _utf16(data)
+    if unicode16 is not None:
+        try:
+            data = unicode16.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: not text in any encoding
+            reason = say(lang, "cli.bad-utf16", "is not valid UTF-16 text; save the draft as UTF-8")
+            raise InputError(f"{shown}: {reason}") from None
     if b"\x00" in data:
         reason = say(lang, "cli.binary", "looks like a binary file (it has NUL bytes); save the draft as UTF-8 text")
         raise InputError(f"{shown}: {reason}")
@@ -483,6 +642,16 @@ def decode_draft(data: bytes, shown: str, lang: str = "en") -> str:
     return text
 
 
+def _utf16(data: bytes) -> str | None:
+    """``data`` decoded when it starts with a UTF-16 byte-order mark, else None."""
+    if data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return None
+    try:
+        return data.decode("utf-16", errors="surrogatepass")
+    except UnicodeDecodeError:
+        return None
+
+
 def _shown(name: str) -> str:
     return STDIN_NAME if name == STDIN else name
 
@@ -496,10 +665,11 @@ def cmd_batch(args: argparse.Namespace, config: Config) -> int:
     Writes one JSON line per input line, in order:
     {"id", "findings", "language", "rewrite"}, or {"id", "error"} for a line
     that could not be checked (bad JSON, no text, invalid context, an empty or
-    oversized draft); the id is the line number when the line has none. Blank
-    lines are skipped. Exit status: 2 if any line could not be checked, else 1
-    if any draft has an error-severity finding, else 0. A summary goes to
-    standard error.
+    oversized draft) or whose result could not be written; the id is the line
+    number when the line has none. Every other line is still checked. Blank
+    lines are skipped. Exit status: 4 if checking a line failed inside
+    CheckMsg, else 2 if any line could not be checked, else 1 if any draft has
+    an error-severity finding, else 0. A summary goes to standard error.
     """
     lines = _read_lines(args.input)
     settings = ui_settings(args, config)
@@ -507,26 +677,46 @@ def cmd_batch(args: argparse.Namespace, config: Config) -> int:
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     except OSError as exc:
-        raise InputError(i18n.tr("cli.cannot-write", "{path}: cannot write: {reason}", path=args.output, reason=exc.strerror or exc)) from None
+        raise InputError(_cannot_write(args.output, exc)) from None
     try:
         tally = asyncio.run(_batch(lines, settings, out))
     finally:
         if out is not sys.stdout:
             out.close()
-    checked, with_errors, bad = tally
     bad_text = ""
-    if len(bad) == 1:
-        bad_text = say(lang, "cli.batch.bad-line", ", 1 bad line ({lines})", lines=bad[0])
-    elif bad:
-        bad_text = say(lang, "cli.batch.bad-lines", ", {count} bad lines ({lines})", count=len(bad), lines=", ".join(map(str, bad)))
-    summary = say(lang, "cli.batch.summary", "{checked} drafts checked, {with_errors} with errors{bad}", checked=checked, with_errors=with_errors, bad=bad_text)
+    if tally.bad:
+        shown = ", ".join(map(str, tally.bad[:SHOWN_BAD_LINES]))
+        if len(tally.bad) > SHOWN_BAD_LINES:
+            shown += say(lang, "cli.batch.more-lines", " and {count} more", count=len(tally.bad) - SHOWN_BAD_LINES)
+        if len(tally.bad) == 1:
+            bad_text = say(lang, "cli.batch.bad-line", ", 1 bad line ({lines})", lines=shown)
+        else:
+            bad_text = say(lang, "cli.batch.bad-lines", ", {count} bad lines ({lines})", count=len(tally.bad), lines=shown)
+    summary = say(
+        lang, "cli.batch.summary", "{checked} drafts checked, {with_errors} with errors{bad}", checked=tally.checked, with_errors=tally.with_errors, bad=bad_text
+    )
     print(f"checkmsg batch: {summary}", file=sys.stderr)
-    if bad:
+    if tally.failed:
+        print("checkmsg batch: " + say(lang, "cli.batch.failed", "{count} lines failed inside CheckMsg (a bug; the lines say which); --debug shows the tracebacks.", count=tally.failed), file=sys.stderr)
+        return EXIT_INTERNAL
+    if tally.bad:
         return EXIT_USAGE
-    return EXIT_FINDINGS if with_errors else EXIT_OK
+    return EXIT_FINDINGS if tally.with_errors else EXIT_OK
+
+
+SHOWN_BAD_LINES = 10  # the summary names this many bad lines, then counts the rest
+
+
+def _cannot_write(path: str, exc: OSError) -> i18n.Text:
+    if isinstance(exc, IsADirectoryError) or Path(path).is_dir():
+        return i18n.tr("cli.output-is-folder", "{path} is a folder; give a file name for the output, e.g. {path}/out.jsonl", path=path)
+    if isinstance(exc, FileNotFoundError):
+        return i18n.tr("cli.output-no-folder", "{path}: the folder {folder} does not exist; create it or write elsewhere", path=path, folder=str(Path(path).parent))
+    return i18n.tr("cli.cannot-write", "{path}: cannot write: {reason}", path=path, reason=exc.strerror or exc)
 
 
 def _read_lines(name: str) -> list[bytes]:
+    shown = _shown(name)
     try:
         if name == STDIN:
             stream = getattr(sys.stdin, "buffer", None)
@@ -534,24 +724,60 @@ def _read_lines(name: str) -> list[bytes]:
         else:
             data = Path(name).read_bytes()
     except OSError as exc:
-        raise InputError(i18n.tr("cli.cannot-read-file", "{path}: cannot read: {reason}", path=_shown(name), reason=exc.strerror or exc)) from None
+        if isinstance(exc, IsADirectoryError):
+            raise InputError(i18n.tr("cli.input-is-folder", "{path} is a folder; give a JSON lines file", path=shown)) from None
+        raise InputError(i18n.tr("cli.cannot-read-file", "{path}: cannot read: {reason}", path=shown, reason=exc.strerror or exc)) from None
+    unicode16 = _utf16(data)
+    if unicode16 is not None:
+        data = unicode16.encode("utf-8", errors="surrogatepass")  # a lone surrogate: that line's JSON is refused
+    if b"\x00" in data:
+        raise InputError(
+            i18n.tr("cli.batch.binary", "{path} looks like a binary file, not JSON lines (one {{\"id\", \"text\"}} object a line)", path=shown)
+        )
     return data.removeprefix(b"\xef\xbb\xbf").splitlines()
 
 
-async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> tuple[int, int, list[int]]:
-    checked = with_errors = 0
-    bad: list[int] = []
+@dataclass
+class BatchTally:
+    checked: int = 0
+    with_errors: int = 0
+    bad: list[int] = field(default_factory=list)  # line numbers answered with an error object
+    failed: int = 0  # of those, lines where CheckMsg itself failed
+
+
+async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> BatchTally:
+    tally = BatchTally()
+    lang = settings.ui_language
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        result = await batch_line(line, number, settings, settings.ui_language)
+        try:
+            result = await batch_line(line, number, settings, lang)
+        except Exception as exc:  # noqa: BLE001 - a bug on one line must not cost the others
+            log.exception("line %d could not be checked", number)
+            result = {"id": number, "error": say(lang, "cli.batch.line-failed", "internal error while checking this line ({error}); the other lines were still checked", error=_one_line(exc))}
+            tally.failed += 1
+        written = _json_line(result)
+        if written is None:  # e.g. an "id" holding a lone surrogate
+            result = {"id": number, "error": say(lang, "cli.batch.unwritable", "the result holds text that is not valid Unicode (a lone surrogate); fix the line's encoding")}
+            written = _json_line(result)
         if "error" in result:
-            bad.append(number)
+            tally.bad.append(number)
         else:
-            checked += 1
-            with_errors += any(f["severity"] == "error" for f in result["findings"])
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    return checked, with_errors, bad
+            tally.checked += 1
+            tally.with_errors += any(f["severity"] == "error" for f in result["findings"])
+        out.write(written)
+    return tally
+
+
+def _json_line(result: dict) -> str | None:
+    """``result`` as one line of UTF-8-encodable JSON, or None when it cannot be."""
+    text = json.dumps(result, ensure_ascii=False) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return text
 
 
 async def batch_line(line: bytes, number: int, settings: CheckSettings, lang: str = i18n.ENGLISH) -> dict:
