@@ -755,7 +755,7 @@ async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> Ba
             result = await batch_line(line, number, settings, lang)
         except Exception as exc:  # noqa: BLE001 - a bug on one line must not cost the others
             log.exception("line %d could not be checked", number)
-            result = {"id": number, "error": say(lang, "cli.batch.line-failed", "internal error while checking this line ({error}); the other lines were still checked", error=_one_line(exc))}
+            result = {"id": _line_id(line, number), "error": say(lang, "cli.batch.line-failed", "internal error while checking this line ({error}); the other lines were still checked", error=_one_line(exc))}
             tally.failed += 1
         written = _json_line(result)
         if written is None:  # e.g. an "id" holding a lone surrogate
@@ -768,6 +768,15 @@ async def _batch(lines: list[bytes], settings: CheckSettings, out: TextIO) -> Ba
             tally.with_errors += any(f["severity"] == "error" for f in result["findings"])
         out.write(written)
     return tally
+
+
+def _line_id(line: bytes, number: int) -> Any:
+    """The line's "id" when it has a usable one, else its number."""
+    with contextlib.suppress(InputError):
+        item = parse_item(line)
+        if item.get("id") is not None:
+            return item["id"]
+    return number
 
 
 def _json_line(result: dict) -> str | None:

@@ -13,7 +13,7 @@ import threading
 import time
 
 from .document import Document
-from . import i18n, parallel
+from . import i18n, language, parallel
 from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
 from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # C0 controls other than tab, newline, form feed and carriage return.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+# A surrogate code point in a str is never text: it comes from a damaged
+# encoding (JSON "\\udc00", bytes read with surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def validate_text(text: str) -> None:
@@ -41,6 +44,17 @@ def validate_text(text: str) -> None:
         )
     if "\x00" in text:
         raise DraftError(i18n.tr("draft.nul", "the draft contains NUL bytes: it looks like a binary file, not text"))
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise DraftError(
+            i18n.tr(
+                "draft.surrogate",
+                "the draft holds a broken character (a lone surrogate, U+{code:04X}, at character {offset:,}): "
+                "its encoding was damaged; retype that part or save the draft as UTF-8",
+                code=ord(surrogate.group()),
+                offset=surrogate.start() + 1,
+            )
+        )
     controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(8, len(text) // 100):
         raise DraftError(i18n.tr("draft.controls", "the draft is mostly control characters: it looks like a binary file"))
@@ -149,6 +163,13 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
                 limit=MAX_TEXT_CHARS,
             )
         )
+    with language.failures_recorded() as detection_failures:
+        return await _run_rules(doc, settings, rewrite, remote, draft, detection_failures)
+
+
+async def _run_rules(
+    doc: Document, settings: CheckSettings, rewrite: bool, remote: asyncio.Future | None, draft: Draft, detection_failures: list[str]
+) -> Report:
     findings: list[Finding] = []
     missing: dict[str, list[str]] = {}
     last_yield = time.perf_counter()
@@ -169,7 +190,7 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
             hits = rule_hits(rule, doc)
         except Exception as exc:  # a broken rule must not hide the others' findings
             log.exception("rule %s failed", rule.id)
-            findings.append(_internal_error(rule, f"{type(exc).__name__}: {exc}"))
+            findings.append(_internal_error(rule, _one_line(exc)))
             continue
         findings.extend(_finding(rule, hit, doc, settings) for hit in hits)
         if time.perf_counter() - last_yield > YIELD_EVERY:  # let the bot's other tasks run
@@ -177,10 +198,13 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
             last_yield = time.perf_counter()
     if remote is not None:
         await _merge_html_half(remote, draft, doc, settings, findings, html_notes_at)
+    found_language = _language(doc, findings)
+    if detection_failures:  # contained in checks/language.py; reported like a rule that failed
+        findings.append(_internal_error(LANGUAGE_DETECTION, detection_failures[0]))
     findings.sort(key=lambda f: (f.span or (len(doc.source), 0), f.rule))
     report = Report(
         findings=findings,
-        language=doc.language,
+        language=found_language,
         missing_context=missing,
         notes=list(doc.notes),
     )
@@ -242,15 +266,48 @@ async def _merge_html_half(
             findings.extend(_finding(rule, hit, doc, settings) for hit in hits)
 
 
-def _internal_error(rule: Rule, error: str) -> Finding:
+class _Part:
+    """A part of the engine that is not a rule but can fail like one."""
+
+    def __init__(self, part_id: str, guideline: i18n.Text) -> None:
+        self.id, self.guideline_text = part_id, guideline
+
+
+LANGUAGE_DETECTION = _Part(
+    "language detection",
+    i18n.tr("engine.language-guideline", "Write in the buyer's preferred language; with the language unknown, check it by hand."),
+)
+
+
+def _language(doc: Document, findings: list[Finding]) -> str | None:
+    """The draft's language for the report; a failure is reported, not raised."""
+    try:
+        return doc.language
+    except Exception as exc:  # noqa: BLE001 - the findings must not be lost to it
+        log.exception("working out the draft's language failed")
+        findings.append(_internal_error(LANGUAGE_DETECTION, _one_line(exc)))
+        return None
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return (f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__)[:300]
+
+
+def _internal_error(rule: Rule | _Part, error: str) -> Finding:
+    """What the report says for a rule (or part) that failed: not checked, and why."""
+    if isinstance(rule, _Part):
+        guideline = rule.guideline_text
+    else:
+        guideline = i18n.Text(rule.id + "#guideline", rule.guideline)
     return Finding(
         rule=INTERNAL_ERROR,
         severity=Severity.WARNING,
         message=i18n.tr(
             "engine.internal-error",
-            "The rule {rule} could not run ({error}); its result is unknown, check this part by hand.",
+            "Not checked: internal error in {rule} ({error}); its result is unknown, check this part by hand.",
             rule=rule.id,
             error=error,
         ),
-        guideline=i18n.Text(rule.id + "#guideline", rule.guideline),
+        guideline=guideline,
     )

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 import regex
+
+log = logging.getLogger(__name__)
 
 # Marketplace domain -> the languages a buyer there may prefer (first is the default).
 MARKETPLACE_LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -79,12 +85,39 @@ def clean_for_detection(text: str) -> str:
     return " ".join(text.split())
 
 
+# Detection failures of the check running in this context (see failures_recorded).
+_failures: ContextVar[list[str] | None] = ContextVar("language_detection_failures", default=None)
+
+
+@contextlib.contextmanager
+def failures_recorded() -> Iterator[list[str]]:
+    """Collect, for the block, why language detection failed (one entry a failure),
+    so the engine can report it like a rule that failed."""
+    found: list[str] = []
+    token = _failures.set(found)
+    try:
+        yield found
+    finally:
+        _failures.reset(token)
+
+
 def detect(text: str) -> tuple[str | None, float]:
-    """Best language of ``text`` as (ISO 639-1 code, confidence)."""
+    """Best language of ``text`` as (ISO 639-1 code, confidence).
+
+    A failing detector counts as "unknown" (None, 0.0), never as an exception:
+    the failure is logged and recorded for :func:`failures_recorded`."""
     cleaned = clean_for_detection(text)
     if len(cleaned) < 3:
         return None, 0.0
-    result = _detector().detect(cleaned[:DETECT_CHARS], model="lite", k=1)
+    try:
+        result = _detector().detect(_encodable(cleaned[:DETECT_CHARS]), model="lite", k=1)
+    except Exception as exc:  # noqa: BLE001 - a detector bug must not stop the check
+        log.warning("language detection failed", exc_info=True)
+        failures = _failures.get()
+        if failures is not None:
+            lines = str(exc).strip().splitlines()
+            failures.append(f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__)
+        return None, 0.0
     if not result:
         return None, 0.0
     lang, score = str(result[0]["lang"]), float(result[0]["score"])
@@ -92,6 +125,16 @@ def detect(text: str) -> tuple[str | None, float]:
     if lang in ("zh", "ja") and _KANA.search(cleaned):
         lang = "ja"
     return lang, score
+
+
+def _encodable(text: str) -> str:
+    """``text`` as valid Unicode (fastText takes only UTF-8): surrogate pairs
+    joined into their character, lone surrogates as U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def has_cjk(text: str) -> bool:

@@ -1,0 +1,214 @@
+"""Every failure is a clear sentence with an exit status that means one thing
+(0 clean, 1 findings, 2 bad input or usage, 3 database unavailable, 4 internal
+error), and no input stops the other inputs from being answered."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot import cli
+from bot.cli import main
+from checks import Draft, check, language
+from checks.registry import INTERNAL_ERROR, all_rules
+
+ORDER = "113-1234567-1234567"
+CLEAN = f"About your question on order {ORDER}: the replacement filter fits the model you bought.\nBest regards,\nLumiwood"
+
+
+def _traceback_free(text: str) -> None:
+    assert "Traceback" not in text, text
+
+
+# --- exit codes and the top-level guard --------------------------------------------------
+
+
+def test_version_prints_the_package_version(capsys):
+    """--version prints 'checkmsg X.Y.Z' and exits 0."""
+    assert main(["--version"]) == 0
+    assert re.fullmatch(r"checkmsg \d+\.\d+\.\S+\n", capsys.readouterr().out)
+
+
+def test_help_documents_every_exit_status(capsys):
+    """--help names the five exit statuses."""
+    assert main(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for words in ("0 no error-severity finding", "1 at least one", "2 unusable input", "3 a service", "4 an internal error"):
+        assert words in text
+
+
+def test_a_crash_is_exit_4_with_one_sentence_and_a_saved_traceback(monkeypatch, tmp_path, capsys):
+    """An unexpected exception: exit 4 (never 1), one sentence, the traceback in a file."""
+    monkeypatch.setattr(cli, "cmd_rules", lambda args, config: 1 / 0)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    parser_default = cli.build_parser
+
+    def build(*a, **k):
+        parser = parser_default(*a, **k)
+        sub = next(a for a in parser._actions if a.dest == "command")
+        sub.choices["rules"].set_defaults(run=cli.cmd_rules)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", build)
+    assert main(["rules"]) == 4
+    err = capsys.readouterr().err
+    _traceback_free(err)
+    assert "internal error (ZeroDivisionError: division by zero)" in err and "bug in CheckMsg" in err
+    saved = Path(re.search(r"traceback is in (\S+)", err).group(1))
+    assert "Traceback" in saved.read_text() and "ZeroDivisionError" in saved.read_text()
+    assert main(["rules", "--debug"]) == 4
+    assert "Traceback" in capsys.readouterr().err
+
+
+# --- check -------------------------------------------------------------------------------
+
+
+def test_an_oversized_draft_is_refused_and_the_other_files_still_reported(tmp_path, capsys):
+    """50,001 characters: a clear message, exit 2, and the next file's report."""
+    big = tmp_path / "t.txt"
+    big.write_text("x" * 50_001 + "\n")
+    ok = tmp_path / "ok.txt"
+    ok.write_text(CLEAN)
+    assert main(["check", "--reply", str(big), str(ok)]) == 2
+    out, err = capsys.readouterr()
+    _traceback_free(err)
+    assert f"{big}: the message text has 50,002 characters" in err
+    assert str(ok) in out
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_utf16_and_bom_files_are_read_as_text(tmp_path, capsys, encoding):
+    """Notepad's 'Unicode' (UTF-16 with BOM) and UTF-8 with BOM are drafts, not binaries."""
+    path = tmp_path / "d.txt"
+    data = CLEAN.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    assert main(["check", "--reply", "--format", "json", str(path)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["language"] == "en"
+
+
+# --- batch -------------------------------------------------------------------------------
+
+
+def _batch(tmp_path, capsys, lines: list[str] | bytes, *extra: str) -> tuple[int, list[dict], str]:
+    path = tmp_path / "in.jsonl"
+    if isinstance(lines, bytes):
+        path.write_bytes(lines)
+    else:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status = main(["batch", str(path), *extra])
+    out, err = capsys.readouterr()
+    out.encode("utf-8")  # what was written is valid UTF-8
+    return status, [json.loads(line) for line in out.splitlines()], err
+
+
+def test_a_lone_surrogate_gets_an_error_line_and_the_rest_go_on(tmp_path, capsys):
+    """A JSON line whose text holds "\\udc00" is answered with an error; the next line is checked."""
+    lines = ['{"id": "a", "text": "hi \\udc00 there"}', json.dumps({"id": "b", "text": CLEAN, "context": {"proactive": False}})]
+    status, out, err = _batch(tmp_path, capsys, lines)
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert "lone surrogate" in out[0]["error"] and "findings" in out[1]
+    assert status == 2
+    _traceback_free(err)
+
+
+def test_an_id_that_cannot_be_written_gets_an_error_object(tmp_path, capsys):
+    """A result that cannot be written as UTF-8 becomes an error object with the line number."""
+    lines = ['{"id": "\\udc00", "text": "Hello"}', json.dumps({"id": "b", "text": CLEAN})]
+    status, out, err = _batch(tmp_path, capsys, lines)
+    assert out[0] == {"id": 1, "error": out[0]["error"]} and "not valid Unicode" in out[0]["error"]
+    assert out[1]["id"] == "b"
+
+
+def test_a_line_that_crashes_the_check_gets_an_error_object_and_exit_4(tmp_path, capsys, monkeypatch):
+    """A bug on one line: that line answers with an error, the others are checked, exit 4."""
+    real = cli.check
+
+    async def flaky(draft, *a, **k):
+        if "boom" in draft.text:
+            raise RuntimeError("boom inside")
+        return await real(draft, *a, **k)
+
+    monkeypatch.setattr(cli, "check", flaky)
+    lines = [json.dumps({"id": i, "text": text}) for i, text in enumerate(["Hello there", "boom", "Good day"])]
+    status, out, err = _batch(tmp_path, capsys, lines)
+    assert [o["id"] for o in out] == [0, 1, 2]
+    assert "internal error while checking this line (RuntimeError: boom inside)" in out[1]["error"]
+    assert "findings" in out[0] and "findings" in out[2]
+    assert status == 4
+    _traceback_free(err)
+
+
+def test_a_binary_file_is_one_short_sentence(tmp_path, capsys):
+    """`batch /bin/ls`-like input: one line on stderr, no per-line noise, exit 2."""
+    status, out, err = _batch(tmp_path, capsys, bytes(range(256)) * 40 + b"\n" * 700)
+    assert status == 2 and out == []
+    assert "looks like a binary file" in err and len(err) < 200
+
+
+def test_the_summary_names_ten_bad_lines_then_counts(tmp_path, capsys):
+    """Hundreds of bad lines: the summary lists ten and counts the rest."""
+    status, out, err = _batch(tmp_path, capsys, ["nonsense"] * 300)
+    assert status == 2 and len(out) == 300
+    assert "300 bad lines (1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 290 more)" in err
+
+
+@pytest.mark.parametrize("target", ["missing-dir/x.jsonl", "."])
+def test_an_unwritable_output_is_one_sentence(tmp_path, capsys, monkeypatch, target):
+    """-o into a missing folder or onto a folder: a sentence naming what to do, exit 2."""
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _batch(tmp_path, capsys, [json.dumps({"text": "Hello"})], "-o", target)
+    assert status == 2
+    _traceback_free(err)
+    assert ("does not exist; create it" in err) if "missing" in target else ("is a folder; give a file name" in err)
+
+
+# --- the engine: failures are reported, not lost -------------------------------------------
+
+
+def test_a_failing_rule_reads_not_checked_internal_error(monkeypatch):
+    """A rule that raises shows as 'Not checked: internal error in RULE'; the other rules still report."""
+    rule = all_rules()["contact.email"]
+
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(type(rule), "find", lambda self, doc: broken(doc))
+    report = asyncio.run(check(Draft(text="Hello, write to me at a@b.com please.")))
+    internal = [f for f in report.findings if f.rule == INTERNAL_ERROR]
+    assert [f.message for f in internal] == [
+        "Not checked: internal error in contact.email (RuntimeError: boom); its result is unknown, check this part by hand."
+    ]
+    assert any(f.rule == "order.id-missing" for f in report.findings)
+
+
+def test_a_failing_language_detector_is_contained_and_reported(monkeypatch):
+    """fastText raising (the TypeError seen in fuzzing) costs no rule: language unknown, one not-checked finding."""
+
+    class Broken:
+        def detect(self, *a, **k):
+            raise TypeError("predict(): incompatible function arguments")
+
+    monkeypatch.setattr(language, "_detector", lambda: Broken())
+    report = asyncio.run(check(Draft(text="Hello, write to me at a@b.com please.")))
+    internal = [f.message for f in report.findings if f.rule == INTERNAL_ERROR]
+    assert internal == [
+        "Not checked: internal error in language detection (TypeError: predict(): incompatible function arguments); "
+        "its result is unknown, check this part by hand."
+    ]
+    assert report.language is None
+    assert {"contact.email", "order.id-missing"} <= set(report.rule_ids())
+
+
+def test_detection_takes_surrogates_without_failing():
+    """detect() never hands fastText a string it cannot encode."""
+    assert language.detect("Good morning \udc00 dear customer, thank you")[0] == "en"
