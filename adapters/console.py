@@ -102,7 +102,7 @@ def run_console(
     except StoreUnavailable as exc:
         lang = getattr(args, "ui_lang", None) or getattr(check_settings, "ui_language", None) or i18n.ENGLISH
         print(f"checkmsg console: {i18n.localize(exc.message, lang)}", file=stdout)
-        return 3
+        return exc.exit_status  # 2 a setting to change, 3 a server that does not answer
     except KeyboardInterrupt:
         print("", file=stdout)
         return 130

@@ -10,6 +10,7 @@ from typing import TextIO
 from checks import i18n
 from checks.i18n import say
 
+from .cli import cannot_write
 from .audit import FORMATS, export_audit, parse_since
 from .review_settings import ReviewSettings
 from .store import Store, StoreUnavailable
@@ -57,20 +58,26 @@ def run_audit(
         return 2
     try:
         return asyncio.run(_export(args, settings, stdout, lang))
-    except StoreUnavailable as exc:
+    except StoreUnavailable as exc:  # StoreMisconfigured (2) or a server that does not answer (3)
         print(f"checkmsg audit: {i18n.localize(exc.message, lang)}", file=sys.stderr)
-        return 3
+        return exc.exit_status
 
 
 async def _export(args: argparse.Namespace, settings: ReviewSettings, stdout: TextIO, lang: str = i18n.ENGLISH) -> int:
-    store = await Store.open(args.database or settings.database_url)
+    # Reading the trail must not create an empty database where none is.
+    store = await Store.open(args.database or settings.database_url, create=False)
     try:
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                count = await export_audit(store, args.format, out, args.since)
-            print(say(lang, "audit.wrote", "wrote {count} audit events to {path}", count=count, path=args.output), file=sys.stderr)
-        else:
+        if not args.output:
             await export_audit(store, args.format, stdout, args.since)
+            return 0
+        try:
+            out = open(args.output, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            print(f"checkmsg audit: {cannot_write(args.output, exc).localized(lang)}", file=sys.stderr)
+            return 2
+        with out:
+            count = await export_audit(store, args.format, out, args.since)
+        print(say(lang, "audit.wrote", "wrote {count} audit events to {path}", count=count, path=args.output), file=sys.stderr)
     finally:
         await store.close()
     return 0

@@ -185,16 +185,16 @@ def _internal_error(exc: BaseException, debug: bool, lang: str) -> int:
     trace = "".join(traceback.format_exception(exc))
     if debug:
         sys.stderr.write(trace)
-        where = say(lang, "cli.crash.above", "the traceback is above")
+        where = say(lang, "cli.traceback-above", "the traceback is above")
     else:
         path = _save_traceback(trace)
         if path is None:
-            where = say(lang, "cli.crash.debug", "run again with --debug to see the traceback")
+            where = say(lang, "cli.traceback-debug", "run again with --debug to see the traceback")
         else:
-            where = say(lang, "cli.crash.saved", "the traceback is in {path} (--debug shows it here)", path=path)
+            where = say(lang, "cli.traceback-saved", "the traceback is in {path} (--debug shows it here)", path=path)
     print(
         "checkmsg: "
-        + say(lang, "cli.crash", "internal error ({error}): this is a bug in CheckMsg, not in your input; {where}. Please report it.", error=what, where=where),
+        + say(lang, "cli.internal-error", "internal error ({error}): this is a bug in CheckMsg, not in your input; {where}. Please report it.", error=what, where=where),
         file=sys.stderr,
     )
     return EXIT_INTERNAL
@@ -332,9 +332,9 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (),
             "3 a service (the review database) unavailable, 4 an internal error (a bug in CheckMsg).",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"checkmsg {_version()}", help=say(lang, "cli.help.version", "print the version and exit"))
+    parser.add_argument("--version", action="version", version=f"checkmsg {_version()}", help="print the version and exit")
     parser.add_argument(
-        DEBUG_OPTION, action="store_true", help=say(lang, "cli.help.debug", "show tracebacks and debug logs on standard error (any position)")
+        DEBUG_OPTION, action="store_true", help="show tracebacks and debug logs on standard error (any position)"
     )
     parser.add_argument(
         "--config", metavar="PATH", help=say(lang, "cli.help.config", "configuration file (default: ./checkmsg.toml if present)")
@@ -677,7 +677,7 @@ def cmd_batch(args: argparse.Namespace, config: Config) -> int:
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     except OSError as exc:
-        raise InputError(_cannot_write(args.output, exc)) from None
+        raise InputError(cannot_write(args.output, exc)) from None
     try:
         tally = asyncio.run(_batch(lines, settings, out))
     finally:
@@ -707,9 +707,9 @@ def cmd_batch(args: argparse.Namespace, config: Config) -> int:
 SHOWN_BAD_LINES = 10  # the summary names this many bad lines, then counts the rest
 
 
-def _cannot_write(path: str, exc: OSError) -> i18n.Text:
+def cannot_write(path: str, exc: OSError) -> i18n.Text:
     if isinstance(exc, IsADirectoryError) or Path(path).is_dir():
-        return i18n.tr("cli.output-is-folder", "{path} is a folder; give a file name for the output, e.g. {path}/out.jsonl", path=path)
+        return i18n.tr("cli.output-is-folder", "{path} is a folder; give the name of a file to write", path=path)
     if isinstance(exc, FileNotFoundError):
         return i18n.tr("cli.output-no-folder", "{path}: the folder {folder} does not exist; create it or write elsewhere", path=path, folder=str(Path(path).parent))
     return i18n.tr("cli.cannot-write", "{path}: cannot write: {reason}", path=path, reason=exc.strerror or exc)

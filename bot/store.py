@@ -39,9 +39,75 @@ _PG_MIGRATION_LOCK = 0x636865636B6D7367  # "checkmsg"
 class StoreUnavailable(RuntimeError):
     """The database cannot be reached or is locked; nothing of this action was recorded."""
 
+    exit_status = 3  # the CLI's "a service is unavailable"
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class StoreMisconfigured(StoreUnavailable):
+    """The database setting cannot work as given (not a URL, a kind CheckMsg
+    does not support, no such database or role, a folder that does not exist):
+    a person must change it, waiting will not help."""
+
+    exit_status = 2  # the CLI's "bad input or usage"
+
+
+SQLITE_SUFFIXES = (".sqlite3", ".sqlite", ".db")
+# PostgreSQL error codes that mean the URL names something that is not there.
+_PG_MISCONFIGURED = {
+    "3D000": tr("store.no-database", "the database does not exist on that server; create it (createdb NAME) or correct the name in the URL"),
+    "28000": tr("store.no-role", "the server does not accept that user name; correct the user in the URL"),
+    "28P01": tr("store.bad-password", "the server refused the password; correct it in the URL"),
+}
+
+
+def check_url(url: str, *, create: bool = True) -> None:
+    """Refuse, in one sentence that says what to write instead, a database
+    setting that cannot work; with ``create=False`` also a SQLite file that
+    does not exist yet (reading an audit trail must not make an empty one)."""
+    url = url.strip()
+    if "://" not in url:
+        if url != ":memory:" and not url.lower().endswith(SQLITE_SUFFIXES) and not Path(url).is_file():
+            raise StoreMisconfigured(
+                tr(
+                    "store.not-a-url",
+                    "{url!r} is neither a database URL nor a SQLite file name; "
+                    "write postgresql://USER@HOST:PORT/NAME or a file name ending in .sqlite3",
+                    url=url,
+                )
+            )
+        path = url
+    else:
+        scheme = url.split("://", 1)[0].split("+", 1)[0].lower()
+        if scheme not in ("postgres", "postgresql", "sqlite"):
+            raise StoreMisconfigured(
+                tr(
+                    "store.unsupported",
+                    "CheckMsg keeps reviews in SQLite or PostgreSQL, not {scheme}; "
+                    "write postgresql://USER@HOST:PORT/NAME or a file name ending in .sqlite3",
+                    scheme=scheme,
+                )
+            )
+        if scheme != "sqlite":
+            return
+        path = url.split("://", 1)[1].removeprefix("/").split("?", 1)[0]
+    if not path or path == ":memory:":
+        return
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise StoreMisconfigured(
+            tr("store.no-folder", "The folder {folder} for the SQLite database does not exist; create it or choose another path", folder=str(folder))
+        )
+    if not create and not Path(path).is_file():
+        raise StoreMisconfigured(
+            tr(
+                "store.no-file",
+                "There is no review database at {path}; give the file the bot uses (--database or DATABASE_URL)",
+                path=path,
+            )
+        )
 
 
 Clock = Callable[[], dt.datetime]
@@ -96,13 +162,23 @@ class Store:
         clock: Clock = utcnow,
         busy_timeout: float = 5.0,
         migrate: bool = True,
+        create: bool = True,
     ) -> Store:
         """Connect to ``url`` (default: ``DATABASE_URL``, else ``checkmsg.sqlite3``) and migrate.
+
+        ``create=False``: a SQLite file must exist already (readers such as
+        ``checkmsg audit``). A setting that cannot work raises
+        :class:`StoreMisconfigured`; a server that does not answer, ``StoreUnavailable``.
 
         ``schema`` (PostgreSQL only) puts every table in that schema, which
         must exist; tests use it to keep runs apart.
         """
-        url = normalize_url(url or os.environ.get("DATABASE_URL"))
+        given = (url or os.environ.get("DATABASE_URL") or "").strip()
+        if given:
+            check_url(given, create=create)
+        elif not create:
+            check_url(DEFAULT_DATABASE_URL, create=False)
+        url = normalize_url(given)
         try:
             parsed = make_url(url)
         except ArgumentError as exc:
@@ -161,6 +237,11 @@ class Store:
         except (OperationalError, InterfaceError, PoolTimeout) as exc:
             raise self._unavailable(exc) from exc
         except DBAPIError as exc:
+            problem = _PG_MISCONFIGURED.get(str(getattr(exc.orig, "sqlstate", "") or ""))
+            if problem is not None:
+                raise StoreMisconfigured(
+                    tr("store.misconfigured", "The review database {database} cannot be used: {problem}.", database=self.describe(), problem=problem)
+                ) from exc
             if exc.connection_invalidated:
                 raise self._unavailable(exc) from exc
             raise
@@ -172,6 +253,23 @@ class Store:
         reason = detail[0] if detail else type(exc).__name__
         if "locked" in reason.lower() or "busy" in reason.lower():
             what = tr("store.busy", "is busy (another process holds its lock)")
+        elif isinstance(getattr(exc, "orig", None) or exc, ConnectionRefusedError) or "connect call failed" in reason.lower():
+            return StoreUnavailable(
+                tr(
+                    "store.refused",
+                    "The review database {database} cannot be reached: nothing answers at that address; check that the server "
+                    "runs and that the host and port in the URL are right. Nothing of this action was recorded.",
+                    database=self.describe(),
+                )
+            )
+        elif "unable to open database file" in reason.lower():
+            return StoreMisconfigured(
+                tr(
+                    "store.cannot-open-file",
+                    "The SQLite file {database} cannot be opened: check that its folder exists and that you may write there.",
+                    database=self.describe(),
+                )
+            )
         else:
             what = tr("store.unreachable", "cannot be reached")
         return StoreUnavailable(

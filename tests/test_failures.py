@@ -169,7 +169,7 @@ def test_an_unwritable_output_is_one_sentence(tmp_path, capsys, monkeypatch, tar
     status, out, err = _batch(tmp_path, capsys, [json.dumps({"text": "Hello"})], "-o", target)
     assert status == 2
     _traceback_free(err)
-    assert ("does not exist; create it" in err) if "missing" in target else ("is a folder; give a file name" in err)
+    assert ("does not exist; create it" in err) if "missing" in target else ("is a folder; give the name of a file to write" in err)
 
 
 # --- the engine: failures are reported, not lost -------------------------------------------
@@ -212,3 +212,88 @@ def test_a_failing_language_detector_is_contained_and_reported(monkeypatch):
 def test_detection_takes_surrogates_without_failing():
     """detect() never hands fastText a string it cannot encode."""
     assert language.detect("Good morning \udc00 dear customer, thank you")[0] == "en"
+
+
+# --- the review database: each mistake a sentence with the right status -------------------
+
+
+def _console(tmp_path, monkeypatch, capsys, database_url: str | None = None, *argv: str) -> tuple[int, str]:
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    if database_url is not None:
+        monkeypatch.setenv("DATABASE_URL", database_url)
+    from adapters.cli import main as full_main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Hello\n.\n"))
+    status = full_main(["console", *argv])
+    out, err = capsys.readouterr()
+    _traceback_free(out + err)
+    return status, out + err
+
+
+@pytest.mark.parametrize(
+    "url, status, words",
+    [
+        ("mysql://x@y/z", 2, "CheckMsg keeps reviews in SQLite or PostgreSQL, not mysql"),
+        ("notaurl", 2, "'notaurl' is neither a database URL nor a SQLite file name"),
+        ("/nonexistent-checkmsg-dir/x.sqlite3", 2, "The folder /nonexistent-checkmsg-dir for the SQLite database does not exist"),
+        ("postgresql://postgres@127.0.0.1:1/x", 3, "nothing answers at that address; check that the server runs and that the host and port"),
+    ],
+)
+def test_database_settings_that_cannot_work_are_one_sentence(tmp_path, monkeypatch, capsys, url, status, words):
+    """Bad scheme, not a URL, a missing folder: exit 2 and what to write; a server that does not answer: exit 3."""
+    got, shown = _console(tmp_path, monkeypatch, capsys, url)
+    assert (got, words in shown) == (status, True), shown
+    assert "try again in a moment" not in shown  # waiting does not fix these
+    assert list(tmp_path.iterdir()) == []  # no database was created on the way
+
+
+def test_audit_never_creates_a_database(tmp_path, monkeypatch, capsys):
+    """`audit --database nosuchfile.sqlite3` and DATABASE_URL=notaurl: exit 2, no new file."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["audit", "--database", "nosuchfile.sqlite3"]) == 2
+    assert "There is no review database at nosuchfile.sqlite3" in capsys.readouterr().err
+    monkeypatch.setenv("DATABASE_URL", "notaurl")
+    assert main(["audit"]) == 2
+    assert "neither a database URL" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["missing-dir/x.csv", "."])
+def test_audit_to_an_unwritable_path_is_one_sentence(tmp_path, monkeypatch, capsys, target):
+    """audit -o into a missing folder or onto a folder: exit 2 and what to do."""
+    from tests.test_i18n import _make_database
+
+    monkeypatch.chdir(tmp_path)
+    _make_database(tmp_path / "a.sqlite3")
+    assert main(["audit", "--database", "a.sqlite3", "-o", target]) == 2
+    err = capsys.readouterr().err
+    _traceback_free(err)
+    assert ("the folder missing-dir does not exist" in err) if "missing" in target else (". is a folder" in err)
+
+
+def _pg_url(database: str = "", user: str = "") -> str:
+    from tests.conftest_workflow import PG_URL
+    from sqlalchemy.engine import make_url
+
+    url = make_url(PG_URL)
+    return url.set(database=database or url.database, username=user or url.username).render_as_string(hide_password=False)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "which, words",
+    [
+        ("database", "cannot be used: the database does not exist on that server; create it (createdb NAME)"),
+        ("user", "cannot be used: the server does not accept that user name"),
+    ],
+)
+async def test_a_missing_postgres_database_or_role_is_one_sentence(tmp_path, monkeypatch, capsys, which, words):
+    """nonexistentdb or a role that does not exist: exit 2, one sentence, no chained tracebacks."""
+    from tests.conftest_workflow import require_pg
+
+    await require_pg()
+    url = _pg_url(database="nonexistentdb_h17") if which == "database" else _pg_url(user="nosuchrole_h17")
+    status, shown = await asyncio.to_thread(_console, tmp_path, monkeypatch, capsys, url)
+    assert status == 2 and words in shown, shown

@@ -256,6 +256,7 @@ def test_audit_messages_in_chinese(tmp_path, capsys):
     (tmp_path / "checkmsg.toml").write_text('ui_language = "zh"\n', encoding="utf-8")
     out = tmp_path / "audit.csv"
     config = str(tmp_path / "checkmsg.toml")
+    _make_database(tmp_path / "a.sqlite3")  # audit reads an existing trail; it never creates one
     assert main(["audit", "--config", config, "--database", str(tmp_path / "a.sqlite3"), "-o", str(out)]) == 0
     assert "条审计记录写入" in capsys.readouterr().err
 
@@ -374,14 +375,23 @@ def test_command_list_in_chinese(capsys):
         assert _same_placeholders(_doc(func), ZH[f"cli.doc.{name}"]), name
 
 
+def _make_database(path: Path) -> None:
+    from bot.store import Store
+
+    async def make() -> None:
+        await (await Store.open(str(path))).close()
+
+    asyncio.run(make())
+
+
 def test_a_database_that_cannot_be_used_is_said_in_chinese(capsys):
     from bot.cli import main
 
     missing = "/nonexistent-checkmsg-folder/audit.sqlite3"
-    assert main(["audit", "--database", missing, "--lang", "zh"]) == 3
+    assert main(["audit", "--database", missing, "--lang", "zh"]) == 2
     assert "审核数据库" in capsys.readouterr().err
-    assert main(["audit", "--database", missing]) == 3
-    assert "The review database" in capsys.readouterr().err
+    assert main(["audit", "--database", missing]) == 2
+    assert "The folder /nonexistent-checkmsg-folder for the SQLite database does not exist" in capsys.readouterr().err
 
 
 def test_validation_keys_exist_with_their_parameters():

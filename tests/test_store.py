@@ -16,7 +16,7 @@ from sqlalchemy import text
 from bot import models_db as db
 from bot.audit import export_audit
 from bot.review_settings import DEFAULT_DATABASE_URL, ReviewSettings
-from bot.store import Store, StoreUnavailable, normalize_url
+from bot.store import StoreMisconfigured, Store, StoreUnavailable, normalize_url
 
 try:
     from .conftest_workflow import FakeChecker, make_workflow
@@ -217,6 +217,6 @@ async def test_export_since(database) -> None:  # noqa: ANN001
 
 
 async def test_unknown_database_kind_is_a_clear_error() -> None:
-    """A URL naming no installed database driver is refused as unavailable, not a traceback."""
-    with pytest.raises(StoreUnavailable, match="not valid"):
+    """A URL naming a database kind CheckMsg does not support is refused in a sentence saying what to write."""
+    with pytest.raises(StoreMisconfigured, match="SQLite or PostgreSQL, not"):
         await Store.open("nope://somewhere/db")
