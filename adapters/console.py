@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
+import signal
 import sys
+import threading
 import uuid
 from typing import TextIO
 
-from pydantic import ValidationError
-
 from bot.chat import start_html_worker
+from bot.cli import InputError, add_context_options, context_from_args
 from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
 from bot.review_settings import ReviewSettings
 from bot.store import Store, StoreUnavailable
-from checks import Context, DraftError, Report, i18n
+from checks import DraftError, Report, i18n, parallel
 from checks.i18n import say
 
 PLATFORM = "console"
@@ -58,14 +60,7 @@ def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help="an approver for this session (repeatable; default: the [review] approvers, else --user)",
     )
     parser.add_argument("--database", help="database URL or SQLite file (default: ./checkmsg.sqlite3)")
-    parser.add_argument("--order-id", help="the Amazon order id the drafts are about")
-    parser.add_argument(
-        "--buyer-lang", "--buyer-language", dest="buyer_language", help="the buyer's language, e.g. de"
-    )
-    parser.add_argument("--marketplace", help="the marketplace, e.g. amazon.de")
-    parser.add_argument("--order-date", help="ISO date the order was placed")
-    parser.add_argument("--delivery-date", help="ISO date the order was delivered")
-    parser.add_argument("--reply", action="store_true", help="the drafts answer a buyer (not proactive)")
+    add_context_options(parser)  # the same context options as `checkmsg check`
     parser.add_argument(
         "--lang",
         dest="ui_lang",
@@ -90,22 +85,44 @@ def run_console(
     stdout = stdout or sys.stdout
     try:
         session = Console(args, settings, stdin, stdout, check_settings, checker)
-    except ValidationError as exc:
+    except InputError as exc:  # a context option that cannot be used
         lang = getattr(args, "ui_lang", None) or getattr(check_settings, "ui_language", None) or i18n.ENGLISH
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {i18n.localize(i18n.validation_problem(e), lang)}" for e in exc.errors())
-        print(f"checkmsg console: {problems}", file=stdout)
+        print(f"checkmsg console: {i18n.localize(exc.args[0], lang)}", file=stdout)
         return 2
     if checker is None and stdin.isatty():  # a person at the console: long HTML templates on two cores
         start_html_worker(check_settings)
     try:
-        return asyncio.run(session.run())
+        with _ctrl_c_raises():
+            return asyncio.run(session.run())
     except StoreUnavailable as exc:
         lang = getattr(args, "ui_lang", None) or getattr(check_settings, "ui_language", None) or i18n.ENGLISH
         print(f"checkmsg console: {i18n.localize(exc.message, lang)}", file=stdout)
         return exc.exit_status  # 2 a setting to change, 3 a server that does not answer
-    except KeyboardInterrupt:
-        print("", file=stdout)
+    except KeyboardInterrupt:  # the store was closed on the way out; what was submitted is kept
+        print("\n" + say(session.lang, "console.interrupted", "Left the console (Ctrl-C). Drafts already submitted are kept in the review database."), file=stdout)
         return 130
+    finally:
+        parallel.stop()
+
+
+@contextlib.contextmanager
+def _ctrl_c_raises():
+    """Ctrl-C as KeyboardInterrupt wherever the console waits, also in a
+    blocking read of the next line. (asyncio.run's own handler would only
+    cancel the session at its next await: nothing visible at the prompt, the
+    next draft lost, a CancelledError on quit.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 class Console:
@@ -129,20 +146,7 @@ class Console:
         self.settings = settings.model_copy(update={"approvers": approvers})
         if args.database:
             self.settings = self.settings.model_copy(update={"database_url": args.database})
-        self.context = Context.model_validate(
-            {
-                k: v
-                for k, v in {
-                    "order_id": args.order_id,
-                    "buyer_language": args.buyer_language,
-                    "marketplace": args.marketplace,
-                    "order_date": args.order_date,
-                    "delivery_date": args.delivery_date,
-                    "proactive": False if args.reply else None,
-                }.items()
-                if v is not None
-            }
-        )
+        self.context = context_from_args(args)
         self.check_settings = check_settings
         self.checker = checker
         self.stdin = stdin

@@ -353,7 +353,7 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (),
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--rewrite", action="store_true", help="also print the suggested compliant rewrite and its diff")
     _lang_option(p)
-    _context_options(p)
+    add_context_options(p)
     config_option(p)
     p.set_defaults(run=cmd_check)
 
@@ -457,10 +457,12 @@ def ui_settings(args: argparse.Namespace, config: Config) -> CheckSettings:
     return config.checks.model_copy(update={"ui_language": lang})
 
 
-def _context_options(p: argparse.ArgumentParser) -> None:
+def add_context_options(p: argparse.ArgumentParser) -> None:
+    """The draft's context as options; ``checkmsg check`` and ``checkmsg console``
+    take the same ones (read them back with :func:`context_from_args`)."""
     g = p.add_argument_group("context (an option not given stays unknown; rules that need it stay silent)")
     g.add_argument("--order-id", metavar="ID", help="the order id, 123-1234567-1234567")
-    g.add_argument("--buyer-lang", metavar="LANG", help="the buyer's language (BCP-47, e.g. de)")
+    g.add_argument("--buyer-lang", "--buyer-language", dest="buyer_lang", metavar="LANG", help="the buyer's language (BCP-47, e.g. de)")
     g.add_argument("--marketplace", metavar="HOST", help="the marketplace, e.g. amazon.de")
     g.add_argument("--order-date", metavar="DATE", help="ISO date the order was placed")
     g.add_argument("--delivery-date", metavar="DATE", help="ISO date the order was delivered")

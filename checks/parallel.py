@@ -55,7 +55,23 @@ def start() -> None:
         if _pool is not None:
             return
         _pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
-        _pool.submit(_ping).add_done_callback(_warmed)
+        with _sigint_ignored():  # the process is spawned here, and inherits Ctrl-C ignored
+            _pool.submit(_ping).add_done_callback(_warmed)
+
+
+@contextlib.contextmanager
+def _sigint_ignored():
+    """Ctrl-C ignored while the worker is spawned: it is born deaf to the
+    terminal's Ctrl-C, which is the bot's (a worker still importing would
+    print a KeyboardInterrupt traceback). Only the main thread can do this."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def restart() -> None:

@@ -297,3 +297,69 @@ async def test_a_missing_postgres_database_or_role_is_one_sentence(tmp_path, mon
     url = _pg_url(database="nonexistentdb_h17") if which == "database" else _pg_url(user="nosuchrole_h17")
     status, shown = await asyncio.to_thread(_console, tmp_path, monkeypatch, capsys, url)
     assert status == 2 and words in shown, shown
+
+
+# --- the console ---------------------------------------------------------------------------
+
+
+def test_the_console_takes_the_context_options_of_check(tmp_path, monkeypatch, capsys):
+    """--attach, --previous-review-requests, --html, --today, --buyer-lang: accepted, and the
+    report no longer asks for what was given."""
+    status, shown = _console(
+        tmp_path, monkeypatch, capsys, None,
+        "--database", "c.sqlite3", "--attach", "manual.pdf", "--previous-review-requests", "0",
+        "--html", "--today", "2026-01-10", "--order-date", "2026-01-02", "--buyer-lang", "en", "--order-id", ORDER,
+    )
+    assert status == 0, shown
+    for option in ("--attach", "--previous-review-requests", "--order-date", "--buyer-lang", "--order-id"):
+        assert f"give {option}" not in shown
+
+
+def _pty_console(tmp_path, keys: list[tuple[str, bytes]]) -> tuple[int, str]:
+    """Run `checkmsg console` in a pseudo-terminal; each (prompt, bytes) waits for the prompt, then types."""
+    import os
+    import pty
+    import select
+    import sys
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real command, as a person starts it
+        os.chdir(tmp_path)
+        os.execv(sys.executable, [sys.executable, "-c", "import sys; from adapters.cli import main; sys.exit(main())", "console", "--database", "c.sqlite3"])
+    shown = b""
+
+    def read_until(text: bytes, seconds: float) -> None:
+        nonlocal shown
+        deadline = time.monotonic() + seconds
+        while text not in shown and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    shown += os.read(fd, 65536)
+                except OSError:
+                    return
+
+    for prompt, typed in keys:
+        read_until(prompt.encode(), 60)
+        os.write(fd, typed)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:  # the rest, until the process ends
+        read_until(b"\x00never", 0.2)
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace")
+    os.kill(pid, 9)  # still running after Ctrl-C: that is the failure
+    os.waitpid(pid, 0)
+    return -1, shown.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("where", ["first prompt", "reviewer prompt"])
+def test_ctrl_c_in_the_console_leaves_cleanly(tmp_path, where):
+    """Ctrl-C at the paste prompt or the reviewer prompt: a one-line goodbye, exit 130, no traceback."""
+    keys = [("| ", b"\x03")]
+    if where == "reviewer prompt":
+        keys = [("| ", f"About order {ORDER}: it ships today.\r.\r".encode()), ("> ", b"\x03")]
+    status, shown = _pty_console(tmp_path, keys)
+    assert status == 130, shown
+    assert "Left the console (Ctrl-C)" in shown
+    assert "Traceback" not in shown and "CancelledError" not in shown and "KeyboardInterrupt" not in shown
