@@ -118,10 +118,21 @@ def say(lang: str, key: str, template: str, /, *args: Any, **params: Any) -> str
     return Text(key, template, *args, **params).localized(lang)
 
 
+# The languages CheckMsg can name (and so accepts as a buyer's language), in
+# English; their Chinese names are under [language] in messages/zh.toml.
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "en": "English", "es": "Spanish",
+    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "it": "Italian", "ja": "Japanese",
+    "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian",
+    "sv": "Swedish", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
 def language_name(code: str | None) -> Text:
-    """A language code as a person reads it: the code in English, its name in Chinese."""
+    """A language code as a person reads it: "German", "德语" (an unnamed code stays a code)."""
     code = code or "?"
-    return Text("language." + code, code)
+    english = LANGUAGE_NAMES.get(code, "an unknown language" if code == "?" else code)
+    return Text("language." + code, english.replace("{", "{{").replace("}", "}}"))
 
 
 def ui_language(value: str | None, default: str = ENGLISH) -> str:
@@ -206,7 +217,27 @@ def validation_problem(error: Mapping[str, Any]) -> str:
     if key is None:
         return english
     params = {name: value for name, value in (("limit", ctx.get("ge")), ("expected", ctx.get("expected"))) if value is not None}
+    own = _VALIDATION_WORDS.get(key)
+    if own is not None and i18n_placeholders_met(own, params):
+        return Text(key, own, **params)
     return keyed(key, english, **params)
+
+
+# Our English for those kinds, short and saying what to write (pydantic's
+# "Input should be a valid date or datetime, input is too short" does not).
+_VALIDATION_WORDS = {
+    "validation.date": "not a date: write it as YYYY-MM-DD, e.g. 2026-03-14",
+    "validation.whole-number": "must be a whole number",
+    "validation.at-least": "must be {limit} or more",
+    "validation.one-of": "must be one of {expected}",
+    "validation.bool": "must be true or false",
+    "validation.string": "must be a text",
+    "validation.list": "must be a list",
+}
+
+
+def i18n_placeholders_met(template: str, params: Mapping[str, Any]) -> bool:
+    return placeholders(template) <= set(params)
 
 
 def keyed(key: str, english: str, /, **params: Any) -> Text:

@@ -38,6 +38,7 @@ MARKETPLACE_LANGUAGES: dict[str, tuple[str, ...]] = {
     "amazon.ae": ("en", "ar"),
     "amazon.sa": ("ar", "en"),
     "amazon.eg": ("ar", "en"),
+    "amazon.co.za": ("en",),
 }
 
 # Scripts that name a language family on their own.

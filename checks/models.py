@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WrapValidator, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WrapValidator, field_validator
 
-from .i18n import Text, tr
+from .i18n import LANGUAGE_NAMES, Text, tr
 
 
 def _keep_text(value: Any, handler: Any) -> Any:
@@ -48,14 +50,37 @@ class Context(BaseModel):
     format: Literal["text", "html"] | None = None
     attachments: list[str] | None = None
 
+    @field_validator("order_id")
+    @classmethod
+    def _order_id(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        if not re.fullmatch(ORDER_ID_FORM, value):
+            raise ValueError(
+                tr("validation.order-id", "{value!r} is not an Amazon order id: write its 3-7-7 digits, e.g. 113-1234567-1234567", value=value)
+            )
+        return value
+
     @field_validator("buyer_language")
     @classmethod
     def _bcp47(cls, value: str | None) -> str | None:
         if value is None:
             return None
+        import langcodes  # only when a language is given: keeps `checkmsg check` quick to start
+
         value = value.strip().replace("_", "-")
-        if not value or not all(part.isalnum() for part in value.split("-")):
-            raise ValueError(tr("validation.bcp47", "not a BCP-47 language tag: {value!r}", value=value))
+        if not value or not langcodes.tag_is_valid(value):
+            raise ValueError(tr("validation.bcp47", "not a BCP-47 language tag: {value!r}; write e.g. de, en-GB or ja", value=value))
+        if value.split("-")[0].lower() not in LANGUAGE_NAMES:
+            raise ValueError(
+                tr(
+                    "validation.unknown-language",
+                    "CheckMsg does not know the language {value!r}; it knows {known}",
+                    value=value,
+                    known=", ".join(sorted(LANGUAGE_NAMES)),
+                )
+            )
         return value
 
     @field_validator("marketplace")
@@ -63,10 +88,74 @@ class Context(BaseModel):
     def _marketplace(cls, value: str | None) -> str | None:
         if value is None:
             return None
+        from .language import MARKETPLACE_LANGUAGES
+
         value = value.strip().lower()
         for prefix in ("https://", "http://", "www."):
             value = value.removeprefix(prefix)
-        return value.rstrip("/")
+        value = value.rstrip("/")
+        if value not in MARKETPLACE_LANGUAGES:
+            close = difflib.get_close_matches(value, list(MARKETPLACE_LANGUAGES), n=1, cutoff=0.75)
+            known = close[0] if close else ", ".join(sorted(MARKETPLACE_LANGUAGES))
+            key, hint = ("validation.marketplace-close", "did you mean {known}?") if close else ("validation.marketplace-list", "write one of {known}")
+            raise ValueError(
+                tr("validation.marketplace", "{value!r} is not an Amazon marketplace; {hint}", value=value, hint=tr(key, hint, known=known))
+            )
+        return value
+
+    @field_validator("order_date", "delivery_date", "today", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        """Dates as people type them, refused in our words (not pydantic's "input is too short")."""
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            raise ValueError(tr("validation.iso-date", "{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14", value=value)) from None
+
+    @field_validator("order_date", "delivery_date")
+    @classmethod
+    def _not_ahead(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if value is None:
+            return None
+        # A day of slack: the marketplace's date may be ahead of this machine's.
+        latest = dt.date.today() + dt.timedelta(days=1)
+        if value > latest:
+            raise ValueError(tr("validation.future", "{value} is in the future; give the date it happened", value=value.isoformat()))
+        order_date = info.data.get("order_date")
+        if info.field_name == "delivery_date" and order_date is not None and value < order_date:
+            raise ValueError(
+                tr(
+                    "validation.delivered-before-ordered",
+                    "{value} is before the order date {order_date}; an order is delivered after it is placed",
+                    value=value.isoformat(),
+                    order_date=order_date.isoformat(),
+                )
+            )
+        return value
+
+    @field_validator("today")
+    @classmethod
+    def _today_after_dates(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        for name in ("order_date", "delivery_date"):
+            other = info.data.get(name)
+            if value is not None and other is not None and value < other:
+                raise ValueError(
+                    tr(
+                        "validation.today-too-early",
+                        "{value} is before the {what} {other}; check as of a day after it",
+                        value=value.isoformat(),
+                        what=tr("validation.what." + name, name.replace("_", " ")),
+                        other=other.isoformat(),
+                    )
+                )
+        return value
 
     def given(self) -> set[str]:
         """Names of the keys the caller actually supplied."""

@@ -363,3 +363,57 @@ def test_ctrl_c_in_the_console_leaves_cleanly(tmp_path, where):
     assert status == 130, shown
     assert "Left the console (Ctrl-C)" in shown
     assert "Traceback" not in shown and "CancelledError" not in shown and "KeyboardInterrupt" not in shown
+
+
+# --- options are checked, in our words ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options, words",
+    [
+        (["--buyer-lang", "klingon"], "--buyer-lang: not a BCP-47 language tag: 'klingon'; write e.g. de, en-GB or ja"),
+        (["--buyer-lang", "tlh"], "--buyer-lang: CheckMsg does not know the language 'tlh'; it knows ar, cs,"),
+        (["--marketplace", "amazon.xyz"], "--marketplace: 'amazon.xyz' is not an Amazon marketplace; write one of amazon.ae,"),
+        (["--marketplace", "amazon.dee"], "'amazon.dee' is not an Amazon marketplace; did you mean amazon.de?"),
+        (["--order-id", "12345"], "--order-id: '12345' is not an Amazon order id: write its 3-7-7 digits"),
+        (["--order-date", "2999-01-01"], "--order-date: 2999-01-01 is in the future; give the date it happened"),
+        (["--order-date", "2026-11-10", "--delivery-date", "2026-11-01"], "--delivery-date: 2026-11-01 is before the order date 2026-11-10"),
+        (["--order-date", "2026-11-10", "--today", "2026-11-01"], "--today: 2026-11-01 is before the order date 2026-11-10"),
+        (["--order-date", "14/11/2026"], "--order-date: '14/11/2026' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14"),
+    ],
+)
+def test_context_options_are_checked_in_our_words(tmp_path, capsys, options, words):
+    """Impossible context is refused (exit 2) with a sentence saying what to write, never pydantic's wording."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(CLEAN)
+    assert main(["check", "--reply", *options, str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert words in err, err
+    assert "Input should" not in err and "input is too short" not in err
+
+
+@pytest.mark.parametrize("options", [["--buyer-lang", "en-GB"], ["--buyer-lang", "de_DE"], ["--marketplace", "https://www.amazon.co.uk/"],
+                                     ["--order-date", "2026-11-02", "--delivery-date", "2026-11-05", "--today", "2026-11-20"]])
+def test_real_context_options_pass(tmp_path, capsys, options):
+    """Tags, marketplaces and dates as people write them are accepted."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(CLEAN)
+    assert main(["check", "--reply", *options, str(draft)]) in (0, 1)
+
+
+def test_batch_refuses_a_context_the_same_way(tmp_path, capsys):
+    """A batch line with an unknown marketplace answers with the same sentence."""
+    status, out, err = _batch(tmp_path, capsys, [json.dumps({"id": 1, "text": CLEAN, "context": {"marketplace": "amazon.xyz"}})])
+    assert status == 2 and out[0]["error"].startswith("context.marketplace: 'amazon.xyz' is not an Amazon marketplace")
+
+
+def test_languages_are_named_in_english_and_chinese():
+    """lang.mismatch says 'The draft is in English', not 'in en'; Chinese names it 英语."""
+    from checks import CheckSettings, Context
+
+    draft = Draft(text="We are sorry: your espresso machine will ship two days late.", context=Context(marketplace="amazon.fr"))
+    english = asyncio.run(check(draft))
+    chinese = asyncio.run(check(draft, CheckSettings(ui_language="zh")))
+    message = next(f.message for f in english.findings if f.rule == "lang.mismatch")
+    assert message == "The draft is in English, but the buyer's language is French."
+    assert "英语" in next(f.message for f in chinese.findings if f.rule == "lang.mismatch")

@@ -403,16 +403,17 @@ def test_validation_keys_exist_with_their_parameters():
         assert i18n.placeholders(ZH[key]) <= {"limit", "expected"}, key
 
 
-def test_context_problems_in_chinese_and_pydantic_english_unchanged(capsys):
+def test_context_problems_in_chinese_and_in_our_english(capsys):
     from bot.cli import main
 
     argv = ["check", "--order-date", "soon", "--previous-review-requests", "-1", "--buyer-lang", "a b", "-"]
     assert main([*argv, "--lang", "zh"]) == 2
     shown = capsys.readouterr().err
-    assert "--order-date：必须是日期" in shown and "必须大于或等于 0" in shown and "不是 BCP-47 语言标记" in shown
+    assert "--order-date：'soon' 不是日期" in shown and "必须大于或等于 0" in shown and "不是 BCP-47 语言标记" in shown
     assert main(argv) == 2
     shown = capsys.readouterr().err
-    assert "--order-date: Input should be a valid date or datetime" in shown and "not a BCP-47 language tag: 'a b'" in shown
+    assert "--order-date: 'soon' is not a date: write it as YYYY-MM-DD" in shown and "not a BCP-47 language tag: 'a b'" in shown
+    assert "--previous-review-requests: must be 0 or more" in shown and "Input should" not in shown
 
 
 def test_slack_dialogs_in_chinese():
@@ -426,7 +427,7 @@ def test_slack_dialogs_in_chinese():
         assert english not in texts
     assert "Check a draft" in json.dumps(blocks.draft_modal("C1"))
     _, errors = _dialog_context({"draft": "Hi", "order_date": "soon"}, "zh-CN")
-    assert errors["order_date"].startswith("必须是日期")
+    assert errors["order_date"].startswith("'soon' 不是日期")
     _, errors = _dialog_context({}, "zh-CN")
     assert CJK.search(errors["draft"])
 
