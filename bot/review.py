@@ -338,7 +338,7 @@ class ReviewWorkflow:
                         "Changes were requested on this version; it can be approved again once an edited draft is submitted.",
                     )
                 )
-            self._require_state(draft, (db.PENDING, db.APPROVED), tr("review.verb.approve", "approve"))
+            self._require_state(draft, (db.PENDING, db.APPROVED), tr("review.state-verb.approve", "approve it"))
             override = bool(revision.has_errors)
             reason = (reason or "").strip() or None
             rule_ids = json.loads(revision.rule_ids)
@@ -399,7 +399,7 @@ class ReviewWorkflow:
             self._require_approver(actor, roles, tr("review.verb.request-changes", "request changes on"))
             if await _decision(conn, revision.id, actor, CHANGES) is not None:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), tr("review.verb.send-back", "send back"))
+            self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), tr("review.state-verb.send-back", "send it back"))
             return await self._decide(
                 conn, draft, revision, actor, CHANGES, "changes_requested", reason, db.CHANGES_REQUESTED
             )
@@ -418,7 +418,7 @@ class ReviewWorkflow:
             if draft.state == db.WITHDRAWN:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             await self._require_involved(conn, draft, actor, roles, tr("review.what.withdraw", "withdraw it"))
-            self._require_state(draft, db.OPEN_STATES, tr("review.verb.withdraw", "withdraw"))
+            self._require_state(draft, db.OPEN_STATES, tr("review.state-verb.withdraw", "withdraw it"))
             return await self._decide(conn, draft, revision, actor, WITHDRAW, "withdrawn", reason, db.WITHDRAWN)
 
     async def mark_sent(
@@ -524,7 +524,7 @@ class ReviewWorkflow:
     def _require_state(draft, allowed: Sequence[str], verb: str) -> None:  # noqa: ANN001
         if draft.state not in allowed:
             raise InvalidState(
-                tr("review.wrong-state", "Draft #{id} is {state}; you cannot {verb} it now.", id=draft.id, state=_state_words(draft.state), verb=verb)
+                tr("review.wrong-state", "Draft #{id} is {state}; you cannot {verb} now.", id=draft.id, state=_state_words(draft.state), verb=verb)
             )
 
     async def _insert_decision(self, conn, draft, revision, actor, kind, reason, override, now) -> None:  # noqa: ANN001

@@ -217,7 +217,7 @@ def test_detection_takes_surrogates_without_failing():
 # --- the review database: each mistake a sentence with the right status -------------------
 
 
-def _console(tmp_path, monkeypatch, capsys, database_url: str | None = None, *argv: str) -> tuple[int, str]:
+def _console(tmp_path, monkeypatch, capsys, database_url: str | None = None, *argv: str, typed: str = "Hello\n.\n") -> tuple[int, str]:
     import io
 
     monkeypatch.chdir(tmp_path)
@@ -225,7 +225,7 @@ def _console(tmp_path, monkeypatch, capsys, database_url: str | None = None, *ar
         monkeypatch.setenv("DATABASE_URL", database_url)
     from adapters.cli import main as full_main
 
-    monkeypatch.setattr("sys.stdin", io.StringIO("Hello\n.\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(typed))
     status = full_main(["console", *argv])
     out, err = capsys.readouterr()
     _traceback_free(out + err)
@@ -417,3 +417,10 @@ def test_languages_are_named_in_english_and_chinese():
     message = next(f.message for f in english.findings if f.rule == "lang.mismatch")
     assert message == "The draft is in English, but the buyer's language is French."
     assert "英语" in next(f.message for f in chinese.findings if f.rule == "lang.mismatch")
+
+
+def test_a_refusal_reads_as_english(tmp_path, monkeypatch, capsys):
+    """Sending back a withdrawn draft: "you cannot send it back now" (not "send back it")."""
+    typed = f"About order {ORDER}: it ships today.\n.\nwithdraw\nchanges please shorten\n"
+    status, shown = _console(tmp_path, monkeypatch, capsys, None, "--database", "c.sqlite3", typed=typed)
+    assert "is withdrawn; you cannot send it back now." in shown
