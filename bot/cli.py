@@ -1045,6 +1045,7 @@ def cmd_rules(args: argparse.Namespace, config: Config) -> int:
             hint = say(lang, "cli.rules.list-them", "; `checkmsg rules` lists them")
         raise InputError(say(lang, "cli.rules.unknown", "no rule has the id {rule!r}{hint}", rule=args.rule, hint=hint))
     info = _rule_info(rule, config, lang)
+    info["example_message"] = _example_message(rule, config, lang)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:
@@ -1055,6 +1056,7 @@ def cmd_rules(args: argparse.Namespace, config: Config) -> int:
 def _rule_info(rule: Any, config: Config, lang: str = "en") -> dict:
     needs = [" or ".join(n) if isinstance(n, tuple) else n for n in rule.needs]
     documentation = i18n.Text(rule.id + "#doc", inspect.cleandoc(rule.documentation())).localized(lang)
+    documentation = documentation.replace("``", "`")  # docstrings quote code reST-style; a terminal shows one
     return {
         "id": rule.id,
         "severity": config.checks.severity(rule.id, rule.severity).value,
@@ -1068,6 +1070,30 @@ def _rule_info(rule: Any, config: Config, lang: str = "en") -> dict:
         "violating": {"text": rule.violating.text, "context": rule.violating.context},
         "compliant": {"text": rule.compliant.text, "context": rule.compliant.context},
     }
+
+
+def _example_message(rule: Any, config: Config, lang: str) -> str:
+    """The rule's message as a person will read it: what it says on its own
+    violating example (no ``{placeholders}`` left), else the template with
+    each placeholder shown as "…"."""
+    example = rule.violating
+    draft_context = {key: value for key, value in example.context.items()}
+    settings = config.checks.model_copy(update={"ui_language": lang})
+    if settings.enabled(rule.id) is False:  # a disabled rule would say nothing: ask it anyway
+        settings = CheckSettings(ui_language=lang)
+    try:
+        draft = Draft(text=example.text, context=Context.model_validate(draft_context))
+        report = asyncio.run(check(draft, settings, rewrite=False))
+    except (ValidationError, DraftError):  # an example past its dates: the template will do
+        report = None
+    found = next((f.message for f in report.findings if f.rule == rule.id), None) if report else None
+    if found is not None:
+        return found
+    template = i18n.Text(rule.id, rule.message).localized(lang) if lang != i18n.ENGLISH else rule.message
+    return _PLACEHOLDER.sub("…", template)
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]{1,40}\}")
 
 
 def _summary(documentation: str) -> str:
@@ -1121,7 +1147,7 @@ def _explain(info: dict, lang: str = "en") -> str:
     if not info["implemented"]:
         out.append(say(lang, "cli.rules.not-implemented", "Not implemented yet: this rule reports nothing for now."))
     guideline = say(lang, "cli.rules.guideline", "Guideline: {text}", text=info["guideline"])
-    message = say(lang, "cli.rules.message", "Message:   {text}", text=info["message"])
+    message = say(lang, "cli.rules.message", "Message:   {text}", text=info.get("example_message", info["message"]))
     out += ["", info["documentation"], "", guideline, message]
     or_ = say(lang, "cli.or", " or ")
     needs = ", ".join(n.replace(" or ", or_) for n in info["needs"]) if info["needs"] else say(lang, "cli.rules.needs-nothing", "nothing beyond the text")

@@ -424,3 +424,19 @@ def test_a_refusal_reads_as_english(tmp_path, monkeypatch, capsys):
     typed = f"About order {ORDER}: it ships today.\n.\nwithdraw\nchanges please shorten\n"
     status, shown = _console(tmp_path, monkeypatch, capsys, None, "--database", "c.sqlite3", typed=typed)
     assert "is withdrawn; you cannot send it back now." in shown
+
+
+# --- small things a new user meets ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rules_id_shows_a_finished_example_message(capsys, lang):
+    """`rules ID`: the message as the rule words it on its violating example, no {templates}, no ``quotes``."""
+    for rule_id in sorted(all_rules()):
+        assert main(["rules", rule_id, "--lang", lang]) == 0
+        out = capsys.readouterr().out
+        line = next(line for line in out.splitlines() if line.startswith(("Message:", "消息：")))
+        assert "{" not in line and "…" not in line, line
+        assert "``" not in out, rule_id
+    assert main(["rules", "order.window"]) == 0
+    assert "Message:   This proactive message goes out 54 days after delivery; the limit is 30." in capsys.readouterr().out
