@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         "--without", action="append", default=[], metavar="RULE", help="disable this rule (to see its cost); repeatable"
     )
     args = parser.parse_args(argv)
+    if not args.corpus.is_file():  # e.g. a clone without the shared folder beside it
+        parser.error(f"no corpus at {args.corpus}: give the labelled drafts as CORPUS (JSON lines with id, text, context)")
 
     from bot.cli import draft_from_item
     from checks import CheckSettings, Draft
