@@ -528,7 +528,7 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
             data = report_json(report, shown)
             if args.rewrite:
                 data.update(diff=report.diff, guidance=[g.model_dump() for g in report.guidance])
-            print(json.dumps(data, ensure_ascii=False))
+            print(json_text(data))
         else:
             if printed:
                 print()
@@ -782,13 +782,25 @@ def _line_id(line: bytes, number: int) -> Any:
 
 
 def _json_line(result: dict) -> str | None:
-    """``result`` as one line of UTF-8-encodable JSON, or None when it cannot be."""
-    text = json.dumps(result, ensure_ascii=False) + "\n"
+    """``result`` as one line of UTF-8-encodable JSON, or None when it cannot be.
+
+    NEL and the Unicode line and paragraph separators are escaped too: JSON
+    allows them raw inside strings, but line readers (Python's splitlines,
+    many JSON-lines tools) would cut the answer in two."""
+    text = json_text(result) + "\n"
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return None
     return text
+
+
+def json_text(value: Any) -> str:
+    """``value`` as one line of JSON, non-ASCII kept, line separators escaped."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\x85\u2028\u2029"}
 
 
 async def batch_line(line: bytes, number: int, settings: CheckSettings, lang: str = i18n.ENGLISH) -> dict:

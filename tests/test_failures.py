@@ -108,7 +108,7 @@ def _batch(tmp_path, capsys, lines: list[str] | bytes, *extra: str) -> tuple[int
     status = main(["batch", str(path), *extra])
     out, err = capsys.readouterr()
     out.encode("utf-8")  # what was written is valid UTF-8
-    return status, [json.loads(line) for line in out.splitlines()], err
+    return status, [json.loads(line) for line in out.splitlines()], err  # splitlines: as strict as line readers get
 
 
 def test_a_lone_surrogate_gets_an_error_line_and_the_rest_go_on(tmp_path, capsys):
@@ -440,3 +440,9 @@ def test_rules_id_shows_a_finished_example_message(capsys, lang):
         assert "``" not in out, rule_id
     assert main(["rules", "order.window"]) == 0
     assert "Message:   This proactive message goes out 54 days after delivery; the limit is 30." in capsys.readouterr().out
+
+
+def test_batch_lines_never_split_on_unicode_line_separators(tmp_path, capsys):
+    """NEL, U+2028 and U+2029 in a draft are escaped in the answer: one line stays one line for every reader."""
+    status, out, err = _batch(tmp_path, capsys, [json.dumps({"id": 1, "text": "Hello\x85there\u2028dear\u2029buyer"})])
+    assert len(out) == 1 and "rewrite" in out[0]
