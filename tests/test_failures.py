@@ -446,3 +446,18 @@ def test_batch_lines_never_split_on_unicode_line_separators(tmp_path, capsys):
     """NEL, U+2028 and U+2029 in a draft are escaped in the answer: one line stays one line for every reader."""
     status, out, err = _batch(tmp_path, capsys, [json.dumps({"id": 1, "text": "Hello\x85there\u2028dear\u2029buyer"})])
     assert len(out) == 1 and "rewrite" in out[0]
+
+
+def test_the_chinese_help_lists_every_exit_status(capsys):
+    """--help --lang zh names statuses 3 and 4 too."""
+    assert main(["--help", "--lang", "zh"]) == 0
+    out = "".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert "3表示某项服务" in out and "4表示内部错误" in out
+
+
+def test_a_config_default_marketplace_is_checked_like_the_option(tmp_path, capsys):
+    """marketplace = "amazon.xyz" in checkmsg.toml: exit 2, the key named, the same sentence."""
+    config = tmp_path / "checkmsg.toml"
+    config.write_text('marketplace = "amazon.xyz"\n', encoding="utf-8")
+    assert main(["--config", str(config), "rules"]) == 2
+    assert "marketplace: 'amazon.xyz' is not an Amazon marketplace" in capsys.readouterr().err
