@@ -23,6 +23,15 @@ Readable = Annotated[str, WrapValidator(_keep_text)]
 
 ORDER_ID_FORM = r"^\d{3}-\d{7}-\d{7}$"
 
+# Validation context for a Context read back from the review store: it was
+# checked when it was submitted, and the checks below may have grown stricter
+# since (an old draft must still open), so only the parsing applies.
+STORED = {"stored": True}
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -52,9 +61,9 @@ class Context(BaseModel):
 
     @field_validator("order_id")
     @classmethod
-    def _order_id(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
+    def _order_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or _stored(info):
+            return value
         value = value.strip()
         if not re.fullmatch(ORDER_ID_FORM, value):
             raise ValueError(
@@ -64,9 +73,9 @@ class Context(BaseModel):
 
     @field_validator("buyer_language")
     @classmethod
-    def _bcp47(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
+    def _bcp47(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or _stored(info):
+            return value
         import langcodes  # only when a language is given: keeps `checkmsg check` quick to start
 
         value = value.strip().replace("_", "-")
@@ -85,9 +94,9 @@ class Context(BaseModel):
 
     @field_validator("marketplace")
     @classmethod
-    def _marketplace(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
+    def _marketplace(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or _stored(info):
+            return value
         from .language import MARKETPLACE_LANGUAGES
 
         value = value.strip().lower()
@@ -122,8 +131,8 @@ class Context(BaseModel):
     @field_validator("order_date", "delivery_date")
     @classmethod
     def _not_ahead(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        if value is None:
-            return None
+        if value is None or _stored(info):
+            return value
         # A day of slack: the marketplace's date may be ahead of this machine's.
         latest = dt.date.today() + dt.timedelta(days=1)
         if value > latest:
@@ -143,6 +152,8 @@ class Context(BaseModel):
     @field_validator("today")
     @classmethod
     def _today_after_dates(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if _stored(info):
+            return value
         for name in ("order_date", "delivery_date"):
             other = info.data.get(name)
             if value is not None and other is not None and value < other:

@@ -13,7 +13,7 @@ import pytest
 
 from bot import cli
 from bot.cli import main
-from checks import Draft, check, language
+from checks import Context, Draft, check, language
 from checks.registry import INTERNAL_ERROR, all_rules
 
 ORDER = "113-1234567-1234567"
@@ -461,3 +461,14 @@ def test_a_config_default_marketplace_is_checked_like_the_option(tmp_path, capsy
     config.write_text('marketplace = "amazon.xyz"\n', encoding="utf-8")
     assert main(["--config", str(config), "rules"]) == 2
     assert "marketplace: 'amazon.xyz' is not an Amazon marketplace" in capsys.readouterr().err
+
+
+def test_a_stored_context_opens_though_the_checks_grew_stricter():
+    """A context saved before these checks (order id 12345, amazon.xyz) still loads from the review store."""
+    from checks.models import STORED
+
+    old = '{"order_id": "12345", "marketplace": "amazon.xyz", "buyer_language": "tlh", "order_date": "2999-01-01"}'
+    context = Context.model_validate_json(old, context=STORED)
+    assert (context.order_id, context.marketplace) == ("12345", "amazon.xyz")
+    with pytest.raises(ValueError):
+        Context.model_validate_json(old)  # a new submission is refused
