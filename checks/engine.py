@@ -37,7 +37,7 @@ def validate_text(text: str) -> None:
         raise DraftError(
             i18n.tr(
                 "draft.too-long",
-                "the draft has {count:,} characters; CheckMsg checks at most {limit:,} (a buyer message allows 2,000)",
+                "the draft has {count:,} characters; CheckMsg checks at most {limit:,} (a buyer message allows 2,000): shorten it",
                 count=len(text),
                 limit=MAX_DRAFT_CHARS,
             )
@@ -158,7 +158,7 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
             i18n.tr(
                 "draft.text-too-long",
                 "the message text has {count:,} characters; CheckMsg checks at most {limit:,} "
-                "(Amazon allows 2,000 in a text message)",
+                "(Amazon allows 2,000 in a text message): shorten it",
                 count=len(doc.text),
                 limit=MAX_TEXT_CHARS,
             )
