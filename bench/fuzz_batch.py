@@ -258,7 +258,7 @@ def through_the_command(lines: list[tuple[str, int, bytes]], chunk: int) -> tupl
 
 def _reason(error: str) -> str:
     """An error object's reason without its particulars (offsets, values)."""
-    return error.split("(")[0].split(":")[0].strip()[:70]
+    return error.split(";")[0].split("(")[0].split(":")[0].strip()[:70]
 
 
 def percentile(values: list[float], share: float) -> float:
