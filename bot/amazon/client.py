@@ -186,7 +186,9 @@ class SpApiClient:
                 )
             except self._sdk.rest.ApiException as exc:
                 headers = _header_map(exc.headers)
-                if exc.status == 429 and attempt < MAX_ATTEMPTS:
+                if exc.status == 429:
+                    if attempt == MAX_ATTEMPTS:
+                        break
                     wait = self.limiter.slow_down(operation, headers.get("x-amzn-ratelimit-limit")) * attempt
                     log.info("SP-API %s: 429 (rate limited), retrying in %.1f s", operation, wait)
                     await self.sleep(wait)

@@ -47,10 +47,12 @@ class TokenBucket:
 class RateLimiter:
     """One bucket per SP-API operation; ``acquire`` waits until the operation may run."""
 
-    def __init__(self, plans: dict[str, tuple[float, int]] | None = None, sleep=asyncio.sleep) -> None:  # noqa: ANN001
+    def __init__(self, plans: dict[str, tuple[float, int]] | None = None, sleep=asyncio.sleep,  # noqa: ANN001
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.plans = USAGE_PLANS | (plans or {})
         self.buckets: dict[str, TokenBucket] = {}
         self.sleep = sleep
+        self.clock = clock
         self._lock = asyncio.Lock()
 
     async def acquire(self, operation: str) -> None:
@@ -58,7 +60,7 @@ class RateLimiter:
             bucket = self.buckets.get(operation)
             if bucket is None:
                 rate, burst = self.plans.get(operation, DEFAULT_PLAN)
-                bucket = self.buckets[operation] = TokenBucket(rate, burst)
+                bucket = self.buckets[operation] = TokenBucket(rate, burst, self.clock)
             while (wait := bucket.wait_time()) > 0:
                 await self.sleep(wait)
 
