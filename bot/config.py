@@ -40,6 +40,7 @@ from pydantic import Field, ValidationError, field_validator
 from checks import CheckSettings, Context, RuleSetting, Severity, all_rules, i18n
 from checks.i18n import tr
 
+from .amazon.settings import AmazonSettings
 from .review_settings import ReviewSettings
 
 CONFIG_FILE = "checkmsg.toml"
@@ -66,6 +67,8 @@ class Config:
     checks: CheckSettings = field(default_factory=CheckSettings)
     review: ReviewSettings = field(default_factory=ReviewSettings)
     path: Path | None = None
+    # The seller account for SP-API, from AMAZON_* environment variables (secrets stay out of the file).
+    amazon: AmazonSettings = field(default_factory=AmazonSettings.from_env)
 
 
 class _ConfigFile(CheckSettings):

@@ -12,7 +12,7 @@ everything but the final send.
 
 from __future__ import annotations
 
-from pydantic import SecretStr, field_validator
+from pydantic import PrivateAttr, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from checks.i18n import tr
@@ -41,6 +41,7 @@ class AmazonSettings(BaseSettings):
     sp_api_endpoint: str | None = None
     lwa_token_url: str | None = None
     dry_run: bool = False
+    _problems: list[str] = PrivateAttr(default_factory=list)
 
     @field_validator("region")
     @classmethod
@@ -63,6 +64,16 @@ class AmazonSettings(BaseSettings):
             )
         return value.strip()
 
+    @classmethod
+    def from_env(cls) -> AmazonSettings:
+        """The settings from the environment; a wrong value turns Amazon off and :meth:`how_to_enable` says what is wrong."""
+        try:
+            return cls()
+        except ValidationError as exc:
+            off = cls.model_construct(**{name: None for name in cls.model_fields} | {"dry_run": False})
+            off._problems = [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
+            return off
+
     def missing(self) -> list[str]:
         """The environment variables still to set before Amazon features work."""
         names = [f"AMAZON_{name.upper()}" for name in _SECRETS if not _present(getattr(self, name))]
@@ -72,10 +83,13 @@ class AmazonSettings(BaseSettings):
 
     @property
     def enabled(self) -> bool:
-        return not self.missing()
+        return not self.missing() and not self._problems
 
     def how_to_enable(self) -> str:
         """What to tell a person who asked for an Amazon feature while it is off."""
+        problems = self._problems
+        if problems:
+            return tr("amazon.off-invalid", "Amazon is not connected: {problems}.", problems="; ".join(problems))
         return tr(
             "amazon.off",
             "Amazon is not connected, so order context and sending are off. Set {names} in the bot's "
