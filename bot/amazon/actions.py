@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from checks import Context
 from checks.i18n import tr
 
 from ..review import DraftView, ReviewError, ReviewWorkflow
 from .client import AmazonError, SellingPartner, SpApiClient
-from .context import OrderContext, describe, order_context
+from .context import OrderContext, describe, find_order_id, order_context
 from .review_request import AmazonReviewRequester
 from .send import AmazonSender, Attachment
 from .settings import AmazonSettings
@@ -57,6 +59,30 @@ class AmazonActions:
         except AmazonError as exc:
             return None, Said(tr("amazon.no-context", "No context from Amazon: {reason}", reason=exc.message), False)
         return result, Said(describe(result), True)
+
+    async def complete(self, context: Context | dict | None, text: str) -> tuple[Context | dict | None, str | None]:
+        """For the chat service: ``context`` completed from Amazon and the line saying so, when
+        Amazon is connected and an order id is known; else ``context`` unchanged and None."""
+        if not self.enabled:
+            return context, None
+        try:
+            given = context if isinstance(context, Context) else Context.model_validate(context or {})
+        except ValidationError:
+            return context, None  # the workflow words the bad context
+        if not (given.order_id or find_order_id(text)):
+            return context, None
+        result, said = await self.context(given, text)
+        return (result.context if result is not None else context), said.text
+
+    async def review_offer(self, draft: DraftView) -> Said | None:
+        """For a review-asking draft: Amazon's own request, allowed (ok) or not (with the dates); None otherwise."""
+        if not self.enabled or not draft.review_request:
+            return None
+        try:
+            offer = await AmazonReviewRequester(self.workflow, self.client, self.settings).offer(draft)
+        except (AmazonError, ReviewError) as exc:
+            return Said(exc.message, False)
+        return Said(offer.reason, offer.allowed)
 
     async def offer(self, draft: DraftView) -> Said:
         """What can go to the buyer through Amazon for this draft (types allowed, or Amazon's review request)."""
@@ -119,3 +145,8 @@ class AmazonActions:
             return Said(tr("amazon.review-dry-run", "Dry run: Amazon's review request for order {order} was not sent.", order=result.order_id), True)
         return Said(tr("amazon.review-sent", "Amazon's own review request went to the buyer of order {order} ({answer}); draft #{id} is withdrawn, replaced by it.",
                        order=result.order_id, answer=result.answer, id=draft_id), True)
+
+
+def connect(service, settings: AmazonSettings) -> None:  # noqa: ANN001 - bot.chat.ChatService
+    """Give a chat service Amazon: drafts get the order's context, adapters offer "Send via Amazon"."""
+    service.amazon = AmazonActions(service.workflow, settings)
