@@ -48,13 +48,13 @@ async def test_slack_draft_gets_context_is_approved_and_sent_once_via_amazon(sto
         buttons = [e for b in offer["blocks"] if b["type"] == "actions" for e in b["elements"]]
         assert [b["text"]["text"] for b in buttons] == ["Send via Amazon as confirmDeliveryDetails", "Send via Amazon as unexpectedProblem"]
         value = buttons[0]["value"]
-        await slack.interact(button("checkmsg_amazon_send", value, ALICE, "9002.000100"))
+        await slack.interact(button("checkmsg_amazon_0", value, ALICE, "9002.000100"))
         await fake_slack.wait_for("chat.update", 2)
         await slack.replies.idle()
         shown = [texts(c) for c in fake_slack.of("chat.update")]
         assert any(f"as confirmDeliveryDetails (<@{ALICE}>); Amazon accepted it (HTTP 201)" in s for s in shown)
         assert any(f"Sent, marked by {ALICE}" in s for s in shown)  # the report itself says sent
-        await slack.interact(button("checkmsg_amazon_send", value, CAROL, "9002.000100"))
+        await slack.interact(button("checkmsg_amazon_0", value, CAROL, "9002.000100"))
         refusal = (await fake_slack.wait_for("chat.postEphemeral"))[0]
         assert refusal["user"] == CAROL and "Nothing sent" in refusal["text"] and "already sent" in refusal["text"]
         assert len(fake_sp_api.of("confirmDeliveryDetails")) == 1
@@ -74,8 +74,8 @@ async def test_slack_two_replicas_clicking_send_together_send_once(database, fak
         await first.interact(button("checkmsg_approve", actions_of(report)["checkmsg_approve"], BOB, "9001.000100"))
         offer = (await fake_slack.wait_for("chat.postMessage", 2))[1]
         value = [e for b in offer["blocks"] if b["type"] == "actions" for e in b["elements"]][0]["value"]
-        await asyncio.gather(first.interact(button("checkmsg_amazon_send", value, ALICE, "9002.000100")),
-                             second.interact(button("checkmsg_amazon_send", value, ALICE, "9002.000100")))
+        await asyncio.gather(first.interact(button("checkmsg_amazon_0", value, ALICE, "9002.000100")),
+                             second.interact(button("checkmsg_amazon_0", value, ALICE, "9002.000100")))
         await first.replies.idle()
         await second.replies.idle()
         assert len(fake_sp_api.of("confirmDeliveryDetails")) == 1
@@ -95,8 +95,9 @@ async def test_slack_review_request_is_offered_in_the_window_and_refused_outside
         await slack.event(new_message(f"Order {ORDER}: please leave a review of the lamp."), "EvC1")
         offer = (await fake_slack.wait_for("chat.postMessage", 2))[1]
         assert "Amazon's own review request is allowed for this order until" in texts(offer)
-        value = actions_of(offer)["checkmsg_amazon_review"]
-        await slack.interact(button("checkmsg_amazon_review", value, ALICE, "9002.000100"))
+        assert [b["text"]["text"] for b in offer["blocks"][1]["elements"]] == ["Send Amazon's review request"]
+        value = actions_of(offer)["checkmsg_amazon_0"]
+        await slack.interact(button("checkmsg_amazon_0", value, ALICE, "9002.000100"))
         await fake_slack.wait_for("chat.update")
         assert len(fake_sp_api.of("createProductReviewAndSellerFeedbackSolicitation", 201)) == 1
 

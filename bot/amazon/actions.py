@@ -23,6 +23,9 @@ from .send import AmazonSender, Attachment
 from .settings import AmazonSettings
 
 
+REVIEW = "review"  # the choice that sends Amazon's own review request
+
+
 @dataclass(frozen=True)
 class Said:
     """The text to show, and whether the action went through (False: refused or failed)."""
@@ -83,6 +86,30 @@ class AmazonActions:
         except (AmazonError, ReviewError) as exc:
             return Said(exc.message, False)
         return Said(offer.reason, offer.allowed)
+
+    async def choices(self, draft: DraftView) -> tuple[str, list[tuple[str, str]]] | None:
+        """What a chat thread offers for ``draft``: the words, and (button label, choice) pairs where the
+        choice is a message type or ``REVIEW`` (Amazon's review request). None: nothing to offer."""
+        if not self.enabled:
+            return None
+        lines, buttons = [], []
+        review = await self.review_offer(draft) if draft.state in ("pending", "approved") else None
+        if review is not None:
+            lines.append(review.text)
+            if review.ok:
+                buttons.append((tr("amazon.button.review", "Send Amazon's review request"), REVIEW))
+        if draft.state == "approved":
+            for kind in await self.usable_types(draft):
+                buttons.append((tr("amazon.button.send", "Send via Amazon as {type}", type=kind), kind))
+        if not buttons and not lines:
+            return None
+        return "\n".join(lines) or tr("amazon.offer", "Send it to the buyer through Amazon:"), buttons
+
+    async def choose(self, draft_id: int, actor: str, choice: str, *, content_hash: str, roles: Sequence[str] = ()) -> Said:
+        """A button from :meth:`choices` pressed."""
+        if choice == REVIEW:
+            return await self.request_review(draft_id, actor, roles=roles)
+        return await self.send(draft_id, actor, choice, content_hash=content_hash, roles=roles)
 
     async def offer(self, draft: DraftView) -> Said:
         """What can go to the buyer through Amazon for this draft (types allowed, or Amazon's review request)."""
