@@ -43,10 +43,11 @@ def settings_for(fake: FakeDiscord, **overrides: object) -> DiscordSettings:
     return DiscordSettings(_env_file=None, **values)
 
 
-async def start_bot(fake: FakeDiscord, database: str, checker=None, **overrides: object) -> RunningBot:
+async def start_bot(fake: FakeDiscord, database: str, checker=None, config: Config | None = None,
+                    **overrides: object) -> RunningBot:
     """Build the bot as ``checkmsg discord`` does, start it, and wait until it is connected."""
     connections = len(fake.identifies)
-    bot, store = await build(settings_for(fake, **overrides), Config(), database=database, checker=checker,
+    bot, store = await build(settings_for(fake, **overrides), config or Config(), database=database, checker=checker,
                              guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(TOKEN))
     fake.clients.append(task)
