@@ -203,3 +203,14 @@ def test_the_patterns_are_fast_on_long_input():
     for text in ("<" * 50_000, "a@" * 25_000, "www." * 12_000, "<a " + "x" * 60_000):
         problems(MESSAGE_TYPES["unexpectedProblem"], text, draft_language=None, buyer_locale=None)
     assert clock.perf_counter() - start < 1.0
+
+
+def test_importing_the_sdk_leaves_our_logging_alone():
+    """amzn-sp-api calls logging.basicConfig(INFO) at import; our import undoes it (checked in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = ("import logging; from bot.amazon.client import _import_sdk; _import_sdk(); "
+            "root = logging.getLogger(); print(len(root.handlers), root.level, logging.getLogger('spapi').level)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", str(logging.WARNING), str(logging.WARNING)]

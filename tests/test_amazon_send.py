@@ -236,3 +236,14 @@ async def test_review_request_refused_by_amazon_is_said_and_can_be_tried_again(s
         await requester.request(draft.id, "sam")
     assert (await requester.workflow.get(draft.id)).state == db.PENDING and await store.review_requests(ORDER) == 0
     assert (await requester.request(draft.id, "sam")).requested
+
+
+async def test_review_request_from_two_replicas_at_once_goes_once(database, fake_sp_api):
+    """Two replicas press Amazon's review request for one order together: Amazon is asked once."""
+    stores = [await database.open(), await database.open()]
+    requesters = [requester_for(s, fake_sp_api, dt.date(2026, 11, 30)) for s in stores]
+    draft = await review_draft(requesters[0].workflow)
+    outcomes = await asyncio.gather(*(r.request(draft.id, "sam") for r in requesters), return_exceptions=True)
+    assert sum(1 for o in outcomes if not isinstance(o, BaseException) and o.requested) == 1
+    assert all(isinstance(o, SendRefused) for o in outcomes if isinstance(o, BaseException))
+    assert len(fake_sp_api.of("createProductReviewAndSellerFeedbackSolicitation")) == 1

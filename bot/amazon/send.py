@@ -130,9 +130,14 @@ class AmazonSender:
         """Send the approved content ``content_hash`` of draft ``draft_id`` as ``message_type``, once."""
         draft = await self.workflow.get(draft_id)
         if draft.state == db.SENT:
-            return SendResult(draft, message_type, sent=False, already=True, answer=await self._earlier_answer(draft_id))
-        async with self.workflow.store.transaction() as conn:  # who may send, and is it approved (nothing written)
-            await self.workflow.lock_sendable(conn, draft_id, actor, content_hash=content_hash, roles=roles)
+            return await self._already(draft_id, message_type)
+        try:
+            async with self.workflow.store.transaction() as conn:  # who may send, and is it approved (nothing written)
+                await self.workflow.lock_sendable(conn, draft_id, actor, content_hash=content_hash, roles=roles)
+        except InvalidState:
+            if (await self.workflow.get(draft_id)).state == db.SENT:  # another click sent it a moment ago
+                return await self._already(draft_id, message_type)
+            raise
         options = await self.options(draft_id, attachments=len(attachments))
         chosen = next((t for t in options.types if t.name == message_type), None)
         if chosen is None:
@@ -148,8 +153,7 @@ class AmazonSender:
 
         claim = await self._claim(draft_id, actor, content_hash, options.order_id, message_type, roles)
         if claim is None:
-            return SendResult(await self.workflow.get(draft_id), message_type, sent=False, already=True,
-                              answer=await self._earlier_answer(draft_id))
+            return await self._already(draft_id, message_type)
         try:
             body: dict = {}
             if MESSAGE_TYPES[message_type].max_text is not None:
@@ -222,6 +226,11 @@ class AmazonSender:
                 reason=f"{message_type}: {answer}",
             )
         log.info("Amazon send of draft #%s as %s: %s", draft_id, message_type, state)
+
+    async def _already(self, draft_id: int, message_type: str) -> SendResult:
+        """Nothing sent now: an earlier click sent it, or is sending it."""
+        return SendResult(await self.workflow.get(draft_id), message_type, sent=False, already=True,
+                          answer=await self._earlier_answer(draft_id))
 
     async def _earlier_answer(self, draft_id: int) -> str:
         async with self.workflow.store.transaction() as conn:
