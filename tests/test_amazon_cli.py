@@ -69,3 +69,19 @@ async def test_checkmsg_send_dry_run_sends_nothing(tmp_path, fake_sp_api):
     draft = await draft_in(tmp_path)
     code, out = await checkmsg(tmp_path, fake_sp_api, str(draft.id), "--type", "confirmDeliveryDetails", "--as", "sam", "--dry-run")
     assert code == 0 and "Dry run" in out and not fake_sp_api.of("confirmDeliveryDetails")
+
+
+async def test_checkmsg_send_release_after_a_lost_answer(tmp_path, fake_sp_api):
+    """A dropped answer: exit 1 saying it may have arrived; the same send refuses; --release (an approver) frees it; then it sends."""
+    draft = await draft_in(tmp_path)
+    fake_sp_api.fail_next("confirmDeliveryDetails", 0)
+    send = (str(draft.id), "--type", "confirmDeliveryDetails", "--as", "sam")
+    code, out = await checkmsg(tmp_path, fake_sp_api, *send)
+    assert code == 1 and "may have reached the buyer" in out and f"checkmsg send {draft.id} --release" in out
+    code, out = await checkmsg(tmp_path, fake_sp_api, *send)
+    assert code == 1 and "got no answer from Amazon" in out
+    (tmp_path / "checkmsg.toml").write_text('[review]\napprovers = ["bob"]\n')
+    code, out = await checkmsg(tmp_path, fake_sp_api, str(draft.id), "--release", "--as", "bob")
+    assert code == 0 and "Released" in out
+    code, out = await checkmsg(tmp_path, fake_sp_api, *send)
+    assert code == 0 and len(fake_sp_api.of("confirmDeliveryDetails", 201)) == 1

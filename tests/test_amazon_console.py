@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 
 from adapters.console import Console, add_console_parser
-from bot.audit import export_audit
 from bot.review_settings import ReviewSettings
 from bot.store import Store
 
@@ -33,12 +31,10 @@ async def run(tmp_path, fake, script: str, *argv: str) -> str:  # noqa: ANN001
     return out.getvalue()
 
 
-async def audit_actions(tmp_path) -> list[dict]:  # noqa: ANN001
+async def audit_actions(tmp_path) -> list[str]:  # noqa: ANN001
     store = await Store.open(str(tmp_path / "db.sqlite3"))
     try:
-        out = io.StringIO()
-        await export_audit(store, "json", out)
-        return json.loads(out.getvalue())
+        return [e["action"] for e in await store.audit_events()]
     finally:
         await store.close()
 
@@ -55,7 +51,7 @@ async def test_console_draft_with_only_an_order_id_gets_context_is_approved_and_
     assert "Nothing sent: draft #1 was already sent. bob sent it as confirmDeliveryDetails" in shown
     [posted] = fake_sp_api.of("confirmDeliveryDetails")
     assert posted.body == {"text": TEXT}
-    actions = [e["action"] for e in await audit_actions(tmp_path)]
+    actions = await audit_actions(tmp_path)
     assert actions[-2:] == ["sent_via_amazon", "sent"]
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from bot import models_db as db
+from bot.amazon.client import AmazonError
 from bot.amazon.review_request import AmazonReviewRequester
 from bot.amazon.send import AmazonSender, Attachment, SendRefused
 from bot.review import InvalidState, NotAllowed, StaleContent
@@ -247,3 +248,38 @@ async def test_review_request_from_two_replicas_at_once_goes_once(database, fake
     assert sum(1 for o in outcomes if not isinstance(o, BaseException) and o.requested) == 1
     assert all(isinstance(o, SendRefused) for o in outcomes if isinstance(o, BaseException))
     assert len(fake_sp_api.of("createProductReviewAndSellerFeedbackSolicitation")) == 1
+
+
+async def test_a_lost_answer_keeps_the_send_claimed_until_an_approver_releases_it(store, fake_sp_api):
+    """The connection drops after Amazon got the message: nothing is sent again by itself; the person is told to look
+    in Seller Central; once an approver releases it, it can be sent."""
+    sender = sender_for(store, fake_sp_api)
+    draft = await approved_draft(sender.workflow)
+    fake_sp_api.fail_next("confirmDeliveryDetails", 0)
+    with pytest.raises(SendRefused, match="may have reached the buyer"):
+        await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
+    again = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
+    assert again.already and "got no answer from Amazon" in again.answer
+    assert len(fake_sp_api.of("confirmDeliveryDetails")) == 1
+    with pytest.raises(NotAllowed):
+        await sender.release(draft.id, "sam")
+    assert await sender.release(draft.id, "carol")
+    assert (await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")).sent
+    actions = [e["action"] for e in await store.audit_events()]
+    assert actions.count("amazon_unknown") == 1 and "amazon_released" in actions and "sent_via_amazon" in actions
+
+
+async def test_amazon_unreachable_is_said_and_nothing_is_held(store, fake_sp_api):
+    """Nothing listening at the endpoint: 'could not be reached; nothing was sent', no claim is left, a later send works."""
+    sender = sender_for(store, fake_sp_api)
+    draft = await approved_draft(sender.workflow)
+    await sender.client.messaging_actions(ORDER)  # the SDK client (and its token) exist
+    configuration = sender.client._client.api_client.configuration
+    good, configuration.host = configuration.host, "http://127.0.0.1:9"
+    try:
+        with pytest.raises(AmazonError, match="could not be reached") as caught:
+            await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
+        assert not caught.value.maybe_sent
+    finally:
+        configuration.host = good
+    assert (await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")).sent

@@ -161,6 +161,16 @@ class AmazonActions:
         return Said(tr("amazon.sent", "Sent draft #{id} to the buyer through Amazon as {type} ({actor}); {answer}.",
                        id=draft_id, type=message_type, actor=actor, answer=result.answer), True)
 
+    async def release(self, draft_id: int, actor: str, *, roles: Sequence[str] = ()) -> Said:
+        """Free a send whose outcome is unknown (after checking Seller Central), so it can be sent again."""
+        try:
+            freed = await AmazonSender(self.workflow, self.client if self.enabled else None, self.settings).release(draft_id, actor, roles=roles)
+        except ReviewError as exc:
+            return Said(exc.message, False)
+        if not freed:
+            return Said(tr("amazon.nothing-to-release", "Draft #{id} has no send waiting for an answer.", id=draft_id), False)
+        return Said(tr("amazon.released", "Released: draft #{id} can be sent through Amazon again.", id=draft_id), True)
+
     async def request_review(self, draft_id: int, actor: str, *, roles: Sequence[str] = ()) -> Said:
         if not self.enabled:
             return self.off()

@@ -4,6 +4,7 @@
     checkmsg send 12 --type confirmDeliveryDetails --as alice
     checkmsg send 12 --review-request --as sam
     checkmsg send --order 113-4829105-7730142   # the facts Amazon has about an order
+    checkmsg send 12 --release --as alice   # after a lost answer, once Seller Central shows it did not arrive
 
 Exit status: 0 done (or listed), 1 refused or not sent (the reason is printed),
 2 unusable options or Amazon not connected, 3 the review database is unavailable.
@@ -47,6 +48,8 @@ def add_send_parser(subparsers: argparse._SubParsersAction) -> argparse.Argument
     parser.add_argument("--role", action="append", default=[], help="a role of the sender (repeatable)")
     parser.add_argument("--attach", action="append", default=[], metavar="FILE", help="a file to attach (types that take attachments)")
     parser.add_argument("--dry-run", action="store_true", help="do everything but the final call to Amazon")
+    parser.add_argument("--release", action="store_true",
+                        help="free a send that got no answer from Amazon (check Seller Central first; approvers only)")
     parser.add_argument("--database", help="database URL or SQLite file (default: [review] database_url, DATABASE_URL, ./checkmsg.sqlite3)")
     parser.add_argument("--lang", dest="ui_lang", choices=i18n.LANGUAGES, help="language of the messages: en or zh")
     return parser
@@ -84,6 +87,8 @@ async def _send(args, config, settings, client, attachments, out, lang) -> int: 
         actor = args.actor or getpass.getuser()
         if args.order:
             _, said = await actions.context(Context(order_id=args.order), "")
+        elif args.release:
+            said = await actions.release(args.draft, actor, roles=args.role)
         elif args.review_request:
             said = await actions.request_review(args.draft, actor, roles=args.role)
         elif args.message_type:

@@ -30,11 +30,13 @@ MAX_ATTEMPTS = 5  # a 429 is retried up to four times
 class AmazonError(Exception):
     """Amazon refused or could not be reached; ``message`` says why in words, ``status`` is the HTTP status (0: none)."""
 
-    def __init__(self, message: str, status: int = 0, code: str | None = None) -> None:
+    def __init__(self, message: str, status: int = 0, code: str | None = None, maybe_sent: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.code = code
+        # The request may have reached Amazon though no answer came back (a dropped connection, a read timeout).
+        self.maybe_sent = maybe_sent
 
 
 class SellingPartner(Protocol):
@@ -227,11 +229,20 @@ class SpApiClient:
                 tr("amazon.unreachable", "Amazon's SP-API could not be reached ({error}); nothing was sent.", error=type(exc).__name__)
             ) from None
         except Exception as exc:  # urllib3 MaxRetryError and friends
-            if type(exc).__module__.startswith("urllib3"):
+            if not type(exc).__module__.startswith("urllib3"):
+                raise
+            import urllib3.exceptions as errors  # noqa: PLC0415 - the SDK's transport
+
+            reason = getattr(exc, "reason", None) or exc
+            if isinstance(reason, (errors.NewConnectionError, errors.ConnectTimeoutError)):
                 raise AmazonError(
-                    tr("amazon.unreachable", "Amazon's SP-API could not be reached ({error}); nothing was sent.", error=type(exc).__name__)
+                    tr("amazon.unreachable", "Amazon's SP-API could not be reached ({error}); nothing was sent.", error=type(reason).__name__)
                 ) from None
-            raise
+            log.warning("SP-API %s: no answer (%s)", operation, type(reason).__name__)
+            raise AmazonError(
+                tr("amazon.no-answer", "Amazon's answer to {operation} did not arrive ({error}).", operation=operation, error=type(reason).__name__),
+                maybe_sent=True,
+            ) from None
 
 
 def _json(data: bytes | str | None) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from checks.i18n import tr
 
 from .. import models_db as db
-from ..review import DraftView, InvalidState, ReviewError, ReviewWorkflow, content_hash
+from ..review import DraftView, InvalidState, NotAllowed, ReviewError, ReviewWorkflow, content_hash
 from ..store import append_audit, order_key
 from .client import AmazonError, SellingPartner
 from .context import find_order_id
@@ -39,7 +39,7 @@ from .settings import AmazonSettings
 
 log = logging.getLogger(__name__)
 
-SENDING, SENT, FAILED, DRY_RUN = "sending", "sent", "failed", "dry_run"
+SENDING, SENT, FAILED, DRY_RUN, UNKNOWN = "sending", "sent", "failed", "dry_run", "unknown"
 _RELEASED = (FAILED, DRY_RUN)
 
 
@@ -168,6 +168,13 @@ class AmazonSender:
                                   attachments=[a.file_name for a in attachments])
             status = await self.client.send_message(options.order_id, message_type, body)
         except AmazonError as exc:
+            if exc.maybe_sent:  # keep the claim: a second send could reach the buyer twice
+                await self._finish(claim, draft_id, actor, UNKNOWN, None, exc.message, "amazon_unknown", message_type)
+                raise SendRefused(tr(
+                    "amazon.maybe-sent",
+                    "{reason} It may have reached the buyer, so CheckMsg will not send it again by itself: look in Seller Central "
+                    "(Buyer Messages); if it is not there, an approver releases it with 'checkmsg send {id} --release'.",
+                    reason=exc.message, id=draft_id)) from None
             await self._finish(claim, draft_id, actor, FAILED, exc.status, exc.message, "amazon_refused", message_type)
             raise SendRefused(
                 tr("amazon.not-sent", "Not sent; the draft stays approved. {reason}", reason=exc.message)
@@ -238,11 +245,32 @@ class AmazonSender:
             row = (await conn.execute(select(t).where(t.c.draft_id == draft_id).order_by(t.c.id.desc()))).first()
         if row is None:
             return tr("amazon.sent-elsewhere", "It was marked sent without CheckMsg sending it.")
+        if row.state == UNKNOWN:
+            return tr("amazon.unknown", "{actor}'s send as {type} at {at} got no answer from Amazon and may have reached the buyer; "
+                      "check Seller Central, then release it with 'checkmsg send {id} --release' if it did not.",
+                      actor=row.actor, type=row.message_type, at=row.updated_at.strftime("%Y-%m-%d %H:%M UTC"), id=draft_id)
         if row.state == SENDING:
             return tr("amazon.in-progress", "{actor} is sending it as {type} right now (since {at}).", actor=row.actor, type=row.message_type,
                       at=row.updated_at.strftime("%Y-%m-%d %H:%M UTC"))
         return tr("amazon.sent-by", "{actor} sent it as {type} at {at}: {answer}", actor=row.actor, type=row.message_type,
                   at=row.updated_at.strftime("%Y-%m-%d %H:%M UTC"), answer=row.amazon_answer or "")
+
+    async def release(self, draft_id: int, actor: str, *, roles: Sequence[str] = ()) -> bool:
+        """An approver frees a send stuck in ``sending`` or ``unknown`` (checked in Seller Central that it did
+        not arrive), so the approval can be sent again; False when there was nothing to release."""
+        if not self.workflow.settings.may_approve(actor, roles):
+            raise NotAllowed(tr("amazon.release-approvers", "Only an approver can release a send."))
+        store = self.workflow.store
+        async with store.transaction() as conn:
+            t = db.amazon_sends
+            rows = (await conn.execute(select(t).where(t.c.draft_id == draft_id, t.c.state.in_((SENDING, UNKNOWN))))).all()
+            for row in rows:
+                await conn.execute(update(t).where(t.c.id == row.id, t.c.state == row.state)
+                                   .values(state=FAILED, updated_at=store.clock()))
+                draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one()
+                await append_audit(conn, at=store.clock(), actor=actor, action="amazon_released", draft=draft,
+                                   content_hash=row.content_hash, reason=f"{row.message_type}: {row.state} released")
+        return bool(rows)
 
     # -- attachments -----------------------------------------------------------
 

@@ -86,7 +86,8 @@ class FakeSpApi:
 
     def fail_next(self, operation: str, status: int, times: int = 1, *, rate: str | None = None,
                   message: str = "Rejected by the fake", code: str | None = None) -> None:
-        """Answer the next ``times`` calls of ``operation`` with ``status`` (429 gets ``x-amzn-RateLimit-Limit: rate``)."""
+        """Answer the next ``times`` calls of ``operation`` with ``status`` (429 gets ``x-amzn-RateLimit-Limit: rate``;
+        0 drops the connection after the request arrived, as a lost answer)."""
         headers = {"x-amzn-RateLimit-Limit": rate} if rate else {}
         body = {"errors": [{"code": code or {429: "QuotaExceeded", 400: "InvalidInput", 403: "Unauthorized"}.get(status, "Error"),
                             "message": message}]}
@@ -165,6 +166,10 @@ class FakeSpApi:
         failures = self._failures.get(operation)
         if failures:
             status, headers, payload = failures.pop(0)
+            if status == 0:  # the request arrived; the connection drops before any answer
+                record.status = 0
+                request.transport.close()
+                return None, web.Response(status=500), body
             return None, answer(status, payload, headers), body
         if token not in self.tokens:
             return None, answer(403, {"errors": [{"code": "Unauthorized", "message": "The access token you provided has expired.",
