@@ -282,7 +282,12 @@ def _errors(body: Any) -> list[dict[str, Any]]:
 
 
 def _expired_token(body: Any) -> bool:
-    return any("expired" in str(e.get("message", "")).lower() and "token" in str(e.get("message", "")).lower() for e in _errors(body))
+    """Amazon's 403 for an access token past its hour (the words are in ``message`` or ``details``)."""
+    for error in _errors(body):
+        words = f"{error.get('message', '')} {error.get('details', '')}".lower()
+        if "expired" in words and "token" in words:
+            return True
+    return False
 
 
 def _amazon_error(operation: str, status: int, body: Any) -> AmazonError:

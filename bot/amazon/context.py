@@ -15,7 +15,7 @@ from typing import Any
 
 from checks import Context
 from checks.extract import order_ids
-from checks.i18n import tr
+from checks.i18n import Joined, tr
 
 from .client import AmazonError, SellingPartner
 from .marketplaces import by_domain_or_id
@@ -105,24 +105,21 @@ async def order_context(client: SellingPartner, context: Context, text: str) -> 
 
 
 def describe(result: OrderContext) -> str:
-    """One line for the report: which facts came from Amazon."""
+    """One line for the report: which facts came from Amazon (a keyed text: it reads in the UI language)."""
     facts = result.facts
-    parts = []
-    labels = {
-        "order_date": (tr("amazon.fact.order-date", "order date"), facts.purchase_date),
-        "delivery_date": (tr("amazon.fact.delivery-date", "latest delivery date"), facts.latest_delivery_date),
-        "marketplace": (tr("amazon.fact.marketplace", "marketplace"), facts.marketplace),
-        "buyer_language": (tr("amazon.fact.buyer-language", "buyer language"), facts.buyer_locale),
+    values = {
+        "order_date": (tr("amazon.fact.order-date", "order date {value}", value=str(facts.purchase_date))),
+        "delivery_date": (tr("amazon.fact.delivery-date", "latest delivery date {value}", value=str(facts.latest_delivery_date))),
+        "marketplace": (tr("amazon.fact.marketplace", "marketplace {value}", value=str(facts.marketplace))),
+        "buyer_language": (tr("amazon.fact.buyer-language", "buyer language {value}", value=str(facts.buyer_locale))),
     }
-    for key in result.from_amazon:
-        if key in labels:
-            label, value = labels[key]
-            parts.append(f"{label} {value}")
+    parts: list[str] = [values[key] for key in result.from_amazon if key in values]
     if facts.status:
         parts.append(tr("amazon.fact.status", "status {status}", status=facts.status))
     if facts.fulfilled_by_amazon is not None:
         parts.append(
             tr("amazon.fact.fba", "fulfilled by Amazon") if facts.fulfilled_by_amazon else tr("amazon.fact.mfn", "fulfilled by the seller")
         )
-    line = tr("amazon.from-amazon", "From Amazon (order {order}): {facts}.", order=facts.order_id, facts=", ".join(parts) or "-")
-    return "\n".join([line, *result.notes])
+    line = tr("amazon.from-amazon", "From Amazon (order {order}): {facts}.", order=facts.order_id,
+              facts=Joined(parts, "amazon.fact.comma", ", ") if parts else "-")
+    return Joined([line, *result.notes], "amazon.fact.newline", "\n")

@@ -172,8 +172,8 @@ class FakeSpApi:
                 return None, web.Response(status=500), body
             return None, answer(status, payload, headers), body
         if token not in self.tokens:
-            return None, answer(403, {"errors": [{"code": "Unauthorized", "message": "The access token you provided has expired.",
-                                                  "details": ""}]}), body
+            return None, answer(403, {"errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.",
+                                                  "details": "The access token you provided has expired."}]}), body
         if marketplace and len(request.query.getall("marketplaceIds", [])) != 1:
             return None, answer(400, {"errors": [{"code": "InvalidInput", "message": "Exactly one marketplaceIds value is required"}]}), body
         order = self.orders.get(request.match_info.get("order", ""))
