@@ -184,6 +184,7 @@ class AmazonActions:
                        order=result.order_id, answer=result.answer, id=draft_id), True)
 
 
-def connect(service, settings: AmazonSettings) -> None:  # noqa: ANN001 - bot.chat.ChatService
-    """Give a chat service Amazon: drafts get the order's context, adapters offer "Send via Amazon"."""
-    service.amazon = AmazonActions(service.workflow, settings)
+def connect(service, settings: AmazonSettings | None) -> None:  # noqa: ANN001 - bot.chat.ChatService
+    """Give a chat service Amazon (``settings`` None: from the environment): drafts get the order's
+    context, adapters offer "Send via Amazon". Without credentials it stays off and says how to connect."""
+    service.amazon = AmazonActions(service.workflow, settings or AmazonSettings.from_env())

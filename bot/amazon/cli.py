@@ -28,6 +28,7 @@ from .actions import AmazonActions
 from .client import SellingPartner
 from .message_types import MESSAGE_TYPES
 from .send import Attachment
+from .settings import AmazonSettings
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
@@ -59,7 +60,7 @@ def run_send(args: argparse.Namespace, config: Config, stdout: TextIO | None = N
     """Handle ``checkmsg send``; returns the exit status. ``client`` replaces the SDK client (tests)."""
     out = stdout or sys.stdout
     lang = getattr(args, "ui_lang", None) or config.checks.ui_language
-    settings = config.amazon
+    settings = config.amazon or AmazonSettings.from_env()
     if args.dry_run:
         settings = settings.model_copy(update={"dry_run": True})
     if client is None and not settings.enabled:
