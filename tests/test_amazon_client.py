@@ -65,6 +65,16 @@ async def test_token_is_fetched_once_and_refreshed_after_it_expires(fake_sp_api)
     assert [r.status for r in fake_sp_api.of("getAttributes")] == [200, 403, 200]
 
 
+async def test_a_token_is_refreshed_before_its_expires_in_runs_out(fake_sp_api):
+    """LWA says the token lasts 20 s; the SDK renews 30 s before the end, so every call asks for a new one."""
+    fake_sp_api.expires_in = 20
+    client = client_for(fake_sp_api, VirtualTime())
+    await client.get_attributes(ORDER)
+    await client.get_attributes(ORDER)
+    assert len(fake_sp_api.token_requests) >= 3  # one as the client is built, one per call
+    assert all(r.status == 200 for r in fake_sp_api.of("getAttributes"))
+
+
 async def test_order_lookup_fills_the_context_and_says_what_came_from_amazon(fake_sp_api):
     """getOrder + getAttributes fill order and delivery date, marketplace and language the person did not give."""
     fake_sp_api.add_order("302-1111111-2222222", purchase_date="2026-10-02T08:00:00Z", latest_delivery_date="2026-10-09T20:00:00Z",
@@ -174,9 +184,14 @@ async def test_no_token_secret_or_buyer_data_in_the_logs(fake_sp_api, caplog):
     fake_sp_api.fail_next("unexpectedProblem", 400)
     with pytest.raises(AmazonError):
         await client.send_message(ORDER, "unexpectedProblem", {"text": "Dear Jane Doe, sorry for the delay"})
+    configuration = client._client.api_client.configuration
+    good, configuration.host = configuration.host, "http://127.0.0.1:9"  # nothing listens: urllib3 retries
+    with pytest.raises(AmazonError, match="could not be reached"):
+        await client.get_attributes(ORDER)
+    configuration.host = good
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "429" in logged  # the log is not simply empty
-    for secret in ("Atza|", REFRESH_TOKEN, CLIENT_SECRET, "Jane Doe", "en-GB"):
+    for secret in ("Atza|", REFRESH_TOKEN, CLIENT_SECRET, "Jane Doe", "en-GB", ORDER):
         assert secret not in logged
 
 

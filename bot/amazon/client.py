@@ -84,8 +84,10 @@ def _import_sdk():  # noqa: ANN202
         if handler not in handlers:
             root.removeHandler(handler)
     root.setLevel(level)
-    # The SDK logs response bodies (buyer data) at DEBUG; never let them through.
+    # The SDK logs response bodies (buyer data) at DEBUG, and urllib3's retry warnings name the
+    # request's path (an order id); never let them through.
     logging.getLogger("spapi").setLevel(logging.WARNING)
+    logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
     return spapi
 
 
