@@ -3,6 +3,7 @@
     amazon            what can go to the buyer (the types the order allows, or Amazon's review request)
     amazon TYPE       send the approved draft as TYPE (once: a second time sends nothing)
     amazon review     send Amazon's own review request instead of a review-asking draft
+    amazon release    free a send whose answer from Amazon was lost (approvers; check Seller Central first)
 
 Amazon is reached through bot.amazon.actions; without the AMAZON_* variables
 the command says how to connect, and drafts are checked with the context typed.
@@ -41,7 +42,7 @@ async def context_for(console, text: str) -> Context:  # noqa: ANN001
 
 
 async def command(console, rest: str | None) -> None:  # noqa: ANN001
-    """``amazon [TYPE | review]`` on the current draft."""
+    """``amazon [TYPE | review | release]`` on the current draft."""
     actions = actions_for(console)
     draft = console.draft
     word = (rest or "").strip()
@@ -49,6 +50,8 @@ async def command(console, rest: str | None) -> None:  # noqa: ANN001
         said = await actions.offer(await console.workflow.get(draft.id))
     elif word.lower() == "review":
         said = await actions.request_review(draft.id, console.user)
+    elif word.lower() == "release":
+        said = await actions.release(draft.id, console.user)
     else:
         said = await actions.send(draft.id, console.user, word, content_hash=draft.content_hash)
     console.draft = await console.workflow.get(draft.id)

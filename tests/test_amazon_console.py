@@ -88,3 +88,14 @@ async def test_console_review_request_inside_the_window_is_offered_and_sent(tmp_
     assert "send Amazon's own request instead" in shown
     assert "Amazon's own review request went to the buyer of order" in shown
     assert len(fake_sp_api.of("createProductReviewAndSellerFeedbackSolicitation")) == 1
+
+
+async def test_console_lost_answer_then_release_then_send(tmp_path, fake_sp_api):
+    """The answer to the send is lost: the console says it may have arrived; 'amazon release' frees it; the next send goes."""
+    fake_sp_api.fail_next("confirmDeliveryDetails", 0)
+    script = f"{TEXT}\n.\napprove\namazon confirmDeliveryDetails\namazon confirmDeliveryDetails\namazon release\namazon confirmDeliveryDetails\nquit\n"
+    shown = await run(tmp_path, fake_sp_api, script, "--order-id", ORDER)
+    assert "may have reached the buyer" in shown and "got no answer from Amazon" in shown
+    assert "Released: draft #1 can be sent through Amazon again." in shown
+    assert "Sent draft #1 to the buyer through Amazon as confirmDeliveryDetails (bob)" in shown
+    assert [r.status for r in fake_sp_api.of("confirmDeliveryDetails")] == [0, 201]
