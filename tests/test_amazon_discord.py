@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from amazon_harness import ORDER, fake_sp_api, settings_for  # noqa: F401 - fixture
-from fakes.discord_harness import checker, db_url, fake, start_bot  # noqa: F401 - fixtures
+from fakes.discord_harness import checker, db_url, fake, watched_bot  # noqa: F401 - fixtures
 
 from bot.config import Config
 
@@ -15,14 +15,8 @@ TEXT = f"Hello Jennifer, your order {ORDER} ships today. Best regards, Lumiwood"
 
 @pytest.fixture
 async def connected(fake, db_url, checker, fake_sp_api):  # noqa: F811
-    watched = fake.add_channel("drafts")
-    bot = await start_bot(fake, db_url, checker, Config(amazon=settings_for(fake_sp_api)), watch_channel_ids=[watched])
-    bot.watched = watched
-    try:
+    async with watched_bot(fake, db_url, checker, Config(amazon=settings_for(fake_sp_api))) as bot:
         yield bot
-    finally:
-        await bot.stop()
-    assert not fake.unhandled, [f"{c.method} {c.path}" for c in fake.unhandled]
 
 
 def bot_messages(fake, thread: int) -> list[dict]:  # noqa: ANN001
