@@ -229,3 +229,20 @@ def test_importing_the_sdk_leaves_our_logging_alone():
             "root = logging.getLogger(); print(len(root.handlers), root.level, logging.getLogger('spapi').level)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", str(logging.WARNING), str(logging.WARNING)]
+
+
+async def test_an_operation_waiting_for_its_bucket_does_not_hold_up_another():
+    """getAttributes out of tokens waits; getOrder, asked meanwhile, goes at once (real clock, short waits)."""
+    import asyncio
+    import time as clock
+
+    from bot.amazon.ratelimit import RateLimiter
+
+    limiter = RateLimiter({"slow": (2.0, 1)})
+    await limiter.acquire("slow")
+    waiting = asyncio.create_task(limiter.acquire("slow"))  # needs 0.5 s
+    await asyncio.sleep(0.05)
+    start = clock.perf_counter()
+    await limiter.acquire("getOrder")
+    assert clock.perf_counter() - start < 0.2 and not waiting.done()
+    await waiting

@@ -53,10 +53,11 @@ class RateLimiter:
         self.buckets: dict[str, TokenBucket] = {}
         self.sleep = sleep
         self.clock = clock
-        self._lock = asyncio.Lock()
+        self._locks: dict[str, asyncio.Lock] = {}
 
     async def acquire(self, operation: str) -> None:
-        async with self._lock:  # first come, first served per replica
+        # First come, first served per operation; one operation waiting never holds up another.
+        async with self._locks.setdefault(operation, asyncio.Lock()):
             bucket = self.buckets.get(operation)
             if bucket is None:
                 rate, burst = self.plans.get(operation, DEFAULT_PLAN)
