@@ -283,3 +283,27 @@ async def test_amazon_unreachable_is_said_and_nothing_is_held(store, fake_sp_api
     finally:
         configuration.host = good
     assert (await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")).sent
+
+
+async def test_a_send_interrupted_mid_call_is_held_as_unknown(store, fake_sp_api):
+    """The task is cancelled while the SDK call runs (shutdown): the claim stays, marked unknown; no second send."""
+    sender = sender_for(store, fake_sp_api)
+    draft = await approved_draft(sender.workflow)
+    started = asyncio.Event()
+    real = sender.client.send_message
+
+    async def slow_send(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        started.set()
+        await asyncio.sleep(30)
+        return await real(*args, **kwargs)
+
+    sender.client.send_message = slow_send
+    task = asyncio.create_task(sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails"))
+    await asyncio.wait_for(started.wait(), 10)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    sender.client.send_message = real
+    again = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
+    assert again.already and not fake_sp_api.of("confirmDeliveryDetails")
+    assert [e["action"] for e in await store.audit_events()][-1] == "amazon_unknown"

@@ -14,6 +14,7 @@ releases the claim: the draft stays approved and unsent, with Amazon's reason.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
@@ -179,8 +180,12 @@ class AmazonSender:
             raise SendRefused(
                 tr("amazon.not-sent", "Not sent; the draft stays approved. {reason}", reason=exc.message)
             ) from None
-        except BaseException:
-            # Our side failed before Amazon answered (e.g. a file could not be read): release the claim.
+        except asyncio.CancelledError:
+            # Stopped mid-call (a shutdown): the worker thread may still deliver it, so hold the claim.
+            await self._finish(claim, draft_id, actor, UNKNOWN, None, "interrupted while sending", "amazon_unknown", message_type)
+            raise
+        except Exception:
+            # Our side failed before the send was made (an upload's destination, a bug): release the claim.
             await self._finish(claim, draft_id, actor, FAILED, None, "not sent: CheckMsg failed before Amazon answered", "amazon_refused", message_type)
             raise
         answer = tr("amazon.accepted", "Amazon accepted it (HTTP {status})", status=status)
