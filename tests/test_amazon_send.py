@@ -307,3 +307,22 @@ async def test_a_send_interrupted_mid_call_is_held_as_unknown(store, fake_sp_api
     again = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
     assert again.already and not fake_sp_api.of("confirmDeliveryDetails")
     assert [e["action"] for e in await store.audit_events()][-1] == "amazon_unknown"
+
+
+async def test_a_failing_amazon_never_keeps_a_draft_from_being_checked(store, fake_sp_api):
+    """The chat service's Amazon step breaking in an unexpected way: the draft is checked with the context given,
+    and the notice says Amazon's facts are missing."""
+    from bot.amazon.actions import AmazonActions
+    from bot.chat import ChatService
+
+    service = ChatService(make_workflow(store))
+    client = client_for(fake_sp_api, VirtualTime())
+
+    async def broken(order_id):  # noqa: ANN001, ANN202
+        raise RuntimeError("a bug")
+
+    client.get_order = broken
+    service.amazon = AmazonActions(service.workflow, settings_for(fake_sp_api), client)
+    result = await service.submit_draft("test", "c1", "t1", "sam", f"Order {ORDER} ships today.")
+    assert result.ok and result.draft.context.order_date is None
+    assert "No context from Amazon: RuntimeError" in result.notice

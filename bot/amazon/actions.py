@@ -7,6 +7,7 @@ the workflow all come back as words, so a surface adds no logic of its own.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from .review_request import AmazonReviewRequester
 from .send import AmazonSender, Attachment
 from .settings import AmazonSettings
 
+
+log = logging.getLogger(__name__)
 
 REVIEW = "review"  # the choice that sends Amazon's own review request
 
@@ -74,7 +77,11 @@ class AmazonActions:
             return context, None  # the workflow words the bad context
         if not (given.order_id or find_order_id(text)):
             return context, None
-        result, said = await self.context(given, text)
+        try:
+            result, said = await self.context(given, text)
+        except Exception as exc:  # noqa: BLE001 - Amazon's facts are a help: never the reason a draft goes unchecked
+            log.exception("Amazon context failed (%s); the draft is checked with the context given", type(exc).__name__)
+            return context, tr("amazon.no-context", "No context from Amazon: {reason}", reason=type(exc).__name__)
         return (result.context if result is not None else context), said.text
 
     async def review_offer(self, draft: DraftView) -> Said | None:
