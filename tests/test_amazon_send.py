@@ -326,3 +326,16 @@ async def test_a_failing_amazon_never_keeps_a_draft_from_being_checked(store, fa
     result = await service.submit_draft("test", "c1", "t1", "sam", f"Order {ORDER} ships today.")
     assert result.ok and result.draft.context.order_date is None
     assert "No context from Amazon: RuntimeError" in result.notice
+
+
+async def test_a_draft_approved_with_attachments_goes_with_them_or_not_at_all(store, fake_sp_api):
+    """Context names proof.png: sending without that file is refused; with it, it goes through the upload destination."""
+    fake_sp_api.orders[ORDER].message_types = ["confirmCustomizationDetails"]
+    sender = sender_for(store, fake_sp_api)
+    draft = await approved_draft(sender.workflow, text="Please confirm the engraving in the attached proof.", attachments=["proof.png"])
+    with pytest.raises(SendRefused, match=r"approved with attachments \(proof.png\)"):
+        await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmCustomizationDetails")
+    assert not fake_sp_api.of("confirmCustomizationDetails")
+    result = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmCustomizationDetails",
+                               attachments=[Attachment("proof.png", b"png bytes", "image/png")])
+    assert result.sent and fake_sp_api.of("confirmCustomizationDetails", 201)[0].body["attachments"][0]["fileName"] == "proof.png"

@@ -105,7 +105,11 @@ class AmazonActions:
             lines.append(review.text)
             if review.ok:
                 buttons.append((tr("amazon.button.review", "Send Amazon's review request"), REVIEW))
-        if draft.state == "approved":
+        files = draft.context.attachments if draft.context is not None else None
+        if draft.state == "approved" and files:  # a button cannot carry the files: the command line can
+            lines.append(tr("amazon.attach-cli", "This draft has attachments ({files}); send it with them from the command line: "
+                            "checkmsg send {id} --attach FILE.", files=", ".join(files), id=draft.id))
+        elif draft.state == "approved":
             for kind in await self.usable_types(draft):
                 buttons.append((tr("amazon.button.send", "Send via Amazon as {type}", type=kind), kind))
         if not buttons and not lines:

@@ -139,6 +139,12 @@ class AmazonSender:
             if (await self.workflow.get(draft_id)).state == db.SENT:  # another click sent it a moment ago
                 return await self._already(draft_id, message_type)
             raise
+        named = list(draft.context.attachments or []) if draft.context is not None else []
+        missing = [name for name in named if name not in {a.file_name for a in attachments}]
+        if missing:  # the approved draft goes with its files or not at all
+            raise SendRefused(tr(
+                "amazon.attach-named", "This draft was approved with attachments ({files}); send it with those files "
+                "(checkmsg send {id} --type TYPE --attach FILE).", files=", ".join(missing), id=draft_id))
         options = await self.options(draft_id, attachments=len(attachments))
         chosen = next((t for t in options.types if t.name == message_type), None)
         if chosen is None:
