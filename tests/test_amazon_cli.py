@@ -85,3 +85,10 @@ async def test_checkmsg_send_release_after_a_lost_answer(tmp_path, fake_sp_api):
     assert code == 0 and "Released" in out
     code, out = await checkmsg(tmp_path, fake_sp_api, *send)
     assert code == 0 and len(fake_sp_api.of("confirmDeliveryDetails", 201)) == 1
+
+
+async def test_checkmsg_send_unknown_draft_is_said(tmp_path, fake_sp_api):
+    """A draft number that does not exist: exit 1 and 'There is no draft #99.'; Amazon is not asked to send."""
+    await draft_in(tmp_path)
+    code, out = await checkmsg(tmp_path, fake_sp_api, "99", "--type", "confirmDeliveryDetails", "--as", "sam")
+    assert code == 1 and "There is no draft #99." in out and not fake_sp_api.of("confirmDeliveryDetails")

@@ -20,6 +20,7 @@ import discord
 from checks import i18n
 
 from .render import mention_ids, report_reply
+from .text import t
 from .views import HASH_PREFIX
 
 
@@ -64,9 +65,11 @@ async def clicked(handlers, interaction: discord.Interaction, choice: str, draft
     async with handlers.answering(interaction, locale):
         workflow = handlers.service.workflow
         current = await workflow.get(draft_id)
+        if not current.content_hash.startswith(digest):  # the draft changed since these buttons were posted
+            await interaction.followup.send(t("stale", locale), ephemeral=True)
+            return
         actor = str(interaction.user.id)
-        said = await handlers.service.amazon.choose(draft_id, actor, choice, content_hash=current.content_hash
-                                                    if current.content_hash.startswith(digest) else digest,
+        said = await handlers.service.amazon.choose(draft_id, actor, choice, content_hash=current.content_hash,
                                                     roles=handlers.roles(interaction.user))
         text = i18n.localize(said.text, i18n.ui_language(locale))
         if not said.ok:

@@ -22,10 +22,10 @@ from checks import Context, i18n
 from checks.i18n import say
 
 from ..config import Config
-from ..review import ReviewWorkflow
+from ..review import ReviewError, ReviewWorkflow
 from ..store import Store, StoreUnavailable
 from .actions import AmazonActions
-from .client import SellingPartner
+from .client import AmazonError, SellingPartner
 from .message_types import MESSAGE_TYPES
 from .send import Attachment
 from .settings import AmazonSettings
@@ -98,11 +98,8 @@ async def _send(args, config, settings, client, attachments, out, lang) -> int: 
             said = await actions.offer(await actions.workflow.get(args.draft))
         print(i18n.localize(said.text, lang), file=out)
         return EXIT_OK if said.ok else EXIT_REFUSED
-    except Exception as exc:  # a ReviewError for an unknown draft number
-        message = getattr(exc, "message", None)
-        if message is None:
-            raise
-        print(f"checkmsg send: {i18n.localize(message, lang)}", file=out)
+    except (ReviewError, AmazonError) as exc:  # e.g. an unknown draft number
+        print(f"checkmsg send: {i18n.localize(exc.message, lang)}", file=out)
         return EXIT_REFUSED
     finally:
         await store.close()
