@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from checks import CheckSettings, Context, Draft, Report, check, validate_text
 from checks.i18n import tr
-from checks.models import STORED
+from checks.models import TRUSTED
 
 from . import models_db as db
 from .review_settings import ReviewSettings
@@ -615,7 +615,7 @@ class ReviewWorkflow:
             content_hash=revision.content_hash,
             submitted_by=revision.submitted_by,
             text=revision.text,
-            context=Context.model_validate_json(revision.context_json, context=STORED) if revision.context_json else None,
+            context=Context.model_validate_json(revision.context_json, context=TRUSTED) if revision.context_json else None,
             report=Report.model_validate_json(revision.report_json) if revision.report_json else None,
             rule_ids=json.loads(revision.rule_ids),
             has_errors=bool(revision.has_errors),

@@ -23,14 +23,15 @@ Readable = Annotated[str, WrapValidator(_keep_text)]
 
 ORDER_ID_FORM = r"^\d{3}-\d{7}-\d{7}$"
 
-# Validation context for a Context read back from the review store: it was
-# checked when it was submitted, and the checks below may have grown stricter
-# since (an old draft must still open), so only the parsing applies.
-STORED = {"stored": True}
+# Validation context for a Context from a source that is not a person typing:
+# read back from the review store (checked when it was submitted; the checks
+# below may have grown stricter since, and an old draft must still open) or
+# Amazon's own order data. Only the parsing applies.
+TRUSTED = {"trusted": True}
 
 
-def _stored(info: ValidationInfo) -> bool:
-    return bool(info.context and info.context.get("stored"))
+def _trusted(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("trusted"))
 
 
 class Severity(str, Enum):
@@ -62,7 +63,7 @@ class Context(BaseModel):
     @field_validator("order_id")
     @classmethod
     def _order_id(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None or _stored(info):
+        if value is None or _trusted(info):
             return value
         value = value.strip()
         if not re.fullmatch(ORDER_ID_FORM, value):
@@ -74,7 +75,7 @@ class Context(BaseModel):
     @field_validator("buyer_language")
     @classmethod
     def _bcp47(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None or _stored(info):
+        if value is None or _trusted(info):
             return value
         import langcodes  # only when a language is given: keeps `checkmsg check` quick to start
 
@@ -95,7 +96,7 @@ class Context(BaseModel):
     @field_validator("marketplace")
     @classmethod
     def _marketplace(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None or _stored(info):
+        if value is None or _trusted(info):
             return value
         from .language import MARKETPLACE_LANGUAGES
 
@@ -131,7 +132,7 @@ class Context(BaseModel):
     @field_validator("order_date", "delivery_date")
     @classmethod
     def _not_ahead(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        if value is None or _stored(info):
+        if value is None or _trusted(info):
             return value
         # A day of slack: the marketplace's date may be ahead of this machine's.
         latest = dt.date.today() + dt.timedelta(days=1)
@@ -152,7 +153,7 @@ class Context(BaseModel):
     @field_validator("today")
     @classmethod
     def _today_after_dates(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        if _stored(info):
+        if _trusted(info):
             return value
         for name in ("order_date", "delivery_date"):
             other = info.data.get(name)

@@ -94,7 +94,13 @@ def stop() -> None:
         pool, _pool = _pool, None
         _ready.clear()
     if pool is not None:
+        # A worker still warming up (or mid-draft) would hold the process's
+        # exit until it finished: it computes only, so it is ended at once.
+        # (No public way before Python 3.14's terminate_workers.)
+        processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
 
 
 @contextlib.contextmanager

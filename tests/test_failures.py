@@ -465,10 +465,10 @@ def test_a_config_default_marketplace_is_checked_like_the_option(tmp_path, capsy
 
 def test_a_stored_context_opens_though_the_checks_grew_stricter():
     """A context saved before these checks (order id 12345, amazon.xyz) still loads from the review store."""
-    from checks.models import STORED
+    from checks.models import TRUSTED
 
     old = '{"order_id": "12345", "marketplace": "amazon.xyz", "buyer_language": "tlh", "order_date": "2999-01-01"}'
-    context = Context.model_validate_json(old, context=STORED)
+    context = Context.model_validate_json(old, context=TRUSTED)
     assert (context.order_id, context.marketplace) == ("12345", "amazon.xyz")
     with pytest.raises(ValueError):
         Context.model_validate_json(old)  # a new submission is refused

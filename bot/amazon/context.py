@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks import Context
+from checks.models import TRUSTED
 from checks.extract import order_ids
 from checks.i18n import Joined, tr
 
@@ -100,7 +101,7 @@ async def order_context(client: SellingPartner, context: Context, text: str) -> 
         "buyer_language": facts.buyer_locale,
     }
     filled = {k: v for k, v in found.items() if v is not None and k not in given}
-    completed = Context.model_validate({**given, **filled})
+    completed = Context.model_validate({**given, **filled}, context=TRUSTED)  # Amazon's facts: parsed, not second-guessed
     return OrderContext(completed, facts, tuple(k for k in found if k in filled), tuple(notes))
 
 
