@@ -13,10 +13,10 @@ else ``CheckSettings.html_max_width``, else 600 px.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from bs4 import Tag
+from bs4 import CData, NavigableString, PageElement, Tag
 
 from .. import extract
 from ..css import FONT_OVERRIDES, HORIZONTAL, NEUTRAL, Decl, contrast, horizontal_sides, length_px, token_px
@@ -507,8 +507,9 @@ class LogoLink(Rule):
         markup = _markup(doc)
         if markup is None:
             return
+        with_image = _anchors_holding(markup.analysis.tags("img", "image", "picture", "svg"))
         for anchor in markup.analysis.tags("a"):
-            if not anchor.has_attr("href") or anchor.find(["img", "image", "picture", "svg"]) is None:
+            if not anchor.has_attr("href") or id(anchor) not in with_image:
                 continue
             host = _website(doc, str(anchor["href"]))
             if host is None:
@@ -520,19 +521,56 @@ class LogoLink(Rule):
             yield Hit(markup.element_span(anchor), self.say(host=host), _remove(tr("fix.unlink-image", "Remove the link, keep the image"), edits), source=True)
 
 
-def _accessible_name(anchor: Tag) -> str:
-    for key in ("aria-label", "title"):
-        value = anchor.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    if anchor.get("aria-labelledby"):
-        return "labelled"
-    parts = [anchor.get_text(" ", strip=True)]
-    for image in anchor.find_all("img"):
+def _anchors_holding(nodes: Iterable[PageElement]) -> set[int]:
+    """ids of the <a> elements that hold one of ``nodes``. One walk up from
+    each node, stopping where an earlier walk passed: linear in the tree,
+    where asking each anchor (find, get_text) is quadratic when anchors nest
+    (html.parser nests unclosed ones: 20,000 characters of them took seconds)."""
+    anchors: set[int] = set()
+    seen: set[int] = set()
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and id(parent) not in seen:
+            seen.add(id(parent))
+            if parent.name == "a":
+                anchors.add(id(parent))
+            parent = parent.parent
+    return anchors
+
+
+def _inside_anchor(nodes: Iterable[Tag]) -> set[int]:
+    """ids of those ``nodes`` that have an <a> around them, each ancestor looked at once."""
+    answer: dict[int, bool] = {}  # id(element) -> it is an <a> or inside one
+    inside: set[int] = set()
+    for node in nodes:
+        path, parent = [], node.parent
+        while parent is not None and id(parent) not in answer and parent.name != "a":
+            path.append(parent)
+            parent = parent.parent
+        found = parent is not None and (parent.name == "a" or answer[id(parent)])
+        for element in path:
+            answer[id(element)] = found
+        if found:
+            inside.add(id(node))
+    return inside
+
+
+def _naming_content(markup: Markup) -> Iterator[PageElement]:
+    """What gives a link its text: visible strings (the kinds get_text reads) and images' alt text."""
+    if markup.soup is not None:
+        for string in markup.soup.find_all(string=True):
+            if type(string) in (NavigableString, CData) and string.strip():
+                yield string
+    for image in markup.analysis.tags("img"):
         alt = image.get("alt")
-        if isinstance(alt, str):
-            parts.append(alt.strip())
-    return " ".join(p for p in parts if p)
+        if isinstance(alt, str) and alt.strip():
+            yield image
+
+
+def _named_by_attributes(anchor: Tag) -> bool:
+    if any(isinstance(anchor.get(key), str) and anchor.get(key).strip() for key in ("aria-label", "title")):
+        return True
+    return bool(anchor.get("aria-labelledby"))
 
 
 @register
@@ -561,6 +599,7 @@ class Accessibility(Rule):
         if markup is None:
             return
         hits: list[Hit] = []
+        linked = _inside_anchor(markup.analysis.tags("img"))
         for image in markup.analysis.tags("img"):
             if image.has_attr("alt") or str(image.get("aria-hidden", "")).lower() == "true":
                 continue
@@ -568,12 +607,13 @@ class Accessibility(Rule):
                 continue
             start, end = markup.start_tag(image)
             fix = None
-            if image.find_parent("a") is None:
+            if id(image) not in linked:
                 close = end - 2 if markup.source[start:end].endswith("/>") else end - 1
                 fix = Fix(title=tr("fix.alt-text", 'Mark the image as decorative (alt=""), or describe it'), edits=[Edit(span=(close, close), replacement=' alt=""')])
             hits.append(Hit((start, end), self.say(problem=tr("html.a11y.no-alt", "an image without alt text")), fix, source=True))
+        named = _anchors_holding(_naming_content(markup))
         for anchor in markup.analysis.tags("a"):
-            if anchor.has_attr("href") and not _accessible_name(anchor):
+            if anchor.has_attr("href") and id(anchor) not in named and not _named_by_attributes(anchor):
                 hits.append(Hit(markup.element_span(anchor), self.say(problem=tr("html.a11y.empty-link", "a link without text")), source=True))
         hits.extend(self._contrast(markup))
         yield from sorted(hits, key=lambda h: h.span)
