@@ -46,8 +46,9 @@ def settings_for(fake: FakeDiscord, **overrides: object) -> DiscordSettings:
 async def start_bot(fake: FakeDiscord, database: str, checker=None, **overrides: object) -> RunningBot:
     """Build the bot as ``checkmsg discord`` does, start it, and wait until it is connected."""
     connections = len(fake.identifies)
-    bot, store = await build(settings_for(fake, **overrides), Config(), database=database, checker=checker,
-                             guild_ready_timeout=0.05)
+    bot, services = await build(settings_for(fake, **overrides), Config(), database=database, checker=checker,
+                                guild_ready_timeout=0.05)
+    store = services.store
     task = asyncio.create_task(bot.start(TOKEN))
     fake.clients.append(task)
     deadline = asyncio.get_running_loop().time() + 10
