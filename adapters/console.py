@@ -19,14 +19,22 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot import policy
 from bot.chat import start_html_worker
-from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
+from bot.render import render_text
+from bot.review import DraftView, OverrideRequired, ReviewError
 from bot.review_settings import ReviewSettings
-from bot.store import Store, StoreUnavailable
-from checks import Context, DraftError, Report, i18n
+from bot.services import Services
+from bot.store import StoreUnavailable
+from checks import Context, DraftError, i18n
 from checks.i18n import say
 
 PLATFORM = "console"
+# The console's command for each workflow action (bot.policy); "approve <reason>" overrides errors.
+COMMANDS = {
+    policy.APPROVE: "approve", policy.OVERRIDE: "approve <reason>", policy.SENT: "sent",
+    policy.CHANGES: "changes <note>", policy.WITHDRAW: "withdraw", policy.EDIT: "edit",
+}
 HELP = """\
 Commands (the acting user decides; the author wrote the draft):
   approve [reason]   approve this version (a reason is required to override errors)
@@ -73,7 +81,6 @@ def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help="language of the console and its reports: en or zh (Simplified Chinese); "
         "default: ui_language in checkmsg.toml, else en",
     )
-    parser.set_defaults(handler=run_console)
     return parser
 
 
@@ -156,9 +163,10 @@ class Console:
         print(text, file=self.out)
 
     async def run(self) -> int:
-        store = await Store.open(self.settings.database_url)
+        services = await Services.open(self.settings, self.check_settings, checker=self.checker)
+        store = services.store
         try:
-            self.workflow = ReviewWorkflow(store, self.settings, self.check_settings, self.checker)
+            self.workflow = services.workflow
             purged = await self.workflow.purge_expired()
             self.say(say(self.lang, "console.header", "CheckMsg console — reviews are kept in {store}", store=store.describe()))
             roles = ""
@@ -194,7 +202,7 @@ class Console:
                 if not await self.command(line):
                     return 0
         finally:
-            await store.close()
+            await services.close()
 
     def prompt(self, text: str) -> str | None:
         if self.interactive:
@@ -325,9 +333,14 @@ class Console:
         )
         if draft.report is not None and draft.text is not None:
             label = say(self.lang, "console.label", "draft #{id} v{revision}", id=draft.id, revision=draft.revision)
-            self.say(render(draft.report, draft.text, label, self.lang))
+            self.say(render_text(draft.report, draft.text, label, self.lang))
         if draft.review_request:
             self.say(say(self.lang, "console.review-request", "This draft asks for a review: once approved or sent, the order remembers it."))
+        allowed = policy.allowed_actions(draft, policy.Actor(self.user), self.settings)
+        commands = [COMMANDS[action] for action in allowed if action in COMMANDS]
+        if commands:
+            self.say(say(self.lang, "console.you-can", "{user} can now: {commands}", user=self.user,
+                         commands=", ".join(commands)))
         self.say(say(self.lang, "console.help-hint", "Type 'help' for the commands.") if self.interactive else "")
 
 
@@ -342,36 +355,6 @@ def describe_state(draft: DraftView, lang: str = i18n.ENGLISH) -> str:
         "sent": say(lang, "console.state.sent", "sent"),
         "expired": say(lang, "console.state.expired", "expired"),
     }.get(draft.state, draft.state)
-
-
-def render(report: Report, text: str, label: str, lang: str = i18n.ENGLISH) -> str:
-    """The shared terminal renderer (``bot.render.render_text``) when present, else ours."""
-    try:
-        from bot.render import render_text
-    except ImportError:
-        return render_report(report, text, lang)
-    return render_text(report, text, label, lang)
-
-
-def render_report(report: Report, text: str, lang: str = i18n.ENGLISH) -> str:
-    """A plain-text report: one block per finding, then the suggested rewrite.
-
-    The fallback for when ``bot.render`` is not installed alongside.
-    """
-    lines: list[str] = []
-    if not report.findings:
-        lines.append(say(lang, "console.no-problems", "No problems found."))
-    for finding in report.findings:
-        lines.append(f"[{finding.severity.value.upper()}] {finding.rule}: {finding.message}")
-        if finding.excerpt:
-            lines.append(f"    > {finding.excerpt}")
-    if report.missing_context:
-        missing = sorted({key for keys in report.missing_context.values() for key in keys})
-        lines.append(say(lang, "console.not-checked", "Not checked for lack of context: {keys}", keys=", ".join(missing)))
-    if report.rewrite and report.rewrite != text:
-        lines.append(say(lang, "console.suggested-rewrite", "Suggested rewrite:"))
-        lines.extend("    " + line for line in report.rewrite.splitlines())
-    return "\n".join(lines)
 
 
 def _login() -> str:
