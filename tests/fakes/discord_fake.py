@@ -77,6 +77,7 @@ class FakeDiscord:
         self.approver_role = self.new_id()
         self.channels: dict[int, dict[str, Any]] = {}
         self.messages: dict[int, dict[str, Any]] = {}
+        self.people: dict[int, Person] = {}
         self.limits: list[tuple[str, str, float]] = []  # (method, path pattern, retry_after) still to answer 429
         self.limited: list[Call] = []  # the calls answered 429
         self.commands: dict[int, list[dict[str, Any]]] = {}  # guild id -> commands, as last overwritten
@@ -107,7 +108,9 @@ class FakeDiscord:
         return cid
 
     def person(self, name: str, *, approver: bool = False) -> Person:
-        return Person(self.new_id(), name, [self.approver_role] if approver else [])
+        person = Person(self.new_id(), name, [self.approver_role] if approver else [])
+        self.people[person.id] = person
+        return person
 
     @property
     def api_url(self) -> str:
@@ -283,6 +286,11 @@ class FakeDiscord:
         """A person writes in a channel (MESSAGE_CREATE)."""
         message = self._message(channel_id, person, {"content": content})
         message["attachments"] = [self._attachment(name, b"") for name in attachments]
+        # Discord lists the users the content mentions in its mention syntax, with their member data.
+        mentioned = [self.people[int(uid)] for uid in dict.fromkeys(re.findall(r"<@!?(\d+)>", content))
+                     if int(uid) in self.people]
+        message["mentions"] = [{**p.user(), "member": {k: v for k, v in p.member().items() if k != "user"}}
+                               for p in mentioned]
         self.messages[int(message["id"])] = message
         await self.dispatch("MESSAGE_CREATE", message)
         return message
