@@ -28,18 +28,35 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from checks import CheckSettings, Context, DraftError, Finding, Report, Severity, i18n, parallel, validate_text
+from checks import (
+    CheckSettings,
+    Context,
+    DraftError,
+    Finding,
+    Report,
+    Severity,
+    i18n,
+    parallel,
+    validate_text,
+)
 
 from . import models_db as db
 from . import policy
 from .messages import context_hint, message, rule_title
-from .review import Decision, DraftView, OverrideRequired, ReviewError, ReviewWorkflow, is_review_request
+from .review import (
+    Decision,
+    DraftView,
+    OverrideRequired,
+    ReviewError,
+    ReviewWorkflow,
+    is_review_request,
+)
 from .store import Store
 
 __all__ = [
@@ -161,7 +178,7 @@ class ChatService:
         try:
             validate_text(text)
         except DraftError as exc:
-            return message("error.draft", locale, reason=i18n.localize(exc.args[0], i18n.ui_language(locale)))
+            return message("error.draft", locale, reason=_localized(exc.args[0], locale))
         return None
 
     async def submit_draft(self, request: ChatRequest) -> ChatResult:
@@ -173,9 +190,10 @@ class ChatService:
                 text=request.text, context=request.context,
             )
         except DraftError as exc:
-            return ChatResult(ok=False, actor=who.id, error=message("error.draft", locale, reason=i18n.localize(exc.args[0], i18n.ui_language(locale))))
+            reason = _localized(exc.args[0], locale)
+            return ChatResult(ok=False, actor=who.id, error=message("error.draft", locale, reason=reason))
         except ReviewError as exc:
-            return ChatResult(ok=False, actor=who.id, error=i18n.localize(exc.message, i18n.ui_language(locale)))
+            return ChatResult(ok=False, actor=who.id, error=_localized(exc.message, locale))
         notice = None
         if outcome.new_revision:
             notice = message("result.new_revision", locale)
@@ -195,7 +213,8 @@ class ChatService:
         """
         locale, actor = request.locale, request.who.id
         if pressed.action not in policy.TRANSITIONS:
-            return ChatResult(ok=False, actor=actor, error=message("error.unknown_action", locale, action=pressed.action))
+            error = message("error.unknown_action", locale, action=pressed.action)
+            return ChatResult(ok=False, actor=actor, error=error)
         try:
             current = await self.workflow.get(pressed.draft_id)
         except ReviewError:
@@ -207,7 +226,7 @@ class ChatService:
         why = policy.refusal(current, pressed.action, request.who.actor(), self.workflow.settings)
         if why is not None:
             return ChatResult(ok=False, actor=actor, draft=current, action=pressed.action,
-                              error=i18n.localize(why, i18n.ui_language(locale)))
+                              error=_localized(why, locale))
         return ChatResult(ok=True, actor=actor, draft=current, action=pressed.action,
                           needs_reason=policy.needs_reason(pressed.action))
 
@@ -241,10 +260,10 @@ class ChatService:
                 return ChatResult(ok=False, actor=actor, action=action,
                                   error=message("error.unknown_action", locale, action=action))
         except OverrideRequired as exc:
-            error = i18n.localize(exc.message, i18n.ui_language(locale))
-            return ChatResult(ok=False, actor=actor, action=action, error=error, needs_reason=True)
+            return ChatResult(ok=False, actor=actor, action=action, error=_localized(exc.message, locale),
+                              needs_reason=True)
         except ReviewError as exc:
-            return ChatResult(ok=False, actor=actor, action=action, error=i18n.localize(exc.message, i18n.ui_language(locale)))
+            return ChatResult(ok=False, actor=actor, action=action, error=_localized(exc.message, locale))
         return ChatResult(
             ok=True, draft=outcome.draft, recorded=outcome.recorded, action=action, actor=actor,
             notice=None if outcome.recorded else message("result.repeated", locale),
@@ -257,11 +276,20 @@ class ChatService:
         except ReviewError:
             current = None
         if current is None or current.platform != request.where.platform or current.text is None:
-            return ChatResult(ok=False, actor=request.who.id, error=message("error.not_found", request.locale, id=draft_id))
+            error = message("error.not_found", request.locale, id=draft_id)
+            return ChatResult(ok=False, actor=request.who.id, error=error)
         given = current.context.model_dump(exclude_unset=True) if current.context else {}
-        added = request.context.model_dump(exclude_unset=True) if isinstance(request.context, Context) else dict(request.context or {})
+        added = request.context
+        if isinstance(added, Context):
+            added = added.model_dump(exclude_unset=True)
         where = Place(current.platform, current.channel, current.thread)
-        return await self.submit_draft(ChatRequest(request.who, where, current.text, {**given, **added}, request.locale))
+        context = {**given, **(added or {})}
+        return await self.submit_draft(ChatRequest(request.who, where, current.text, context, request.locale))
+
+
+def _localized(text: Any, locale: str | None) -> str:
+    """A workflow or engine text (possibly a translatable ``Text``) in the person's language."""
+    return i18n.localize(text, i18n.ui_language(locale))
 
 
 # -- rendering -------------------------------------------------------------------------

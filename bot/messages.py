@@ -232,7 +232,9 @@ RULE_TITLES: dict[str, dict[str, str]] = {
 CONTEXT_HINTS: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
         "review.repeat": ("The order id", "then CheckMsg counts the review requests this order already had"),
-        "order.window": ("The delivery date (or order date)", "to check the message goes out within 30 days of the order"),
+        "order.window": (
+            "The delivery date (or order date)", "to check the message goes out within 30 days of the order"
+        ),
         "order.id-mismatch": ("The order id", "to check the order id in the text is this order's"),
         "lang.mismatch": ("The marketplace or the buyer's language", "to check the draft is in the buyer's language"),
     },

@@ -16,7 +16,6 @@ from bot.audit import export_audit
 from bot.audit_cli import add_audit_parser
 from bot.review_settings import ReviewSettings
 from bot.store import Store
-from checks import Finding, Report, Severity
 
 try:
     from .conftest_workflow import FakeChecker

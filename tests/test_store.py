@@ -19,9 +19,17 @@ from bot.review_settings import DEFAULT_DATABASE_URL, ReviewSettings
 from bot.store import Store, StoreUnavailable, normalize_url
 
 try:
-    from .conftest_workflow import FakeChecker, make_workflow, open_draft, review_requests
+    from .conftest_workflow import (
+        FakeChecker,
+        make_workflow,
+        review_requests,
+    )
 except ImportError:
-    from conftest_workflow import FakeChecker, make_workflow, open_draft, review_requests
+    from conftest_workflow import (
+        FakeChecker,
+        make_workflow,
+        review_requests,
+    )
 
 ORDER = "302-1234567-7654321"
 KEY = {"platform": "discord", "channel": "G1", "thread": "T1"}

@@ -16,9 +16,17 @@ from bot.review import (
 from checks import Context, DraftError, Finding, Report, Severity
 
 try:
-    from .conftest_workflow import FakeChecker, make_workflow, open_draft, review_requests
+    from .conftest_workflow import (
+        make_workflow,
+        open_draft,
+        review_requests,
+    )
 except ImportError:
-    from conftest_workflow import FakeChecker, make_workflow, open_draft, review_requests
+    from conftest_workflow import (
+        make_workflow,
+        open_draft,
+        review_requests,
+    )
 
 ORDER = "302-1234567-7654321"
 KEY = {"platform": "slack", "channel": "C1", "thread": "T1"}

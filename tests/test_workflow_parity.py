@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from conftest_workflow import FakeChecker
-from fakes.discord_harness import Endpoints, start_bot
 from fakes.discord_fake import FakeDiscord
+from fakes.discord_harness import Endpoints, start_bot
 from fakes.slack_api import FakeSlackAPI
 from test_slack import BOB, WATCHED, Replica, button, new_message, view_submission
 

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import policy
-from bot.chat import Names, Section, message, pack, plain_name, render_report_parts, report_as_text, split_text, status_line
+from bot.chat import (
+    Names,
+    Section,
+    message,
+    pack,
+    plain_name,
+    render_report_parts,
+    report_as_text,
+    split_text,
+    status_line,
+)
 from bot.review import DraftView
 from checks import i18n
 from checks.i18n import say
@@ -50,7 +60,8 @@ BUTTONS: dict[str, Button] = {
     policy.WITHDRAW: Button("checkmsg_withdraw", "button.withdraw"),
     policy.EDIT: Button("checkmsg_edit", "button.edit"),
 }
-APPROVE, OVERRIDE, CHANGES, SENT = (BUTTONS[a].action_id for a in (policy.APPROVE, policy.OVERRIDE, policy.CHANGES, policy.SENT))
+APPROVE, OVERRIDE = BUTTONS[policy.APPROVE].action_id, BUTTONS[policy.OVERRIDE].action_id
+CHANGES, SENT = BUTTONS[policy.CHANGES].action_id, BUTTONS[policy.SENT].action_id
 WITHDRAW, EDIT = BUTTONS[policy.WITHDRAW].action_id, BUTTONS[policy.EDIT].action_id
 
 
