@@ -166,11 +166,11 @@ class ChatService:
         """The actions a report on ``draft`` offers now (every adapter draws these).
 
         Adding order details (a new version with more context) is offered only
-        when it would let more checks run on this draft.
+        while the draft awaits a decision and only when it would let more checks run.
         """
         actions = policy.available_actions(draft, self.workflow.settings)
-        if policy.EDIT in actions and not worth_adding(draft):
-            actions.remove(policy.EDIT)
+        if policy.EDIT in actions and (draft.state == db.APPROVED or not worth_adding(draft)):
+            actions.remove(policy.EDIT)  # after approval, new details would only start the review over
         return actions
 
     def problem(self, text: str, locale: str | None = None) -> str | None:
