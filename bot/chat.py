@@ -500,7 +500,7 @@ def status_line(draft: DraftView, locale: str | None = None, names: Names = plai
 
 
 def format_time(at: dt.datetime) -> str:
-    return at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # -- splitting to a platform's limits -----------------------------------------------------
@@ -574,10 +574,18 @@ class ReplySurface(Protocol):
     async def delete(self, message_id: str) -> None:
         """Remove an earlier message that the new report no longer needs."""
 
+    async def attach(self, name: str, text: str) -> None:
+        """Add a text file to the conversation (a report too long for messages); only called
+        when :func:`publish` is given an attachment."""
 
-async def publish(ledger: EventLedger, where: Place, surface: ReplySurface, messages: Sequence[Any]) -> bool:
+
+async def publish(
+    ledger: EventLedger, where: Place, surface: ReplySurface, messages: Sequence[Any],
+    attachment: tuple[str, str] | None = None,
+) -> bool:
     """Post a report's messages, or edit those posted for this conversation before
-    (a new version, a decision); extra old ones are deleted. True when it edited."""
+    (a new version, a decision); extra old ones are deleted; ``attachment`` (name, text)
+    goes along as a file. True when it edited."""
     earlier = await ledger.replies(where.platform, where.channel, where.thread)
     ids: list[str] = []
     edited = False
@@ -590,6 +598,8 @@ async def publish(ledger: EventLedger, where: Place, surface: ReplySurface, mess
     for message_id in earlier[len(messages):]:
         await surface.delete(message_id)
     await ledger.set_replies(where.platform, where.channel, where.thread, ids)
+    if attachment is not None:
+        await surface.attach(*attachment)
     return edited
 
 

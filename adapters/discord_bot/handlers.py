@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 
 
 class DiscordSurface:
-    """A draft's thread as ``bot.chat.publish`` writes to it: one report message."""
+    """A draft's thread as ``bot.chat.publish`` writes to it: one report message, which carries
+    its own file when the report is too long (so no ``attach``)."""
 
     def __init__(self, client: discord.Client, thread: str) -> None:
         self.target = client.get_partial_messageable(int(thread))

@@ -129,6 +129,10 @@ class SlackSurface:
     async def delete(self, message_id: str) -> None:
         await self.client.chat_delete(channel=self.channel, ts=message_id)
 
+    async def attach(self, name: str, text: str) -> None:
+        await self.client.files_upload_v2(channel=self.channel, thread_ts=self.reply_to, filename=name,
+                                          content=text, title=name)
+
 
 class SlackReplies:
     """What the handlers share: the chat service and the Slack calls around it."""
@@ -253,12 +257,8 @@ class SlackReplies:
             draft, locale, notice, actions=self.service.buttons(draft), names=await self.names(client, draft)
         )
         where = Place(PLATFORM, draft.channel, draft.thread)
-        await publish(self.ledger, where, SlackSurface(client, draft.channel, reply_to), reply.messages)
-        if reply.file_text is not None:
-            await client.files_upload_v2(
-                channel=draft.channel, thread_ts=reply_to, filename=reply.file_name,
-                content=reply.file_text, title=reply.file_name,
-            )
+        attachment = (reply.file_name, reply.file_text) if reply.file_text is not None else None
+        await publish(self.ledger, where, SlackSurface(client, draft.channel, reply_to), reply.messages, attachment)
 
     async def pressed(self, client: AsyncWebClient, body: dict[str, Any], action: dict[str, Any]) -> None:
         """A report button: refused at once when this person may not take it, else a dialog
