@@ -270,7 +270,7 @@ class ChatService:
         )
 
     async def add_context(self, request: ChatRequest, draft_id: int) -> ChatResult:
-        """The same draft again with more order context (a new version, checked again)."""
+        """The same draft again with more order context (a new version, checked again); its author's to add."""
         try:
             current = await self.workflow.get(draft_id)
         except ReviewError:
@@ -278,6 +278,9 @@ class ChatService:
         if current is None or current.platform != request.where.platform or current.text is None:
             error = message("error.not_found", request.locale, id=draft_id)
             return ChatResult(ok=False, actor=request.who.id, error=error)
+        why = policy.refusal(current, policy.EDIT, request.who.actor(), self.workflow.settings)
+        if why is not None:
+            return ChatResult(ok=False, actor=request.who.id, draft=current, error=_localized(why, request.locale))
         given = current.context.model_dump(exclude_unset=True) if current.context else {}
         added = request.context
         if isinstance(added, Context):

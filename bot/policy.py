@@ -36,7 +36,7 @@ EDIT = "edit"  # submit a new version: new text, or the same text with more cont
 APPROVER = "approver"  # an approver who did not write the draft
 REVIEWER = "reviewer"  # any approver
 INVOLVED = "involved"  # the author, a submitter of a version, or an approver
-ANYONE = "anyone"
+WRITER = "writer"  # the author or the submitter of the current version (a new version is theirs)
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class ActionRule:
 
     ``states``: where the action may be taken; ``leads_to``: the state after
     (None: it depends, e.g. approve stays pending until enough approvals);
-    ``who``: one of APPROVER, REVIEWER, INVOLVED, ANYONE; ``needs_reason``: the
+    ``who``: one of APPROVER, REVIEWER, INVOLVED, WRITER; ``needs_reason``: the
     adapter asks why before deciding; ``applies``: a further condition on the
     draft (Override only for a draft with errors, Approve only without).
     """
@@ -93,7 +93,8 @@ for _rule in (
     ActionRule(SENT, frozenset({db.APPROVED}), db.SENT, INVOLVED),
     ActionRule(CHANGES, OPEN, db.CHANGES_REQUESTED, REVIEWER, needs_reason=True),
     ActionRule(WITHDRAW, OPEN, db.WITHDRAWN, INVOLVED),
-    ActionRule(EDIT, OPEN, db.PENDING, ANYONE),
+    # Only a writer: whoever submits a version wrote it, and may then not approve it.
+    ActionRule(EDIT, OPEN, db.PENDING, WRITER),
 ):
     register_action(_rule)
 
@@ -146,6 +147,8 @@ def refusal(draft: DraftView, action: str, actor: Actor, settings: ReviewSetting
         )
     if rule.who == INVOLVED and not is_approver and actor.id not in _writers(draft):
         return tr("policy.not-involved", "Only the draft's author or an approver can do this.")
+    if rule.who == WRITER and actor.id not in _writers(draft):
+        return tr("policy.not-writer", "Only the draft's author can do this.")
     if not rule.applies(draft, settings):
         if action == APPROVE:
             return tr("policy.use-override", "This draft has errors: approve it with Override and a reason.")

@@ -136,7 +136,9 @@ async def test_service_reports_empty_draft_as_an_error(store, fake_checker) -> N
 async def test_adding_context_checks_the_same_text_again_as_a_new_version(store, fake_checker) -> None:
     service = ChatService(make_workflow(store, fake_checker))
     draft = (await service.submit_draft(ask("alice", "Please leave a review."))).draft
-    added = await service.add_context(ask("bob", order_id="123-1234567-1234567"), draft.id)
+    refused = await service.add_context(ask("bob", order_id="123-1234567-1234567"), draft.id)
+    assert not refused.ok and "author" in refused.error  # a new version would be bob's, and he approves
+    added = await service.add_context(ask("alice", order_id="123-1234567-1234567"), draft.id)
     assert added.ok and added.new_revision and added.draft.revision == 2
     assert added.draft.text == "Please leave a review." and added.draft.context.order_id == "123-1234567-1234567"
     assert fake_checker.drafts[-1].context.order_id == "123-1234567-1234567"
