@@ -20,13 +20,13 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot import policy
-from bot.chat import start_html_worker
+from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, start_html_worker
 from bot.render import render_text
-from bot.review import DraftView, OverrideRequired, ReviewError
+from bot.review import DraftView, ReviewError
 from bot.review_settings import ReviewSettings
 from bot.services import Services
 from bot.store import StoreUnavailable
-from checks import Context, DraftError, i18n
+from checks import Context, i18n
 from checks.i18n import say
 
 PLATFORM = "console"
@@ -166,7 +166,7 @@ class Console:
         services = await Services.open(self.settings, self.check_settings, checker=self.checker)
         store = services.store
         try:
-            self.workflow = services.workflow
+            self.workflow, self.chat = services.workflow, services.chat
             purged = await self.workflow.purge_expired()
             self.say(say(self.lang, "console.header", "CheckMsg console — reviews are kept in {store}", store=store.describe()))
             roles = ""
@@ -230,23 +230,15 @@ class Console:
             text = self.read_draft()
             if text is None:
                 return False
-            try:
-                outcome = await self.workflow.submit(
-                    author=self.author,
-                    platform=PLATFORM,
-                    channel=self.session,
-                    thread=str(self.drafts),
-                    text=text,
-                    context=self.context,
-                )
-            except DraftError as exc:
-                reason = i18n.localize(exc.args[0], self.lang) if exc.args else str(exc)
-                self.say(say(self.lang, "console.cannot-check", "Cannot check this draft: {reason}. Paste it again.", reason=reason))
+            where = Place(PLATFORM, self.session, str(self.drafts))
+            result = await self.chat.submit_draft(ChatRequest(Person(self.author), where, text, self.context, self.lang))
+            if not result.ok:
+                self.say(say(self.lang, "console.cannot-check-again", "{reason} Paste it again.", reason=result.error))
                 continue
-            self.draft = outcome.draft
-            if outcome.new_revision:
+            self.draft = result.draft
+            if result.new_revision:
                 self.say(say(self.lang, "console.new-version", "A new version: it was checked again, and earlier approvals no longer count."))
-            elif not outcome.recorded:
+            elif not result.recorded:
                 self.say(say(self.lang, "console.unchanged", "Nothing changed from the version under review."))
             self.show()
             return True
@@ -276,45 +268,54 @@ class Console:
             elif verb == "edit":
                 return await self.paste_and_submit()
             elif verb == "approve":
-                outcome = await self.workflow.approve(
-                    draft.id, self.user, content_hash=draft.content_hash, reason=rest
-                )
-                self.draft = outcome.draft
-                state = describe_state(outcome.draft, self.lang)
-                if outcome.recorded:
-                    self.say(say(self.lang, "console.approved", "Approved — {state}", state=state))
-                else:
-                    self.say(say(self.lang, "console.already-approved", "You had already approved this version — {state}", state=state))
+                action = policy.OVERRIDE if draft.has_errors else policy.APPROVE
+                result = await self.decide(action, rest)
+                if result is not None:
+                    state = describe_state(result.draft, self.lang)
+                    if result.recorded:
+                        self.say(say(self.lang, "console.approved", "Approved — {state}", state=state))
+                    else:
+                        self.say(say(self.lang, "console.already-approved", "You had already approved this version — {state}", state=state))
             elif verb in ("changes", "request-changes", "reject"):
-                outcome = await self.workflow.request_changes(
-                    draft.id, self.user, content_hash=draft.content_hash, reason=rest
-                )
-                self.draft = outcome.draft
-                self.say(
-                    say(
-                        self.lang,
-                        "console.sent-back",
-                        "Sent back to {author} — {state}. Type 'edit' to paste a new version.",
-                        author=draft.author,
-                        state=describe_state(outcome.draft, self.lang),
+                result = await self.decide(policy.CHANGES, rest)
+                if result is not None:
+                    self.say(
+                        say(
+                            self.lang,
+                            "console.sent-back",
+                            "Sent back to {author} — {state}. Type 'edit' to paste a new version.",
+                            author=draft.author,
+                            state=describe_state(result.draft, self.lang),
+                        )
                     )
-                )
             elif verb == "withdraw":
-                outcome = await self.workflow.withdraw(draft.id, self.user, reason=rest)
-                self.draft = outcome.draft
-                self.say(say(self.lang, "console.withdrawn", "Withdrawn. Type 'new' for another draft."))
+                if await self.decide(policy.WITHDRAW, rest) is not None:
+                    self.say(say(self.lang, "console.withdrawn", "Withdrawn. Type 'new' for another draft."))
             elif verb in ("sent", "send"):
-                outcome = await self.workflow.mark_sent(draft.id, self.user, content_hash=draft.content_hash)
-                self.draft = outcome.draft
-                already = "" if outcome.recorded else say(self.lang, "console.already-sent", " (It already was.)")
-                self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
+                result = await self.decide(policy.SENT, None)
+                if result is not None:
+                    already = "" if result.recorded else say(self.lang, "console.already-sent", " (It already was.)")
+                    self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
             else:
                 self.say(say(self.lang, "console.unknown-command", "Unknown command {verb!r}. Type 'help'.", verb=verb))
-        except OverrideRequired as exc:
-            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=i18n.localize(exc.message, self.lang)))
         except ReviewError as exc:
             self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=i18n.localize(exc.message, self.lang)))
         return True
+
+    async def decide(self, action: str, reason: str | None) -> ChatResult | None:
+        """Take ``action`` on the draft as the acting user (through bot.chat, as Slack and Discord do);
+        None, after saying why, when it was not done."""
+        request = ChatRequest(Person(self.user), Place(PLATFORM, self.session, str(self.drafts)), reason or "",
+                              locale=self.lang)
+        result = await self.chat.decide(request, Pressed(action, self.draft.id, self.draft.content_hash))
+        if result.ok:
+            self.draft = result.draft
+            return result
+        if result.needs_reason and action == policy.OVERRIDE:
+            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=result.error))
+        else:
+            self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=result.error))
+        return None
 
     def show(self) -> None:
         draft = self.draft

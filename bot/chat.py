@@ -242,7 +242,8 @@ class ChatService:
             return checked
         action, locale, actor = pressed.action, request.locale, request.who.id
         reason = (request.text or "").strip() or None
-        if policy.needs_reason(action) and reason is None:
+        # Override without a reason: the workflow says which errors need one (OverrideRequired).
+        if policy.needs_reason(action) and reason is None and action != policy.OVERRIDE:
             return ChatResult(ok=False, actor=actor, action=action, needs_reason=True,
                               error=message("error.reason_required", locale))
         wf, draft_id, roles = self.workflow, pressed.draft_id, list(request.who.roles)

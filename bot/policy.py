@@ -132,6 +132,9 @@ def refusal(draft: DraftView, action: str, actor: Actor, settings: ReviewSetting
                 "review.changes-requested",
                 "Changes were requested on this version; it can be approved again once an edited draft is submitted.",
             )
+        if action == SENT:
+            return tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.",
+                      state=state_words(draft.state))
         if action in (APPROVE, OVERRIDE) and draft.state == db.APPROVED:
             return tr("policy.already-approved", "Draft #{id} is already approved.", id=draft.id)
         return tr("policy.wrong-state", "Draft #{id} is {state}; that cannot be done now.", id=draft.id,
