@@ -455,16 +455,15 @@ def worth_adding(draft: DraftView) -> bool:
 
 
 def _missing_lines(missing: Mapping[str, list[str]], locale: str | None) -> list[str]:
-    """One line per thing to add ("The delivery date: to check ..."), each said once."""
-    lines: dict[str, None] = {}
+    """One line per thing to add ("The order id: to check ...; then ..."), each said once."""
+    whys: dict[str, list[str]] = {}
     for rule_id, keys in sorted(missing.items()):
         hint = context_hint(rule_id, locale)
-        if hint is None:
-            what, why = " / ".join(keys), rule_title(rule_id, locale)
-        else:
-            what, why = hint
-        lines.setdefault(message("missing.line", locale, what=what, why=why), None)
-    return list(lines)
+        what, why = hint if hint is not None else (" / ".join(keys), rule_title(rule_id, locale))
+        whys.setdefault(what, [])
+        if why not in whys[what]:
+            whys[what].append(why)
+    return [message("missing.line", locale, what=what, why="; ".join(why)) for what, why in whys.items()]
 
 
 def compact_diff(before: str, after: str) -> str | None:
