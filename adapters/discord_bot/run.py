@@ -47,6 +47,8 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
         refused = i18n.say(lang, "discord.token-refused", "Discord refused DISCORD_TOKEN; copy the bot token again.")
         print(f"checkmsg discord: {refused}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
+        return 130
     finally:
         stop_children()
     return 0

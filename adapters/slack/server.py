@@ -144,6 +144,8 @@ def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
     except StoreUnavailable as exc:
         print(f"checkmsg slack: {i18n.localize(exc.message, lang)}")
         return 3
+    except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
+        return 130
     finally:
         stop_children()
     return 0
