@@ -1,14 +1,17 @@
 """The bot layer's user-facing strings, by locale: one catalogue, one fallback.
 
-:func:`message` looks a key up in the person's locale ("zh-CN" -> "zh"), else
-in English. Rule titles (a person's words for a rule, used as headings) and
-what a missing piece of order context would let the checks do are here too,
-so a report never shows an internal id or field name.
+:func:`message` looks a key up in the person's locale ("zh-CN" -> "zh", by the
+engine's ``ui_language``: the one locale fallback), else in English. Rule
+titles (a person's words for a rule, used as headings) and what a missing
+piece of order context would let the checks do are here too, so a report
+never shows an internal id or field name.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from checks.i18n import ui_language
 
 DEFAULT_LOCALE = "en"
 
@@ -253,41 +256,21 @@ def message(key: str, locale: str | None = None, /, **values: Any) -> str:
     Every string of the chat layer goes through here, so a translation is one
     more table in :data:`MESSAGES`.
     """
-    text = _lookup(MESSAGES, locale).get(key) or MESSAGES[DEFAULT_LOCALE][key]
+    text = lookup(MESSAGES, locale).get(key) or MESSAGES[DEFAULT_LOCALE][key]
     return text.format(**values) if values else text
-
-
-def _locale_candidates(locale: str | None) -> list[str]:
-    if not locale:
-        return []
-    tag = locale.replace("_", "-")
-    parts = tag.split("-")
-    return [tag, *("-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))]
-
-
 
 
 def rule_title(rule_id: str, locale: str | None = None) -> str:
     """A rule's title in the person's words; the id only for a rule without one."""
-    return _lookup(RULE_TITLES, locale).get(rule_id) or RULE_TITLES[DEFAULT_LOCALE].get(rule_id) or rule_id
+    return lookup(RULE_TITLES, locale).get(rule_id) or RULE_TITLES[DEFAULT_LOCALE].get(rule_id) or rule_id
 
 
 def context_hint(rule_id: str, locale: str | None = None) -> tuple[str, str] | None:
     """(what to add, what it lets CheckMsg check) for a rule that lacked context; None when unknown."""
-    return _lookup(CONTEXT_HINTS, locale).get(rule_id) or CONTEXT_HINTS[DEFAULT_LOCALE].get(rule_id)
+    return lookup(CONTEXT_HINTS, locale).get(rule_id) or CONTEXT_HINTS[DEFAULT_LOCALE].get(rule_id)
 
 
-def _lookup(tables: dict[str, dict[str, Any]], locale: str | None) -> dict[str, Any]:
-    for candidate in locale_candidates(locale):
-        if candidate in tables:
-            return tables[candidate]
-    return tables[DEFAULT_LOCALE]
-
-
-def locale_candidates(locale: str | None) -> list[str]:
-    """``"zh-Hans-CN"`` -> ``["zh-Hans-CN", "zh-Hans", "zh"]``: the one fallback order every catalogue uses."""
-    if not locale:
-        return []
-    tag = str(locale).replace("_", "-")
-    parts = tag.split("-")
-    return [tag, *("-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))]
+def lookup(tables: dict[str, dict[str, Any]], locale: str | None) -> dict[str, Any]:
+    """The table for ``locale``: the one fallback every catalogue uses is the engine's
+    (``checks.i18n.ui_language``: "zh-CN" -> "zh", anything unknown -> English)."""
+    return tables.get(ui_language(locale, DEFAULT_LOCALE)) or tables[DEFAULT_LOCALE]

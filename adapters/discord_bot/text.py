@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.chat import message
-from bot.messages import locale_candidates
+from bot.messages import lookup
 
 DISCORD_MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -116,10 +116,7 @@ def t(key: str, locale: str | None = None, /, **values: Any) -> str:
 
 
 def _table(locale: str | None) -> dict[str, str]:
-    for candidate in locale_candidates(locale):  # the same fallback as bot.messages
-        if candidate in DISCORD_MESSAGES:
-            return DISCORD_MESSAGES[candidate]
-    return DISCORD_MESSAGES["en"]
+    return lookup(DISCORD_MESSAGES, locale)  # the same fallback as bot.messages
 
 
 _USER_MENTION = re.compile(r"<@!?([0-9]{15,21})>")
