@@ -29,6 +29,8 @@ from bot.store import StoreUnavailable
 from checks import Context, i18n
 from checks.i18n import say
 
+from . import console_amazon
+
 PLATFORM = "console"
 # The console's command for each workflow action (bot.policy); "approve <reason>" overrides errors.
 COMMANDS = {
@@ -231,7 +233,8 @@ class Console:
             if text is None:
                 return False
             where = Place(PLATFORM, self.session, str(self.drafts))
-            result = await self.chat.submit_draft(ChatRequest(Person(self.author), where, text, self.context, self.lang))
+            request = ChatRequest(Person(self.author), where, text, await console_amazon.context_for(self, text), self.lang)
+            result = await self.chat.submit_draft(request)
             if not result.ok:
                 self.say(say(self.lang, "console.cannot-check-again", "{reason} Paste it again.", reason=result.error))
                 continue
@@ -296,6 +299,8 @@ class Console:
                 if result is not None:
                     already = "" if result.recorded else say(self.lang, "console.already-sent", " (It already was.)")
                     self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
+            elif verb == "amazon":
+                await console_amazon.command(self, rest)
             else:
                 self.say(say(self.lang, "console.unknown-command", "Unknown command {verb!r}. Type 'help'.", verb=verb))
         except ReviewError as exc:

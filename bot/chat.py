@@ -155,6 +155,7 @@ class ChatService:
 
     def __init__(self, workflow: ReviewWorkflow, check_settings: CheckSettings | None = None) -> None:
         self.workflow = workflow
+        self.amazon = None  # bot.amazon.actions.AmazonActions once connected (bot.amazon.actions.connect)
         self.check_settings = check_settings if check_settings is not None else workflow.check_settings
         if workflow.check_settings is None and check_settings is not None:
             workflow.check_settings = check_settings
@@ -184,10 +185,14 @@ class ChatService:
     async def submit_draft(self, request: ChatRequest) -> ChatResult:
         """Check and record a draft; a second submission in the same conversation is an edit."""
         who, where, locale = request.who, request.where, request.locale
+        context = request.context
+        from_amazon = None
+        if self.amazon is not None:  # the order's facts from Amazon fill the context the person left out
+            context, from_amazon = await self.amazon.complete(context, request.text)
         try:
             outcome = await self.workflow.submit(
                 author=who.id, platform=where.platform, channel=where.channel, thread=where.thread,
-                text=request.text, context=request.context,
+                text=request.text, context=context,
             )
         except DraftError as exc:
             reason = _localized(exc.args[0], locale)
@@ -199,6 +204,8 @@ class ChatService:
             notice = message("result.new_revision", locale)
         elif not outcome.recorded:
             notice = message("result.unchanged", locale)
+        if from_amazon and outcome.recorded:
+            notice = " ".join(filter(None, [notice, i18n.localize(from_amazon, i18n.ui_language(locale))]))
         return ChatResult(
             ok=True, draft=outcome.draft, recorded=outcome.recorded, new_revision=outcome.new_revision,
             action="submit", actor=who.id, notice=notice,

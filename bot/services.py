@@ -18,6 +18,7 @@ import logging
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from checks import CheckSettings, parallel
 
@@ -45,12 +46,20 @@ class Services:
     @classmethod
     async def open(
         cls, review: ReviewSettings, checks: CheckSettings | None = None, *,
-        database: str | None = None, checker: Checker | None = None,
+        database: str | None = None, checker: Checker | None = None, amazon: Any = False,
     ) -> Services:
-        """The store on ``database`` (default: ``review.database_url``), migrated, and the services on it."""
+        """The store on ``database`` (default: ``review.database_url``), migrated, and the services on it.
+        ``amazon``: False leaves Amazon out (the console has its own); else the chat service gets
+        Amazon's order context and sending (``bot.amazon.actions.connect``; None: settings from the
+        environment)."""
         store = await Store.open(database or review.database_url)
         workflow = ReviewWorkflow(store, review, checks, checker)
-        return cls(store, workflow, ChatService(workflow, checks), EventLedger(store))
+        chat = ChatService(workflow, checks)
+        if amazon is not False:
+            from .amazon.actions import connect  # only a chat bot loads the Amazon SDK
+
+            connect(chat, amazon)
+        return cls(store, workflow, chat, EventLedger(store))
 
     def start_upkeep(self, every: float = UPKEEP_EVERY) -> None:
         if self.upkeep_task is None:
@@ -94,11 +103,12 @@ async def open_services(
     *,
     database: str | None = None,
     checker: Checker | None = None,
+    amazon: Any = False,
     upkeep_every: float | None = UPKEEP_EVERY,
 ) -> AsyncIterator[Services]:
     """The store on ``database`` (default: ``review.database_url``) and the services on it;
     the upkeep runs every ``upkeep_every`` seconds (None: not at all). The store closes after."""
-    services = await Services.open(review, checks, database=database, checker=checker)
+    services = await Services.open(review, checks, database=database, checker=checker, amazon=amazon)
     if upkeep_every is not None:
         services.start_upkeep(upkeep_every)
     try:

@@ -25,6 +25,7 @@ from bot.store import StoreUnavailable
 from checks import Context
 from checks.i18n import localize, ui_language, validation_problem
 
+from . import amazon as discord_amazon
 from .render import report_reply
 from .text import mentioned_users, plain_text, t
 from .views import DetailsModal, DraftModal, ReasonModal
@@ -153,6 +154,7 @@ class Handlers:
             if not isinstance(here, discord.Thread):
                 await anchor.create_thread(name=t("thread.name", locale, id=result.draft.id))
             updated = await self.publish(result.draft, locale, result.notice)
+            await discord_amazon.offer(self, thread, result.draft, locale)
             await interaction.followup.send(t("updated" if updated else "checked", locale, thread=f"<#{thread}>"),
                                             ephemeral=True)
 
@@ -181,7 +183,9 @@ class Handlers:
             return result, thread, False
         if not in_thread and message.thread is None and not await self.ledger.replies(PLATFORM, channel, thread):
             await message.create_thread(name=t("thread.name", locale, id=result.draft.id))
-        return result, thread, await self.publish(result.draft, locale, result.notice)
+        updated = await self.publish(result.draft, locale, result.notice)
+        await discord_amazon.offer(self, thread, result.draft, locale)
+        return result, thread, updated
 
     async def publish(self, draft: DraftView, locale: str | None, notice: str | None = None) -> bool:
         """Post the report in the draft's thread, or edit the one posted before; True when it was an edit."""
@@ -243,6 +247,8 @@ class Handlers:
                 return await interaction.followup.send(result.error, ephemeral=True)
             draft = result.draft
             await self.publish(draft, locale, result.notice)
+            if result.recorded and draft.state == "approved":
+                await discord_amazon.offer(self, draft.thread, draft, locale)
             if reason is not None:
                 word = "override" if pressed.action == policy.OVERRIDE else pressed.action
                 note = t(f"decided.{word}", locale, actor=interaction.user.id, reason=reason)

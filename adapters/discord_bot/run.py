@@ -68,7 +68,7 @@ async def build(settings: DiscordSettings, config: Config, *, database: str | No
     Without DISCORD_LOCALE the bot answers in the team's ui_language."""
     settings = settings.for_team(config.checks.ui_language)
     services = await Services.open(review_settings(settings, config), config.checks, database=database,
-                                   checker=checker)
+                                   checker=checker, amazon=config.amazon)
     return CheckMsgBot(settings, services.chat, services.ledger, **options), services
 
 

@@ -42,6 +42,7 @@ from bot.chat import (
 from bot.review import DraftView
 from checks import Context, i18n
 
+from . import amazon as slack_amazon
 from . import blocks
 from .settings import SlackSettings
 from .text import mentioned_users, unslack
@@ -247,6 +248,7 @@ class SlackReplies:
         if not result.recorded:
             return result  # the same text again: the report in the thread still stands
         await self.show(client, reply_to, result.draft, request.locale, result.notice)
+        await slack_amazon.offer(self, client, channel, result.draft, request.locale)
         return result
 
     async def show(
@@ -294,6 +296,8 @@ class SlackReplies:
             await self.tell(client, channel, user, result.notice)
         draft = result.draft
         await self.show(client, draft.thread, draft, await self.locale(client, draft.author))
+        if result.recorded and draft.state == "approved":
+            await slack_amazon.offer(self, client, draft.channel, draft, request.locale)
         return result
 
     async def tell(self, client: AsyncWebClient, channel: str, user: str, text: str) -> None:
@@ -314,6 +318,7 @@ def register(app: AsyncApp, replies: SlackReplies) -> None:
         app.action(button.action_id)(track(_button(r)))
     app.view(blocks.REASON_VIEW)(track(_reason_submitted(r)))
     app.view(blocks.DETAILS_VIEW)(track(_details_submitted(r)))
+    slack_amazon.register(app, r)
 
 
 def _command(r: SlackReplies):  # noqa: ANN202

@@ -45,7 +45,7 @@ async def open_app(
     """The services (bot/services.py) and the AsyncApp on them. On the way out the app takes
     no new work, the replies in flight finish (up to 30 s), then the store closes."""
     settings = settings.for_team(config.checks.ui_language)
-    async with open_services(config.review, config.checks, checker=checker) as services:
+    async with open_services(config.review, config.checks, checker=checker, amazon=config.amazon) as services:
         replies = SlackReplies(services.chat, services.ledger, settings)
         app = build_app(settings, services.chat, services.ledger, client, http=http, replies=replies)
         drain = Drain()
