@@ -63,7 +63,7 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     """Check one draft; rule failures become internal-error findings.
 
     ``rewrite``: also suggest the compliant rewrite, its diff and guidance
-    (``checks/rewrite.py``; costs well under a millisecond on a 2,000-character draft).
+    (``checks/rewrite/``; costs well under a millisecond on a 2,000-character draft).
     When a bot has started the HTML worker (``checks.parallel.start``), a
     long HTML draft's html.* rules run there while this process runs the rest."""
     preload()

@@ -128,7 +128,7 @@ class Report(BaseModel):
     language: str | None
     missing_context: dict[str, list[str]] = Field(default_factory=dict)
     notes: list[Readable] = Field(default_factory=list)
-    rewrite: str | None = None  # the draft with every mechanical fix applied (checks/rewrite.py)
+    rewrite: str | None = None  # the draft with every mechanical fix applied (checks/rewrite/)
     diff: str | None = None  # unified diff of the rewrite against the draft; None when unchanged
     guidance: list[Guidance] = Field(default_factory=list)  # for findings without a mechanical fix
 

@@ -1,4 +1,4 @@
-"""The suggested compliant rewrite (checks/rewrite.py) over examples and the dev corpus."""
+"""The suggested compliant rewrite (checks/rewrite/) over examples and the dev corpus."""
 
 from __future__ import annotations
 

@@ -1,40 +1,22 @@
-"""The suggested compliant rewrite: every mechanical fix applied at once.
-
-A finding with a mechanical fix contributes edits over the submitted source;
-a sentence that exists only for something forbidden (a coupon, an opt-out
-line, a contact line, a biased review request) goes as a whole, or is
-replaced by a neutral review request. The edits are merged so that none
-overlaps another, then applied, and the whitespace where text was removed is
-tidied (no double spaces, no runs of blank lines). What cannot be fixed
-mechanically becomes plain guidance.
-
-Facts outside the removed sentences survive: a sentence that also carries an
-order id, a tracking number or a date (and, for contact details, an amount)
-is never removed; only the offending fragment is, or a person is asked to
-rewrite it. The rewrite never adds anything but the neutral review request
-and the order id line.
-
-Pure: the Document and the findings in, text out.
-"""
+"""Planning the edits: finding by finding, what the rewrite removes, replaces or leaves to a person."""
 
 from __future__ import annotations
 
 import functools
-import tomllib
-from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
 
-from . import language, markup, phrases
-from .i18n import Text, tr
-from .models import Edit, Finding, Fix, Guidance
+from .. import language, markup
+from ..i18n import tr
+from ..models import Edit, Finding, Fix, Guidance
+from .facts import facts
+from .guidance import guidance_text
+from .order_line import order_line_edit
+from .texts import PLACEHOLDER, phrase_text
 
 if TYPE_CHECKING:
-    from .document import Document, Sentence
-
-PLACEHOLDER = "[ORDER ID]"
+    from ..document import Document, Sentence
 
 # A finding of these marks a sentence that exists only for the forbidden thing.
 SENTENCE_RULES = frozenset(
@@ -56,77 +38,6 @@ OFFER_RULES = frozenset({"promo.coupon", "promo.marketing", "review.incentive"})
 # A sentence removed for these was asking for a review: a neutral request replaces it.
 REVIEW_BIAS = frozenset({"review.positive", "review.conditional", "review.incentive", "review.scripted"})
 
-GUIDANCE = {
-    "content.thanks-only": "Do not send this message: it has no permitted purpose. If it answers a buyer's "
-    "thank-you, mark the buyer's message \"No Response Required\" in Seller Central instead.",
-    "content.auto-reply": "Do not send automatic replies. Answer the buyer yourself, or mark the message "
-    "\"No Response Required\" when it needs no answer.",
-    "order.confirmation": "Do not send it: Amazon already sends order and shipping confirmations. "
-    "Write only when there is a problem to solve.",
-    "order.window": "Do not send it: proactive messages are allowed only within 30 days of order completion. "
-    "Wait for the buyer to write.",
-    "review.repeat": "Remove the review request: this order already had one. Amazon allows one per order "
-    "(Amazon's own \"Request a Review\" button counts too).",
-    "review.change-request": "Remove the request to change or remove the review or feedback. "
-    "If nothing else is left to say, do not send the message.",
-    "lang.mismatch": "Translate the whole message into the buyer's language before sending it.",
-    "lang.mixed": "Remove or translate the passage in another language.",
-    "attach.disallowed": "Remove the attachment: only product instructions, warranty information "
-    "and invoices may be attached.",
-    "order.id-mismatch": "Check the order id: it must be the order this conversation is about.",
-    "order.id-malformed": "Correct the order id to Amazon's 3-7-7 digit form (e.g. 113-1234567-1234567).",
-    "order.cancel-request": "Cancel the order yourself (reason NoInventory or CouldNotShip) and tell the buyer "
-    "it was cancelled and refunded; do not ask the buyer to cancel.",
-    "order.discourage-return": "Remove the pressure not to return, cancel or ask for a refund; you may offer "
-    "a partial refund as an option.",
-    "order.divert": "Keep the order and the conversation on Amazon: ask the buyer to reply to this message.",
-    "content.objectionable": "Rewrite this passage in polite, neutral words.",
-    "content.too-long": "Shorten the message to 2,000 characters or fewer.",
-    "style.spelling": "Correct the spelling by hand: the dictionary has no single clear suggestion.",
-    "style.grammar": "Correct the grammar by hand.",
-    "link.insecure": "Use the https:// address of this link, or remove the link.",
-    "order.id-missing": "Add the order id (3-7-7 digits) to the message.",
-}
-
-
-
-def guidance_text(rule: str) -> Text | None:
-    """The guidance for ``rule``'s findings, translatable under ``guidance.<rule id>``."""
-    text = GUIDANCE.get(rule)
-    return None if text is None else Text("guidance." + rule, text)
-
-
-# Facts a rewrite keeps. Amounts only guard contact lines: in a coupon or an
-# incentive the amount is the offer itself. Each pattern starts on a digit or
-# a capital where it can (one alternation of them all is ten times slower).
-_MONTHS = (
-    "jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z)|mars|apr(?:il)?|avril|may|mai|june?|juni|"
-    "juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|okt(?:ober)?|octobre|"
-    "nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    "septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-)
-_FACTS = (
-    (regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])"), False),  # order id
-    (regex.compile(r"\b[0-9A-Z]{10,34}\b"), False),  # tracking number (with a digit, see facts())
-    (regex.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{1,2}月\d{1,2}日"), False),
-    (regex.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2}\b"), False),
-    (regex.compile(rf"\b\d{{1,2}}\.?\s(?:de\s)?(?:{_MONTHS})\b", regex.IGNORECASE), False),
-    (regex.compile(r"[$€£¥]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:€|\$|£|%|EUR|USD|GBP|円|元)"), True),  # amount
-)
-
-
-def facts(text: str) -> list[tuple[int, int, bool]]:
-    """Order ids, tracking numbers, dates and amounts in ``text``:
-    (start, end, is an amount)."""
-    found = []
-    for pattern, amount in _FACTS:
-        for m in pattern.finditer(text):
-            if pattern is _FACTS[1][0] and not any(ch.isdigit() for ch in m.group()):
-                continue
-            found.append((m.start(), m.end(), amount))
-    return found
-
-
 # A word left dangling before a removed contact fragment ("call us at ___").
 _CONNECTOR = regex.compile(
     r"(?:\s(?:at|to|on|via|under|unter|an|au|à|al|a|per|su|sur|por|en|al|:)|[:：])\s*$", regex.IGNORECASE
@@ -134,52 +45,9 @@ _CONNECTOR = regex.compile(
 # What is left of a line that only labelled a contact ("Tel.", "Email:", "- ").
 _LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
 _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
-_WS = " \t\r\n"
 
 
-@dataclass
-class Suggestion:
-    text: str
-    diff: str | None
-    guidance: list[Guidance] = field(default_factory=list)
-
-
-@functools.lru_cache(maxsize=1)
-def _texts() -> dict[str, dict]:
-    raw = resources.files(__package__).joinpath("phrases", "rewrite.toml").read_text("utf-8")
-    return tomllib.loads(raw)
-
-
-def phrase_text(lang: str, key: str) -> str | None:
-    """A text the rewrite writes: ``[key] text`` in ``<lang>.toml``, else ``rewrite.toml``."""
-    entry = phrases._table(lang).get(key)
-    if isinstance(entry, dict) and isinstance(entry.get("text"), str):
-        return entry["text"]
-    return _texts().get(lang, {}).get(key)
-
-
-def suggest(doc: Document, findings: list[Finding]) -> Suggestion:
-    """The rewrite of ``doc.source`` with every mechanical fix applied, its diff
-    against the draft, and guidance for the findings a person must handle.
-
-    Findings that get their fix here (sentence removals, the neutral review
-    request, the order id line) have ``fix`` set on them in place.
-    """
-    plan = _Plan(doc, findings)
-    plan.build()
-    merged = merge(plan.edits, doc.source)
-    plan.drop_guidance_inside(merged)
-    text = apply_edits(doc.source, merged)
-    if not text.strip():
-        text = ""
-        plan.guidance.append(Guidance(rule="rewrite", text=tr("guidance.nothing-left", "Nothing permitted is left once the fixes are "
-                                      "applied: do not send this message.")))
-    elif plan.order_line is not None:
-        text = insert_order_line(text, plan.order_line, doc)
-    return Suggestion(text=text, diff=unified_diff(doc.source, text), guidance=plan.guidance)
-
-
-class _Plan:
+class Plan:
     """Decides, finding by finding, what the rewrite does."""
 
     def __init__(self, doc: Document, findings: list[Finding]) -> None:
@@ -427,7 +295,7 @@ class _Plan:
             return
         order_id = self.doc.context.order_id or PLACEHOLDER
         self.order_line = template.format(order_id=order_id)
-        at, inserted = _order_line_edit(self.source, self.order_line, self.doc)
+        at, inserted = order_line_edit(self.source, self.order_line, self.doc)
         finding.fix = finding.fix or Fix(title=tr("fix.add-order-id", "Add the order id"), edits=[Edit(span=(at, at), replacement=inserted)])
         if order_id == PLACEHOLDER:
             self.guidance.append(
@@ -476,219 +344,3 @@ def _remainder(source: str, sentence: tuple[int, int], passage: tuple[int, int])
     ps, pe = max(s, passage[0]), min(e, passage[1])
     rest = source[s:ps] + source[pe:e] if ps < pe else source[s:e]
     return regex.sub(r"[\s\p{P}]+", "", rest)
-
-
-# --- applying edits ------------------------------------------------------------------
-
-
-def merge(edits: list[Edit], source: str = "") -> list[Edit]:
-    """Edits sorted and without overlaps: an edit inside an accepted one is
-    dropped (a removed sentence takes its fragments' fixes along), and of two
-    crossing edits the first wins."""
-    out: list[Edit] = []
-    seen: set[tuple[tuple[int, int], str]] = set()
-    for edit in sorted(edits, key=lambda e: (e.span[0], -(e.span[1] - e.span[0]))):
-        key = (edit.span, edit.replacement)
-        if key in seen:
-            continue
-        # Accepted edits do not overlap and start in order: the last one ends last.
-        if out and _clash(*edit.span, *out[-1].span):
-            last = out[-1]
-            if edit.span[1] <= last.span[1] or last.replacement:
-                continue  # inside the last edit, or crossing a replacement: the first wins
-            # A removal crossed by a longer edit (an emoji and its sentence): both apply.
-            start = last.span[0]
-            if edit.replacement:  # keep the whitespace the removal took before the replaced text
-                while start < edit.span[0] and source[start : start + 1] in (" ", "\t"):
-                    start += 1
-            edit = Edit(span=(start, edit.span[1]), replacement=edit.replacement)
-            out.pop()
-        seen.add(key)
-        out.append(edit)
-    return out
-
-
-def _clash(start: int, end: int, s: int, e: int) -> bool:
-    if start == end:  # an insertion clashes only strictly inside another edit
-        return s < start < e
-    if s == e:
-        return start < s < end
-    return start < e and s < end
-
-
-def apply_edits(source: str, edits: list[Edit]) -> str:
-    """``source`` with ``edits`` applied; where text was removed, the whitespace
-    left on both sides is made tidy."""
-    merged = merge(edits, source)  # idempotent: suggest() passes merged edits
-    if not merged:
-        return source
-    newline = "\r\n" if "\r\n" in source else "\n"
-    pieces: list[str] = []
-    junctions: list[int] = []
-    pos = length = 0
-    for edit in merged:
-        start, end = edit.span
-        pieces.append(source[pos:start])
-        length += start - pos
-        if not edit.replacement:
-            junctions.append(length)
-        pieces.append(edit.replacement)
-        length += len(edit.replacement)
-        pos = end
-    pieces.append(source[pos:])
-    text = "".join(pieces)
-    trailing = source[len(source.rstrip(_WS)) :]
-    points = sorted(set(junctions))
-    floor = len(text) + 1
-    for at in reversed(points):
-        if at >= floor:  # in the whitespace run just tidied
-            continue
-        text, floor = _tidy(text, at, points, newline, trailing)
-    return text
-
-
-def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str) -> tuple[str, int]:
-    """Tidy the whitespace run around the junction ``at``; returns the text and
-    where the run began. The run keeps the widest break of the original
-    whitespace it joins (removing a paragraph between two blank lines leaves
-    one blank line; a line between two lines leaves one line break)."""
-    i = at
-    while i > 0 and text[i - 1] in _WS:
-        i -= 1
-    k = at
-    while k < len(text) and text[k] in _WS:
-        k += 1
-    if k == len(text):
-        return text[:i] + (trailing if trailing.count("\n") <= 2 and i else ""), i
-    if i == 0:
-        return text[k:], 0
-    cuts = [i] + [p for p in points if i < p < k] + [k]
-    breaks = max(text[a:b].count("\n") for a, b in zip(cuts, cuts[1:]))
-    if breaks:
-        last = text[i:k].rsplit("\n", 1)[1]
-        indent = last if k - len(last) > at else ""  # indentation of a line that was kept
-        middle = newline * min(2, breaks) + indent
-    elif text[k] in ".,;:!?)）。，" or text[i - 1] in "(（":
-        middle = ""
-    else:
-        middle = " "
-    return text[:i] + middle + text[k:], i
-
-
-# --- the order id line -----------------------------------------------------------
-
-
-def _order_line_edit(text: str, line: str, doc: Document) -> tuple[int, str]:
-    """Where the order id line goes (after a greeting line, else first) and
-    the text inserted there."""
-    first_end = text.find("\n")
-    first = text[: first_end if first_end >= 0 else len(text)].strip()
-    greeting = doc.phrase("greeting")
-    is_greeting = first_end >= 0 and (
-        (greeting is not None and greeting.search(first) and len(first.split()) <= 6)
-        or (first.endswith((",", ":", "，")) and len(first.split()) <= 6)
-    )
-    if not is_greeting:
-        return 0, line + "\n\n"
-    at = first_end + 1
-    blank = False
-    while at < len(text) and text[at] in "\r\n \t":
-        blank = blank or text[at] == "\n"
-        at += 1
-    if at >= len(text):
-        return len(text), "\n\n" + line
-    line_start = text.rfind("\n", 0, at) + 1
-    return line_start, line + ("\n\n" if blank else "\n")
-
-
-def insert_order_line(text: str, line: str, doc: Document) -> str:
-    at, inserted = _order_line_edit(text, line, doc)
-    return text[:at] + inserted + text[at:]
-
-
-# --- the diff --------------------------------------------------------------------
-
-
-def unified_diff(before: str, after: str, context: int = 1) -> str | None:
-    """A compact line-level unified diff ("--- draft", "+++ rewrite", hunks
-    with ``context`` lines around each change); None when nothing changed.
-
-    The rewrite only removes and replaces passages in order, so the lines are
-    aligned greedily (the nearest next common line) instead of by difflib's
-    longest-match search, which is slow on drafts with many repeated lines.
-    """
-    if before == after:
-        return None
-    a, b = before.splitlines(), after.splitlines()
-    opcodes = _align(a, b)
-    out = ["--- draft", "+++ rewrite"]
-    for group in _groups(opcodes, context):
-        i1, i2 = group[0][1], group[-1][2]
-        j1, j2 = group[0][3], group[-1][4]
-        out.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@")
-        for tag, s1, e1, s2, e2 in group:
-            if tag == "equal":
-                out.extend(" " + line for line in a[s1:e1])
-            else:
-                out.extend("-" + line for line in a[s1:e1])
-                out.extend("+" + line for line in b[s2:e2])
-    return "\n".join(out)
-
-
-def _align(a: list[str], b: list[str], window: int = 40) -> list[tuple[str, int, int, int, int]]:
-    """difflib-style opcodes: equal runs, and the fewest lines skipped on
-    either side to reach the next common line (within ``window``)."""
-    ops: list[tuple[str, int, int, int, int]] = []
-    i = j = 0
-    while i < len(a) or j < len(b):
-        if i < len(a) and j < len(b) and a[i] == b[j]:
-            start_i, start_j = i, j
-            while i < len(a) and j < len(b) and a[i] == b[j]:
-                i, j = i + 1, j + 1
-            ops.append(("equal", start_i, i, start_j, j))
-            continue
-        skip = None
-        for total in range(1, window + 1):
-            for k in range(total + 1):
-                ii, jj = i + k, j + total - k
-                if ii < len(a) and jj < len(b) and a[ii] == b[jj]:
-                    skip = (ii, jj)
-                    break
-            if skip:
-                break
-        ii, jj = skip or (len(a), len(b))
-        ops.append(("replace", i, ii, j, jj))
-        i, j = ii, jj
-    return ops
-
-
-def _groups(opcodes: list[tuple[str, int, int, int, int]], n: int) -> list[list[tuple[str, int, int, int, int]]]:
-    """Hunks: changes with up to ``n`` equal lines around them (as difflib)."""
-    groups: list[list[tuple[str, int, int, int, int]]] = []
-    current: list[tuple[str, int, int, int, int]] = []
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag != "equal":
-            current.append((tag, i1, i2, j1, j2))
-            continue
-        last = index == len(opcodes) - 1
-        if not current:  # leading context of the next hunk
-            if not last:
-                current.append((tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2))
-            continue
-        if last or i2 - i1 > 2 * n:
-            current.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
-            groups.append(current)
-            current = [] if last else [(tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2)]
-        else:
-            current.append((tag, i1, i2, j1, j2))
-    if current and any(op[0] != "equal" for op in current):
-        groups.append(current)
-    return groups
-
-
-def _range(start: int, stop: int) -> str:
-    """A unified-diff line range: 1-based start and length (difflib's rules)."""
-    length = stop - start
-    if length == 1:
-        return str(start + 1)
-    return f"{start + 1 if length else start},{length}"
