@@ -368,9 +368,12 @@ def render_report(report: Report, text: str, lang: str = i18n.ENGLISH) -> str:
     if report.missing_context:
         missing = sorted({key for keys in report.missing_context.values() for key in keys})
         lines.append(say(lang, "console.not-checked", "Not checked for lack of context: {keys}", keys=", ".join(missing)))
+    if report.rewrite_verdict:  # what the re-check of the rewrite found: never "ready" when a rule is left
+        lines.append(str(report.rewrite_verdict))
     if report.rewrite and report.rewrite != text:
         lines.append(say(lang, "console.suggested-rewrite", "Suggested rewrite:"))
         lines.extend("    " + line for line in report.rewrite.splitlines())
+    lines.extend(f"  - {g.rule}: {g.text}" for g in report.guidance if report.rewrite_status != "ready")
     return "\n".join(lines)
 
 

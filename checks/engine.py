@@ -185,22 +185,29 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
         notes=list(doc.notes),
     )
     if rewrite:
-        _suggest_rewrite(report, doc)
+        await _suggest_rewrite(report, doc, settings, draft)
     return i18n.localize_report(report, settings.ui_language)
 
 
-def _suggest_rewrite(report: Report, doc: Document) -> None:
+async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSettings, draft: Draft) -> None:
+    """The rewrite, re-checked once with the draft's context and settings
+    (``rewrite=False``: the re-check suggests nothing, so it does not recurse)."""
     from . import rewrite
 
+    async def recheck(text: str) -> list[Finding]:
+        again = await check(Draft(text=text, context=draft.context), settings, rewrite=False)
+        return again.findings
+
     try:
-        suggestion = rewrite.suggest(doc, report.findings)
+        outcome = await rewrite.suggest_checked(doc, report.findings, recheck)
     except Exception as exc:  # a rewrite bug must not cost the findings
         log.exception("rewrite failed")
         report.notes.append(
             i18n.tr("note.rewrite-failed", "No rewrite could be suggested ({error}).", error=f"{type(exc).__name__}: {exc}")
         )
         return
-    report.rewrite, report.diff, report.guidance = suggestion.text, suggestion.diff, suggestion.guidance
+    report.rewrite, report.diff, report.guidance = outcome.text, outcome.diff, outcome.guidance
+    report.remaining, report.rewrite_status, report.rewrite_verdict = outcome.remaining, outcome.status, outcome.verdict
 
 
 def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Finding:

@@ -23,9 +23,10 @@ survive, ``guidance`` and ``texts`` hold what the rewrite says and writes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from ..i18n import tr
+from ..i18n import Text
 from ..models import Finding, Guidance
 from .apply import apply_edits, merge
 from .diff import unified_diff
@@ -33,13 +34,14 @@ from .facts import facts
 from .guidance import GUIDANCE, guidance_text
 from .order_line import insert_order_line
 from .plan import Plan
+from . import verdict
 from .texts import PLACEHOLDER, phrase_text
 
 if TYPE_CHECKING:
     from ..document import Document
 
 __all__ = [
-    "GUIDANCE", "PLACEHOLDER", "Suggestion", "apply_edits", "facts", "guidance_text", "merge",
+    "GUIDANCE", "PLACEHOLDER", "Outcome", "Suggestion", "suggest_checked", "apply_edits", "facts", "guidance_text", "merge",
     "phrase_text", "suggest", "unified_diff",
 ]
 
@@ -51,22 +53,89 @@ class Suggestion:
     guidance: list[Guidance] = field(default_factory=list)
 
 
-def suggest(doc: Document, findings: list[Finding]) -> Suggestion:
+@dataclass
+class Outcome:
+    """A rewrite after its re-check: ``text`` None when nothing permitted is left."""
+
+    text: str | None
+    diff: str | None
+    guidance: list[Guidance]
+    remaining: list[str]
+    status: str
+    verdict: Text
+
+
+# Re-checks a rewrite with the draft's context: the findings on it.
+Recheck = Callable[[str], Awaitable[list[Finding]]]
+
+
+def suggest(doc: Document, findings: list[Finding], cautious: bool = False) -> Suggestion:
     """The rewrite of ``doc.source`` with every mechanical fix applied, its diff
     against the draft, and guidance for the findings a person must handle.
 
+    ``cautious``: only whole sentences and the rules' own fixes, no clause-level
+    edits (the fallback when the full rewrite reads worse than the draft).
     Findings that get their fix here (sentence removals, the neutral review
     request, the order id line) have ``fix`` set on them in place.
     """
-    plan = Plan(doc, findings)
+    plan = Plan(doc, findings, cautious=cautious)
     plan.build()
     merged = merge(plan.edits, doc.source)
     plan.drop_guidance_inside(merged)
     text = apply_edits(doc.source, merged)
     if not text.strip():
         text = ""
-        plan.guidance.append(Guidance(rule="rewrite", text=tr("guidance.nothing-left", "Nothing permitted is left once the fixes are "
-                                      "applied: do not send this message.")))
-    elif plan.order_line is not None:
-        text = insert_order_line(text, plan.order_line, doc)
+    else:
+        plan.keep_order_id(text)
+        if plan.order_line is not None:
+            text = insert_order_line(text, plan.order_line, doc)
     return Suggestion(text=text, diff=unified_diff(doc.source, text), guidance=plan.guidance)
+
+
+async def suggest_checked(doc: Document, findings: list[Finding], recheck: Recheck) -> Outcome:
+    """The rewrite, checked again before anyone sees it.
+
+    A rewrite that raises a rule the draft did not have (what is left has no
+    permitted purpose, or an edit reads badly) is replaced by the cautious
+    one; when that too adds a finding, or nothing permitted is left, there is
+    no rewrite and the guidance says not to send the message. At most two
+    re-checks; a draft the rewrite leaves unchanged needs none.
+    """
+    drafted = {f.rule for f in findings}
+    if drafted & verdict.DO_NOT_SEND:  # no edit gives the message a permitted purpose
+        plan = Plan(doc, findings)
+        plan.build()
+        plan.drop_guidance_inside([])
+        return _nothing(plan.guidance)
+    pristine = [f.model_copy(deep=True) for f in findings]  # the rules' own fixes, before the plan sets any
+    first = suggest(doc, findings)
+    candidates = [first]
+    for attempt in range(2):
+        suggestion = candidates[-1]
+        if not suggestion.text.strip():
+            break
+        found = findings if suggestion.text == doc.source else await recheck(suggestion.text)
+        if not {f.rule for f in found} - drafted:
+            return _outcome(suggestion, found)
+        if attempt == 0:
+            safer = suggest(doc, pristine, cautious=True)
+            if safer.text == suggestion.text:
+                break
+            candidates.append(safer)
+    return _nothing(first.guidance)
+
+
+def _nothing(guidance: list[Guidance]) -> Outcome:
+    return Outcome(text=None, diff=None, guidance=verdict.do_not_send(guidance), remaining=[],
+                   status=verdict.NONE, verdict=verdict.status_text(verdict.NONE, []))
+
+
+def _outcome(suggestion: Suggestion, found: list[Finding]) -> Outcome:
+    remaining = sorted({f.rule for f in found})
+    status = verdict.NEEDS_PERSON if remaining else verdict.READY
+    guidance = verdict.remaining_guidance(found)
+    placeholder = [g for g in suggestion.guidance if g.rule == "order.id-missing" and PLACEHOLDER in g.text]
+    if placeholder and "order.id-missing" in remaining:  # the rewrite's placeholder is what is left to fill in
+        guidance = [g for g in guidance if g.rule != "order.id-missing"] + placeholder
+    return Outcome(text=suggestion.text, diff=suggestion.diff, guidance=guidance, remaining=remaining,
+                   status=status, verdict=verdict.status_text(status, remaining))

@@ -26,8 +26,8 @@ def order_line_edit(text: str, line: str, doc: Document) -> tuple[int, str]:
     while at < len(text) and text[at] in "\r\n \t":
         blank = blank or text[at] == "\n"
         at += 1
-    if at >= len(text):
-        return len(text), "\n\n" + line
+    if at >= len(text):  # nothing after the greeting: the line goes after it, one blank line between
+        return len(text.rstrip(" \t\r\n")), "\n\n" + line
     line_start = text.rfind("\n", 0, at) + 1
     return line_start, line + ("\n\n" if blank else "\n")
 

@@ -44,14 +44,16 @@ _CONNECTOR = regex.compile(
 )
 # What is left of a line that only labelled a contact ("Tel.", "Email:", "- ").
 _LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
+_ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
 
 
 class Plan:
     """Decides, finding by finding, what the rewrite does."""
 
-    def __init__(self, doc: Document, findings: list[Finding]) -> None:
+    def __init__(self, doc: Document, findings: list[Finding], cautious: bool = False) -> None:
         self.doc = doc
+        self.cautious = cautious
         self.findings = findings
         self.edits: list[Edit] = []
         self.guidance: list[Guidance] = []
@@ -251,9 +253,6 @@ class Plan:
         if finding.fix is None:
             self._advise(finding.rule, finding)
             return
-        if finding.excerpt:
-            self._advise(finding.rule, None, text=tr("guidance.fragment-removed", "Read the sentence that held {excerpt!r} again: "
-                         "only that was removed, because the sentence also carries a fact to keep.", excerpt=finding.excerpt))
         for edit in finding.fix.edits:
             start, end = edit.span
             if not self.is_html and not edit.replacement:
@@ -302,6 +301,17 @@ class Plan:
                 Guidance(rule=finding.rule, text=tr("guidance.fill-order-id", "Fill in the order id where the rewrite says {placeholder}: "
                          "no order id was given with the draft.", placeholder=PLACEHOLDER))
             )
+
+    def keep_order_id(self, text: str) -> None:
+        """A rewrite that removed every order id of the draft gets the order id line back."""
+        if self.order_line is not None or self.is_html:
+            return
+        ids = _ORDER_ID.findall(self.source)
+        if not ids or any(order_id in text for order_id in ids):
+            return
+        template = phrase_text(self.lang, "order_line") or phrase_text("en", "order_line")
+        if template is not None:
+            self.order_line = template.format(order_id=self.doc.context.order_id or ids[0])
 
     # --- guidance --------------------------------------------------------------------
     def _fallback(self, finding: Finding) -> None:
