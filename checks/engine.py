@@ -194,9 +194,16 @@ async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSetting
     (``rewrite=False``: the re-check suggests nothing, so it does not recurse)."""
     from . import rewrite
 
-    async def recheck(text: str) -> list[Finding]:
-        again = await check(Draft(text=text, context=draft.context), settings, rewrite=False)
-        return again.findings
+    async def recheck(text: str, again: bool) -> tuple[list[Finding], rewrite.Suggestion | None]:
+        """The findings on ``text``; with ``again``, also the rewrite of ``text`` itself."""
+        validate_text(text)
+        redraft = Draft(text=text, context=draft.context)
+        redoc = Document.build(redraft, settings, today=doc.today)
+        try:
+            found = (await _run(redoc, settings, False, None, redraft)).findings
+            return found, (rewrite.suggest(redoc, [f.model_copy(deep=True) for f in found]) if again and found else None)
+        finally:
+            redoc.release()
 
     try:
         outcome = await rewrite.suggest_checked(doc, report.findings, recheck)

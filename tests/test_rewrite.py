@@ -67,7 +67,7 @@ def test_repeat_request_gets_no_neutral_replacement_but_guidance() -> None:
     """With a review already requested, the biased request goes and guidance says why."""
     text = "About order 113-4829105-7730142: please leave us a five-star review on Amazon."
     report = run(text, previous_review_requests=1)
-    assert NEUTRAL not in report.rewrite
+    assert report.rewrite is None or NEUTRAL not in report.rewrite
     assert any(g.rule == "review.repeat" for g in report.guidance)
 
 

@@ -65,8 +65,9 @@ class Outcome:
     verdict: Text
 
 
-# Re-checks a rewrite with the draft's context: the findings on it.
-Recheck = Callable[[str], Awaitable[list[Finding]]]
+# Re-checks a rewrite with the draft's context: the findings on it and, when
+# asked, the rewrite of the rewrite (a second pass over what the first left).
+Recheck = Callable[[str, bool], Awaitable[tuple[list[Finding], "Suggestion | None"]]]
 
 
 def suggest(doc: Document, findings: list[Finding], cautious: bool = False) -> Suggestion:
@@ -81,11 +82,12 @@ def suggest(doc: Document, findings: list[Finding], cautious: bool = False) -> S
     plan = Plan(doc, findings, cautious=cautious)
     plan.build()
     merged = merge(plan.edits, doc.source)
-    plan.drop_guidance_inside(merged)
     text = apply_edits(doc.source, merged)
-    if not text.strip():
+    if not text.strip() or plan.nothing_left:
         text = ""
+        plan.drop_guidance_inside([])  # no rewrite: all the draft's guidance stands
     else:
+        plan.drop_guidance_inside(merged)
         plan.keep_order_id(text)
         if plan.order_line is not None:
             text = insert_order_line(text, plan.order_line, doc)
@@ -98,8 +100,9 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
     A rewrite that raises a rule the draft did not have (what is left has no
     permitted purpose, or an edit reads badly) is replaced by the cautious
     one; when that too adds a finding, or nothing permitted is left, there is
-    no rewrite and the guidance says not to send the message. At most two
-    re-checks; a draft the rewrite leaves unchanged needs none.
+    no rewrite and the guidance says not to send the message. A rewrite the
+    re-check still faults gets one second pass, kept when it leaves fewer
+    rules. At most two re-checks; a draft the rewrite leaves unchanged needs none.
     """
     drafted = {f.rule for f in findings}
     if drafted & verdict.DO_NOT_SEND:  # no edit gives the message a permitted purpose
@@ -109,19 +112,24 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
         return _nothing(plan.guidance)
     pristine = [f.model_copy(deep=True) for f in findings]  # the rules' own fixes, before the plan sets any
     first = suggest(doc, findings)
-    candidates = [first]
-    for attempt in range(2):
-        suggestion = candidates[-1]
-        if not suggestion.text.strip():
-            break
-        found = findings if suggestion.text == doc.source else await recheck(suggestion.text)
+    if not first.text.strip():
+        return _nothing(first.guidance)
+    if first.text == doc.source:  # nothing changed: the draft's own findings are the re-check's
+        return _outcome(first, findings)
+    found, second = await recheck(first.text, True)
+    if not {f.rule for f in found} - drafted:
+        if second is not None and second.text.strip() and second.text != first.text:
+            # A second pass over what the first left (a sentence that only served a removed one).
+            found2, _ = await recheck(second.text, False)
+            rules2 = {f.rule for f in found2}
+            if not rules2 - drafted and len(rules2) < len({f.rule for f in found}):
+                return _outcome(Suggestion(second.text, unified_diff(doc.source, second.text), second.guidance), found2)
+        return _outcome(first, found)
+    safer = suggest(doc, pristine, cautious=True)
+    if safer.text.strip() and safer.text != first.text:
+        found, _ = await recheck(safer.text, False)
         if not {f.rule for f in found} - drafted:
-            return _outcome(suggestion, found)
-        if attempt == 0:
-            safer = suggest(doc, pristine, cautious=True)
-            if safer.text == suggestion.text:
-                break
-            candidates.append(safer)
+            return _outcome(safer, found)
     return _nothing(first.guidance)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ import regex
 from .. import language, markup
 from ..i18n import tr
 from ..models import Edit, Finding, Fix, Guidance
+from . import clauses
 from .facts import facts
 from .guidance import guidance_text
 from .order_line import order_line_edit
@@ -30,6 +32,11 @@ SENTENCE_RULES = frozenset(
         "link.opt-out",
         "order.divert",
     }
+)
+# A clause breaks the rule, not always the sentence: the clause goes, the rest
+# stays when it holds a purpose of its own; else the sentence goes.
+CLAUSE_RULES = frozenset(
+    {"review.change-request", "order.cancel-request", "order.discourage-return", "content.objectionable"}
 )
 # Contact details and links: the sentence goes when it carries no fact; else the fragment.
 FRAGMENT_RULES = frozenset({"contact.email", "contact.phone", "link.external", "contact.social"})
@@ -59,6 +66,8 @@ class Plan:
         self.guidance: list[Guidance] = []
         self._guided: list[tuple[tuple[int, int] | None, Guidance]] = []
         self.order_line: str | None = None
+        self.nothing_left = False  # every sentence with a purpose goes: no rewrite
+        self._replaced: int | None = None  # the sentence the neutral review request replaces
         self.source = doc.source
         self.is_html = doc.html is not None
         self.lang = doc.language or language.primary(doc.context.buyer_language) or "en"
@@ -72,13 +81,15 @@ class Plan:
     def build(self) -> None:
         doomed: dict[int, list[Finding]] = {}  # sentence index -> findings that remove it
         fragments: dict[int, list[Finding]] = {}
+        self._clauses: dict[int, list[Finding]] = {}  # sentence index -> findings whose clause goes
         rules = {f.rule for f in self.findings}
         for finding in self.findings:
-            if finding.rule in SENTENCE_RULES or finding.rule in FRAGMENT_RULES:
+            if finding.rule in SENTENCE_RULES or finding.rule in FRAGMENT_RULES or finding.rule in CLAUSE_RULES:
                 indexes = self._sentences_of(finding.span)
                 if not indexes:
                     self._fallback(finding)
-                target = doomed if finding.rule in SENTENCE_RULES else fragments
+                target = (doomed if finding.rule in SENTENCE_RULES else
+                          fragments if finding.rule in FRAGMENT_RULES else self._clauses)
                 for i in indexes:
                     target.setdefault(i, []).append(finding)
             elif finding.rule == "lang.mixed":
@@ -87,6 +98,8 @@ class Plan:
                 self._order_id(finding)
             elif finding.fix is not None:
                 self.edits.extend(finding.fix.edits)
+            elif finding.rule == "order.id-malformed":
+                self._order_id_fix(finding)
             else:
                 self._advise(finding.rule, finding)
         # Contact details: the whole sentence when it only points at them and
@@ -96,19 +109,102 @@ class Plan:
                 continue
             if self._has_fact(i, True, found) or not self._points_at(i, found):
                 for finding in found:
-                    self._fragment(finding)
+                    self._fragment(finding, i)
             else:
                 doomed[i] = found
         for i, found in list(doomed.items()):
             offer = any(f.rule in OFFER_RULES for f in found)
             if self._has_fact(i, not offer, self._fragments_in(i, fragments)):
+                # The facts stay: the offending clause goes, or the sentence by hand
+                # (or whole, when only order ids go with it: the order line keeps them).
                 del doomed[i]
                 for finding in found:
                     if finding.rule in FRAGMENT_RULES:
-                        self._fragment(finding)
+                        self._fragment(finding, i)
                     else:
-                        self._advise(finding.rule, finding, by_hand=True)
+                        self._clauses.setdefault(i, []).append(finding)
+        for i, found in self._clauses.items():
+            if i not in doomed:
+                self._cut_clauses(i, found, doomed)
+        self._take_along(doomed)
         self._remove_sentences(doomed, repeat="review.repeat" in rules)
+        self.nothing_left = bool(doomed) and not any(
+            i == self._replaced or (i not in doomed and self._says_something(i)) for i in range(len(self.spans))
+        )
+
+    def _says_something(self, i: int) -> bool:
+        """Sentence ``i`` is more than a greeting, a closing, a name or an order id."""
+        text = _ORDER_ID.sub("", self.source[self.spans[i][0] : self.spans[i][1]])
+        count = clauses.word_count(text)
+        if count <= 2:
+            return False
+        for concept, most in (("greeting", 6), ("closing", 5)):
+            pattern = self.doc.phrase(concept)
+            if pattern is not None and count <= most and pattern.search(text):
+                return False
+        return True
+
+    # --- clause-level edits ---------------------------------------------------------
+    def _cut_clauses(self, i: int, found: list[Finding], doomed: dict[int, list[Finding]]) -> None:
+        """The clauses holding the findings go; the rest stays when it keeps the
+        sentence's facts and says something of its own. Else the whole sentence
+        goes when only order ids are lost with it (the order line brings them
+        back), or a person rewrites it."""
+        start, end = self.spans[i]
+        sentence = self.source[start:end]
+        hits = [(max(f.span[0], start) - start, min(f.span[1], end) - start) for f in found if f.span]
+        offer = any(f.rule in OFFER_RULES for f in found)
+        text = None if self.cautious or (self.is_html and regex.search(r"[<>]", sentence)) else \
+            clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer))
+        if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(_ORDER_ID.sub("", text)) >= 3:
+            edit = Edit(span=(start, end), replacement=text)
+            self._attach(found, edit, tr("fix.remove-clause", "Remove the clause that breaks the rule"))
+        elif not self._has_fact(i, not offer, []) or self._only_order_ids(i, offer):
+            doomed[i] = found
+        else:
+            for finding in found:
+                self._advise(finding.rule, finding, by_hand=True)
+
+    def _facts_in(self, i: int, offer: bool) -> list[tuple[int, int]]:
+        """The facts of sentence ``i`` to keep, in offsets within the sentence."""
+        start, end = self.spans[i]
+        return [(s - start, e - start) for s, e, amount in self.facts
+                if start <= s and e <= end and not (amount and offer)]
+
+    def _keeps_facts(self, i: int, text: str, offer: bool) -> bool:
+        start, end = self.spans[i]
+        return all(self.source[s:e] in text for s, e, amount in self.facts
+                   if start <= s and e <= end and not (amount and offer))
+
+    def _only_order_ids(self, i: int, offer: bool) -> bool:
+        """Every fact of sentence ``i`` is an order id (a text draft gets it back in the order line)."""
+        if self.is_html:
+            return False
+        start, end = self.spans[i]
+        inside = [(s, e) for s, e, amount in self.facts if start <= s and e <= end and not (amount and offer)]
+        return bool(inside) and all(_ORDER_ID.fullmatch(self.source[s:e]) for s, e in inside)
+
+    def _take_along(self, doomed: dict[int, list[Finding]]) -> None:
+        """What only served a removed sentence goes with it: a following
+        "Otherwise, ..." or a sentence pointing back at it ("It is valid until
+        ..."), and a short question introducing it ("Questions?")."""
+        sentences = self.doc.sentences
+        for i in sorted(doomed):
+            found = doomed[i]
+            after = i + 1
+            while after < len(sentences) and after not in doomed and after not in self._clauses:
+                text = self.source[self.spans[after][0] : self.spans[after][1]]
+                follows = clauses.starts_with(self.lang, "followers", text)
+                points_back = clauses.starts_with(self.lang, "references", text)
+                if not (follows or points_back) or (self._has_fact(after, True, []) and not points_back):
+                    break
+                doomed[after] = found
+                after += 1
+            before = i - 1
+            if before >= 0 and before not in doomed:
+                text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
+                if text.endswith(("?", "？")) and clauses.word_count(text) <= 2 and not self._has_fact(before, True, []):
+                    doomed[before] = found
 
     def _sentences_of(self, span: tuple[int, int] | None) -> list[int]:
         if span is None:
@@ -171,6 +267,7 @@ class Plan:
             self._advise("review.positive", None, text=tr("guidance.neutral-review", "Ask for a review neutrally, in the buyer's language, "
                          "with no rating, condition or reward attached."))
             replace_at = None
+        self._replaced = replace_at
         removals: list[int] = []
         for i in sorted(doomed):
             if i == replace_at:
@@ -248,10 +345,14 @@ class Plan:
         return Edit(span=(start, end), replacement=markup.escape_text(replacement))
 
     # --- fragments -----------------------------------------------------------------
-    def _fragment(self, finding: Finding) -> None:
-        """Remove only the contact detail, with the word that introduced it."""
+    def _fragment(self, finding: Finding, i: int | None = None) -> None:
+        """Remove only the contact detail, with the word that introduced it
+        (without a fix of its own: the clause that holds it)."""
         if finding.fix is None:
-            self._advise(finding.rule, finding)
+            if i is None:
+                self._advise(finding.rule, finding)
+            else:
+                self._clauses.setdefault(i, []).append(finding)
             return
         for edit in finding.fix.edits:
             start, end = edit.span
@@ -312,6 +413,23 @@ class Plan:
         template = phrase_text(self.lang, "order_line") or phrase_text("en", "order_line")
         if template is not None:
             self.order_line = template.format(order_id=self.doc.context.order_id or ids[0])
+
+    def _order_id_fix(self, finding: Finding) -> None:
+        """A malformed order id that is a typo of the order id the draft was
+        checked with becomes that id (a different order's id is left to a person)."""
+        order_id = self.doc.context.order_id
+        if order_id is None or finding.span is None or not finding.excerpt:
+            self._advise(finding.rule, finding)
+            return
+        found = regex.search(r"\d[\d\s\-]*\d", finding.excerpt)
+        typed = regex.sub(r"\D", "", found.group()) if found else ""
+        if found is None or difflib.SequenceMatcher(None, typed, order_id.replace("-", "")).ratio() < 0.85:
+            self._advise(finding.rule, finding)
+            return
+        start = finding.span[0] + found.start()
+        edit = Edit(span=(start, start + len(found.group())), replacement=order_id)
+        self.edits.append(edit)
+        finding.fix = finding.fix or Fix(title=tr("fix.order-id", "Use the order id {order_id}", order_id=order_id), edits=[edit])
 
     # --- guidance --------------------------------------------------------------------
     def _fallback(self, finding: Finding) -> None:

@@ -1,0 +1,158 @@
+"""Clause-level edits: remove the clause that breaks a rule, with what only
+served it, and keep the rest of the sentence as a sentence.
+
+A sentence falls into clauses at commas, semicolons, colons and dashes, and
+before a connective ("and", "if", "so", per language in
+``phrases/rewrite.toml [clauses.<lang>]``). The clauses holding a finding go;
+so do the dependent clauses right after them ("... so we can fix it"), a
+subordinate opening left without its main clause ("Now that ..."), and a
+connective left at the start. The rest keeps the sentence's capital and its
+closing punctuation. The caller decides whether what is left is worth
+keeping (it must hold the facts and some words of its own); the re-check
+decides whether it may be sent.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+import regex
+
+# Where a clause ends: punctuation inside a sentence (kept with the clause before it).
+_PUNCT_CUT = regex.compile(r"[,;:，；：]\s+|\s+[–—]\s+|\s+-\s+")
+_TERMINAL = regex.compile(r"[\s.!?。！？…]*$")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, list[str]]]:
+    raw = resources.files("checks").joinpath("phrases", "rewrite.toml").read_text("utf-8")
+    return tomllib.loads(raw).get("clauses", {})
+
+
+def words(lang: str, key: str) -> list[str]:
+    """The clause words ``key`` of ``lang`` (none for a language without a table)."""
+    return _table().get(lang, {}).get(key, [])
+
+
+@functools.lru_cache(maxsize=64)
+def _starts(lang: str, key: str) -> regex.Pattern | None:
+    """A pattern matching one of the words ``key`` at the start of a text (longest first)."""
+    listed = sorted(words(lang, key), key=len, reverse=True)
+    if not listed:
+        return None
+    alternatives = "|".join(regex.escape(w) for w in listed)
+    return regex.compile(rf"^\s*(?:{alternatives})\b[\s,]*", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _connective_cut(lang: str) -> regex.Pattern | None:
+    listed = sorted(words(lang, "connectives"), key=len, reverse=True)
+    if not listed:
+        return None
+    alternatives = "|".join(regex.escape(w) for w in listed)
+    return regex.compile(rf"\s(?=(?:{alternatives})\b)", regex.IGNORECASE)
+
+
+def starts_with(lang: str, key: str, text: str) -> regex.Match | None:
+    pattern = _starts(lang, key)
+    return pattern.match(text) if pattern is not None else None
+
+
+def pieces(text: str, lang: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence ``text`` (without its closing punctuation), as spans."""
+    cuts = {0, len(text)}
+    for m in _PUNCT_CUT.finditer(text):
+        cuts.add(m.end())
+    pattern = _connective_cut(lang)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            cuts.add(m.end())
+    points = sorted(cuts)
+    return [(a, b) for a, b in zip(points, points[1:]) if text[a:b].strip()]
+
+
+# The short word that introduced a removed phrase ("via PayPal", "on WhatsApp").
+_LEAD_IN = regex.compile(r"\s(?:via|through|by|on|at|to|with|using|per|über|par|por|tramite|su)\s*$", regex.IGNORECASE)
+
+
+def _shrink(body: str, piece: tuple[int, int], hits: list[tuple[int, int]]) -> str | None:
+    """A clause that also holds a fact keeps it: only the short phrases of
+    ``hits`` go (with the word that introduced them); None when a hit is long."""
+    start, end = piece
+    inside = sorted((max(s, start), min(e, end)) for s, e in hits if s < end and start < e)
+    if any(word_count(body[s:e]) > 3 for s, e in inside):
+        return None
+    out, pos = [], start
+    for s, e in inside:
+        before = body[pos:s]
+        lead = _LEAD_IN.search(before)
+        out.append(before[: lead.start()] if lead else before.rstrip())
+        pos = max(pos, e)
+    out.append(body[pos:end])
+    text = "".join(out)
+    return text if word_count(text) >= 2 else None
+
+
+def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[int, int]] = ()) -> str | None:
+    """``sentence`` without the clauses that overlap ``hits`` (offsets within
+    the sentence) and what only served them; a clause that holds one of the
+    ``keep`` spans (facts) loses only the hit's short phrase. None when no
+    clause is left or the language has no clause table."""
+    if not _table().get(lang):
+        return None
+    body_end = _TERMINAL.search(sentence).start()
+    body, terminal = sentence[:body_end], sentence[body_end:].strip()
+    parts = pieces(body, lang)
+    doomed = [any(s < e2 and s2 < e for s2, e2 in hits) for s, e in parts]
+    shrunk: dict[int, str] = {}
+    for i, (s, e) in enumerate(parts):
+        if doomed[i] and any(s <= ks and ke <= e for ks, ke in keep):
+            text = _shrink(body, (s, e), hits)
+            if text is not None:
+                shrunk[i], doomed[i] = text, False
+    if all(doomed) or not (any(doomed) or shrunk):
+        return None
+    # A removed clause that opens the sentence takes the rest along unless a
+    # semicolon or a dash closed it: what follows a comma or a colon depends on it
+    # ("Who is too lazy to read, | should not buy ...", "Please keep it: | returns hurt us").
+    first_kept = doomed.index(False)
+    if first_kept and not regex.search(r"[;；–—]\s*$", body[parts[first_kept - 1][0] : parts[first_kept - 1][1]]):
+        return None
+    # A dependent clause right after a removed one served it ("so we can fix it").
+    for i in range(1, len(parts)):
+        piece = body[parts[i][0] : parts[i][1]]
+        explains = regex.search(r"[:：]\s*$", body[parts[i - 1][0] : parts[i - 1][1]])
+        if doomed[i - 1] and not doomed[i] and i not in shrunk and (explains or starts_with(lang, "dependent", piece)):
+            doomed[i] = True
+    kept = [shrunk.get(i, body[s:e]) for i, ((s, e), gone) in enumerate(zip(parts, doomed)) if not gone]
+    if not kept:
+        return None
+    text = "".join(kept).strip()
+    # A subordinate opening whose main clause went ("Now that X was replaced,").
+    main_gone = any(doomed[1:]) and not doomed[0]
+    opener = starts_with(lang, "openers", text) if main_gone else None
+    if opener is not None:
+        text = text[opener.end() :]
+    lead = starts_with(lang, "connectives", text)
+    if lead is not None:
+        text = text[lead.end() :]
+    text = text.strip().rstrip(",;:，；：–—- ").strip()
+    if not _WORD.search(text):
+        return None
+    if sentence[:1].isupper() or not sentence[:1].isalpha():
+        text = text[:1].upper() + text[1:]
+    if terminal[:1] == "?" and (doomed[-1] or opener is not None):
+        terminal = "."  # the question was the removed part
+    return text + (terminal[:1] or ".")
+
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in Chinese, Japanese and Korean, two characters count as one word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
