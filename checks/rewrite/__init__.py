@@ -82,7 +82,7 @@ def suggest(doc: Document, findings: list[Finding], cautious: bool = False) -> S
     plan = Plan(doc, findings, cautious=cautious)
     plan.build()
     merged = merge(plan.edits, doc.source)
-    text = apply_edits(doc.source, merged)
+    text = apply_edits(doc.source, merged, html=plan.is_html)
     if not text.strip() or plan.nothing_left:
         text = ""
         plan.drop_guidance_inside([])  # no rewrite: all the draft's guidance stands

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..models import Edit
 
 _WS = " \t\r\n"
@@ -43,9 +45,11 @@ def _clash(start: int, end: int, s: int, e: int) -> bool:
     return start < e and s < end
 
 
-def apply_edits(source: str, edits: list[Edit]) -> str:
+def apply_edits(source: str, edits: list[Edit], html: bool = False) -> str:
     """``source`` with ``edits`` applied; where text was removed, the whitespace
-    left on both sides is made tidy."""
+    left on both sides is made tidy, and in HTML (``html``) the markup the
+    removal emptied goes: an empty ``style`` attribute, an element left with
+    nothing inside (a list item without its text), a space before ``>``."""
     merged = merge(edits, source)  # idempotent: suggest() passes merged edits
     if not merged:
         return source
@@ -70,11 +74,35 @@ def apply_edits(source: str, edits: list[Edit]) -> str:
     for at in reversed(points):
         if at >= floor:  # in the whitespace run just tidied
             continue
-        text, floor = _tidy(text, at, points, newline, trailing)
+        text, floor = _tidy(text, at, points, newline, trailing, html)
+        if html:
+            text = _tidy_markup(text, floor)
     return text
 
 
-def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str) -> tuple[str, int]:
+# Markup a removal can leave empty: an attribute, an element, the space before ">".
+_EMPTY_STYLE = regex.compile(r"""\s+style\s*=\s*(?:"[\s;]*"|'[\s;]*')""", regex.IGNORECASE)
+_EMPTY_ELEMENT = regex.compile(r"<(p|li|div|span|td|th|h[1-6]|ul|ol|b|strong|em|i|a|font|center)\b[^<>]{0,300}>(?:\s|&nbsp;)*</\1\s*>", regex.IGNORECASE)
+_SPACE_BEFORE_CLOSE = regex.compile(r"(<[a-zA-Z][\w-]*)\s+(/?>)")
+
+
+def _tidy_markup(text: str, at: int, reach: int = 400) -> str:
+    """Remove the markup emptied at the junction ``at`` (repeatedly: a list
+    whose last item went goes too); markup elsewhere is the author's and stays."""
+    for _ in range(8):
+        lo, hi = max(0, at - reach), min(len(text), at + reach)
+        for pattern, replacement in ((_EMPTY_STYLE, ""), (_EMPTY_ELEMENT, ""), (_SPACE_BEFORE_CLOSE, r"\1\2")):
+            found = next((m for m in pattern.finditer(text, lo, hi) if m.start() <= at <= m.end()), None)
+            if found is not None:
+                text = text[: found.start()] + found.expand(replacement) + text[found.end() :]
+                at = found.start()
+                break
+        else:
+            return text
+    return text
+
+
+def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str, html: bool = False) -> tuple[str, int]:
     """Tidy the whitespace run around the junction ``at``; returns the text and
     where the run began. The run keeps the widest break of the original
     whitespace it joins (removing a paragraph between two blank lines leaves
@@ -97,6 +125,8 @@ def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str) ->
         middle = newline * min(2, breaks) + indent
     elif text[k] in ".,;:!?)）。，" or text[i - 1] in "(（":
         middle = ""
+    elif html and (i == k or text[k] in ">\"'" or text[i - 1] in "<\"'=" or text[k] == "/"):
+        middle = ""  # none was there, or inside a tag: no space before ">" or in an emptied attribute value
     else:
         middle = " "
     return text[:i] + middle + text[k:], i

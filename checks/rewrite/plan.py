@@ -51,6 +51,10 @@ _CONNECTOR = regex.compile(
 )
 # What is left of a line that only labelled a contact ("Tel.", "Email:", "- ").
 _LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
+# Parts of a line set apart by bars, bullets or spaced slashes and dashes (a signature).
+_SEPARATOR = regex.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[/–—][ \t]+")
+# The value after a contact label: "WeChat: shop_88", "Instagram: @cozyshop".
+_LABELLED_VALUE = regex.compile(r"[ \t]*[:：][ \t]*[^\s,;]{1,60}")
 _ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
 
@@ -104,8 +108,11 @@ class Plan:
                 self._advise(finding.rule, finding)
         # Contact details: the whole sentence when it only points at them and
         # carries no fact; else the fragment alone.
+        signature_lines: set[int] = set()
         for i, found in fragments.items():
             if i in doomed:
+                continue
+            if self._separated_line(i, found, signature_lines):
                 continue
             if self._has_fact(i, True, found) or not self._points_at(i, found):
                 for finding in found:
@@ -113,7 +120,7 @@ class Plan:
             else:
                 doomed[i] = found
         for i, found in list(doomed.items()):
-            offer = any(f.rule in OFFER_RULES for f in found)
+            offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
             if self._has_fact(i, not offer, self._fragments_in(i, fragments)):
                 # The facts stay: the offending clause goes, or the sentence by hand
                 # (or whole, when only order ids go with it: the order line keeps them).
@@ -153,7 +160,7 @@ class Plan:
         start, end = self.spans[i]
         sentence = self.source[start:end]
         hits = [(max(f.span[0], start) - start, min(f.span[1], end) - start) for f in found if f.span]
-        offer = any(f.rule in OFFER_RULES for f in found)
+        offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
         text = None if self.cautious or (self.is_html and regex.search(r"[<>]", sentence)) else \
             clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer))
         if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(_ORDER_ID.sub("", text)) >= 3:
@@ -345,9 +352,45 @@ class Plan:
         return Edit(span=(start, end), replacement=markup.escape_text(replacement))
 
     # --- fragments -----------------------------------------------------------------
+    def _separated_line(self, i: int, found: list[Finding], done: set[int]) -> bool:
+        """A line of parts set apart by bars or bullets ("Anna | anna@shop.com |
+        +1 212 555 0199", a signature): the parts holding contact details go
+        with their separators, the name, role and shop name stay."""
+        if self.is_html:
+            return False
+        line_start = self.source.rfind("\n", 0, self.spans[i][0]) + 1
+        line_end = self.source.find("\n", self.spans[i][0])
+        line_end = len(self.source) if line_end < 0 else line_end
+        if line_start in done:
+            return True
+        line = self.source[line_start:line_end]
+        separators = list(_SEPARATOR.finditer(line))
+        if not separators:
+            return False
+        cuts = [0] + [p for m in separators for p in (m.start(), m.end())] + [len(line)]
+        parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        contacts = [(f.span[0] - line_start, f.span[1] - line_start) for f in self.findings
+                    if f.rule in FRAGMENT_RULES and f.span and line_start <= f.span[0] < line_end]
+        kept = [line[a:b].strip() for a, b in parts if not any(a < e and s < b for s, e in contacts)]
+        kept = [part for part in kept if regex.search(r"\p{L}", part)]
+        if not kept or len(kept) == len(parts):
+            return False
+        done.add(line_start)
+        joiner = separators[0].group() if separators[0].group().strip() else " | "
+        edit = Edit(span=(line_start, line_end), replacement=joiner.join(kept))
+        self._attach([f for f in self.findings if f.span and line_start <= f.span[0] < line_end], edit,
+                     tr("fix.remove-contact-parts", "Remove the contact details, keep the name"))
+        return True
+
     def _fragment(self, finding: Finding, i: int | None = None) -> None:
         """Remove only the contact detail, with the word that introduced it
-        (without a fix of its own: the clause that holds it)."""
+        (without a fix of its own: a label's value with it, "WeChat: shop_88",
+        else the clause that holds it)."""
+        if finding.fix is None and finding.span is not None and not self.is_html:
+            value = _LABELLED_VALUE.match(self.source, finding.span[1])
+            if value is not None:
+                finding.fix = Fix(title=tr("fix.remove-contact", "Remove the contact detail"),
+                                  edits=[Edit(span=(finding.span[0], value.end()), replacement="")])
         if finding.fix is None:
             if i is None:
                 self._advise(finding.rule, finding)
