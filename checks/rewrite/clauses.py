@@ -127,6 +127,16 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
         explains = regex.search(r"[:：]\s*$", body[parts[i - 1][0] : parts[i - 1][1]])
         if doomed[i - 1] and not doomed[i] and i not in shrunk and (explains or starts_with(lang, "dependent", piece)):
             doomed[i] = True
+    # Kept clauses must run on from one another: text on both sides of a removed
+    # middle clause rarely makes a sentence ("If it does not charge, ... not our product").
+    # A label closed by a colon ("Order 113-…:") stands apart, and may lose the clause after it.
+    alive = [i for i, gone in enumerate(doomed) if not gone]
+    labelled = regex.search(r"[:：]\s*$", body[parts[alive[0]][0] : parts[alive[0]][1]])
+    rest = alive[1:] if labelled else alive
+    if labelled and not rest:
+        return None  # the label alone says nothing
+    if rest and rest[-1] - rest[0] + 1 != len(rest) or (labelled and rest and rest[0] == alive[0] + 1 and len(rest) != len(alive) - 1):
+        return None
     kept = [shrunk.get(i, body[s:e]) for i, ((s, e), gone) in enumerate(zip(parts, doomed)) if not gone]
     if not kept:
         return None
