@@ -90,9 +90,10 @@ def kept_values(text: str, findings: list) -> list[str]:
     def inside(start: int, end: int, among: list) -> bool:
         return any(s <= start and end <= e for s, e in among)
 
+    tags = [m.span() for m in regex.finditer(r"<[^<>]{0,2000}>", text)]  # CSS values are not facts
     values = []
     for start, end, amount in facts(text):
-        if inside(start, end, spans) and not amount:
+        if inside(start, end, tags) or (inside(start, end, spans) and not amount):
             continue
         if amount and (inside(start, end, offers) or _in_offer_sentence(text, start, offers)):
             continue

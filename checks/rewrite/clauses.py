@@ -23,6 +23,7 @@ import regex
 # Where a clause ends: punctuation inside a sentence (kept with the clause before it).
 _PUNCT_CUT = regex.compile(r"[,;:，；：]\s+|\s+[–—]\s+|\s+-\s+")
 _TERMINAL = regex.compile(r"[\s.!?。！？…]*$")
+_ORDER_ID = regex.compile(r"\d{3}-\d{7}-\d{7}")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
@@ -44,7 +45,8 @@ def _starts(lang: str, key: str) -> regex.Pattern | None:
     if not listed:
         return None
     alternatives = "|".join(regex.escape(w) for w in listed)
-    return regex.compile(rf"^\s*(?:{alternatives})\b[\s,]*", regex.IGNORECASE)
+    # A word boundary after Latin words; Chinese and Japanese words run on without one.
+    return regex.compile(rf"^\s*(?:{alternatives})(?:\b|(?<=[^\p{{Latin}}\p{{N}}_]))[\s,、]*", regex.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16)
@@ -131,7 +133,8 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
     # middle clause rarely makes a sentence ("If it does not charge, ... not our product").
     # A label closed by a colon ("Order 113-…:") stands apart, and may lose the clause after it.
     alive = [i for i, gone in enumerate(doomed) if not gone]
-    labelled = regex.search(r"[:：]\s*$", body[parts[alive[0]][0] : parts[alive[0]][1]])
+    first = body[parts[alive[0]][0] : parts[alive[0]][1]]
+    labelled = regex.search(r"[:：]\s*$", first) and word_count(_ORDER_ID.sub("", first)) <= 3
     rest = alive[1:] if labelled else alive
     if labelled and not rest:
         return None  # the label alone says nothing

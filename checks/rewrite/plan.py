@@ -109,10 +109,18 @@ class Plan:
         # Contact details: the whole sentence when it only points at them and
         # carries no fact; else the fragment alone.
         signature_lines: set[int] = set()
+        whole: set[int] = set()  # sentences that go whole, their order ids coming back in the order line
         for i, found in fragments.items():
             if i in doomed:
                 continue
             if self._separated_line(i, found, signature_lines):
+                continue
+            if self._introduces(i, found):  # "The video is here: <link>": the rest only announced it
+                if not self._has_fact(i, True, found) or self._only_order_ids(i, False):
+                    doomed[i] = found
+                    whole.add(i)
+                else:
+                    self._clauses.setdefault(i, []).extend(found)
                 continue
             if self._has_fact(i, True, found) or not self._points_at(i, found):
                 for finding in found:
@@ -120,6 +128,8 @@ class Plan:
             else:
                 doomed[i] = found
         for i, found in list(doomed.items()):
+            if i in whole:
+                continue
             offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
             if self._has_fact(i, not offer, self._fragments_in(i, fragments)):
                 # The facts stay: the offending clause goes, or the sentence by hand
@@ -134,7 +144,8 @@ class Plan:
             if i not in doomed:
                 self._cut_clauses(i, found, doomed)
         self._take_along(doomed)
-        self._remove_sentences(doomed, repeat="review.repeat" in rules)
+        # No new review request for a buyer asked to change the review they left, nor a repeat one.
+        self._remove_sentences(doomed, repeat=bool(rules & {"review.repeat", "review.change-request"}))
         self.nothing_left = bool(doomed) and not any(
             i == self._replaced or (i not in doomed and self._says_something(i)) for i in range(len(self.spans))
         )
@@ -237,6 +248,13 @@ class Plan:
                 return True
         rest.append(self.source[pos:end])
         return len(regex.findall(r"\w+", "".join(rest))) <= 3
+
+    def _introduces(self, i: int, found: list[Finding]) -> bool:
+        """The sentence ends on the contact details, announced by a colon."""
+        start, end = self.spans[i]
+        first = min(f.span[0] for f in found if f.span)
+        last = max(f.span[1] for f in found if f.span)
+        return bool(regex.search(r"[:：]\s*$", self.source[start:first])) and not regex.search(r"\w", self.source[last:end])
 
     @functools.cached_property
     def facts(self) -> list[tuple[int, int, bool]]:
