@@ -38,24 +38,43 @@ def words(lang: str, key: str) -> list[str]:
     return _table().get(lang, {}).get(key, [])
 
 
-@functools.lru_cache(maxsize=64)
-def _starts(lang: str, key: str) -> regex.Pattern | None:
-    """A pattern matching one of the words ``key`` at the start of a text (longest first)."""
+def _alternation(lang: str, key: str) -> str | None:
+    """The words ``key`` of ``lang`` as one regex alternation, longest first."""
     listed = sorted(words(lang, key), key=len, reverse=True)
-    if not listed:
-        return None
-    alternatives = "|".join(regex.escape(w) for w in listed)
-    # A word boundary after Latin words; Chinese and Japanese words run on without one.
-    return regex.compile(rf"^\s*(?:{alternatives})(?:\b|(?<=[^\p{{Latin}}\p{{N}}_]))[\s,、]*", regex.IGNORECASE)
+    return "|".join(regex.escape(w) for w in listed) if listed else None
 
 
-@functools.lru_cache(maxsize=16)
+# Formats per use: at the start of a text; before a connective (a cut point); anywhere.
+# A word boundary after Latin words; Chinese and Japanese words run on without one.
+_SHAPES = {
+    "start": r"^\s*(?:{})(?:\b|(?<=[^\p{{Latin}}\p{{N}}_]))[\s,、]*",
+    "cut": r"\s(?=(?:{})\b)",
+    "anywhere": r"(?:^|(?<=[^\p{{L}}]))(?:{})(?:$|(?=[^\p{{L}}])|(?<=[^\p{{Latin}}]))",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(lang: str, key: str, shape: str) -> regex.Pattern | None:
+    alternatives = _alternation(lang, key)
+    return None if alternatives is None else regex.compile(_SHAPES[shape].format(alternatives), regex.IGNORECASE)
+
+
+def _starts(lang: str, key: str) -> regex.Pattern | None:
+    return _pattern(lang, key, "start")
+
+
 def _connective_cut(lang: str) -> regex.Pattern | None:
-    listed = sorted(words(lang, "connectives"), key=len, reverse=True)
-    if not listed:
-        return None
-    alternatives = "|".join(regex.escape(w) for w in listed)
-    return regex.compile(rf"\s(?=(?:{alternatives})\b)", regex.IGNORECASE)
+    return _pattern(lang, "connectives", "cut")
+
+
+def _mentions(lang: str) -> regex.Pattern | None:
+    return _pattern(lang, "mentions", "anywhere")
+
+
+def mentions(lang: str, text: str) -> bool:
+    """``text`` points back at a review, rating or offer named before ("the feedback")."""
+    pattern = _mentions(lang)
+    return pattern is not None and pattern.search(text) is not None
 
 
 def starts_with(lang: str, key: str, text: str) -> regex.Match | None:

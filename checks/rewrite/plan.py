@@ -213,7 +213,9 @@ class Plan:
             while after < len(sentences) and after not in doomed and after not in self._clauses:
                 text = self.source[self.spans[after][0] : self.spans[after][1]]
                 follows = clauses.starts_with(self.lang, "followers", text)
-                points_back = clauses.starts_with(self.lang, "references", text)
+                points_back = clauses.starts_with(self.lang, "references", text) or (
+                    clauses.mentions(self.lang, text) and not self._only_order_ids(after, False)
+                    and not self._has_fact(after, False, []))
                 if not (follows or points_back) or (self._has_fact(after, True, []) and not points_back):
                     break
                 doomed[after] = found
