@@ -1,5 +1,6 @@
 """Property tests of the rewrite: drafts composed of compliant sentences and
-violating fragments; the rewrite re-checks clean and keeps the facts."""
+violating fragments; the rewrite re-checks clean, its ``remaining`` is what
+the re-check finds, and it keeps the facts."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ VIOLATING_SENTENCES = [
     "Call us at +1 415-555-0199 for faster help.",
     "Register the serial number at technova-care.com/warranty.",
     "If you are happy with it, please leave us a 5-star review.",
+    "Questions? Email us at service@lumiwood-lighting.com.",
+    "Leave a review and we will send you a $10 gift card.",
 ]
 VIOLATING_FRAGMENTS = [" 🙏", " 😀", "\n\n\n\n", "\nservice@lumiwood-lighting.com", "\nWeChat: technova_cs88"]
 
@@ -66,7 +69,10 @@ def test_rewrite_rechecks_clean_and_keeps_facts(text: str) -> None:
     """The rewrite has no finding with a mechanical fix, no new finding, and
     every order id, tracking number, amount and date of the compliant sentences."""
     report = _check(text)
+    assert report.rewrite is not None, text  # a sentence with a purpose is always there to keep
     again = _check(report.rewrite)
+    assert report.remaining == again.rule_ids(), (text, report.rewrite)  # the report tells the truth
+    assert (report.rewrite_status == "ready") == (not report.remaining)
     assert not [f.rule for f in again.findings if f.fix], (text, report.rewrite)
     assert {f.rule for f in again.findings} <= {f.rule for f in report.findings}, (text, report.rewrite)
     for sentence in COMPLIANT:
