@@ -150,7 +150,11 @@ async def measure(show: int) -> dict:
         "text_fixable": len(fixable),
         "text_fixable_clean": len(clean),
         "reach": round(len(clean) / len(fixable), 3) if fixable else None,
-        "not_clean": [(r["label"], r["rules"], r.get("recheck")) for r in fixable if r not in clean],
+        # Of the text-fixable drafts, those left with nothing permitted (a draft that is one
+        # violation): no rewrite and "do not send" is the right answer, but it is not a clean rewrite.
+        "text_fixable_nothing_left": [r["label"] for r in fixable if not r["rewrite"]],
+        "reach_among_rewritten": round(len(clean) / max(1, sum(1 for r in fixable if r["rewrite"])), 3),
+        "not_clean": [(r["label"], r["rules"], r.get("recheck")) for r in fixable if r not in clean and r["rewrite"]],
         "adds_a_finding": [(r["label"], r["added"]) for r in added],
         "adds_style": [(r["label"], r["added"]) for r in style_added],
         "lost_values": [(r["label"], r["lost"]) for r in lost],

@@ -104,6 +104,8 @@ class Plan:
                 self.edits.extend(finding.fix.edits)
             elif finding.rule == "order.id-malformed":
                 self._order_id_fix(finding)
+            elif finding.rule == "html.font-sizes" and self._excess_size(finding):
+                pass
             else:
                 self._advise(finding.rule, finding)
         # Contact details: the whole sentence when it only points at them and
@@ -476,6 +478,21 @@ class Plan:
         template = phrase_text(self.lang, "order_line") or phrase_text("en", "order_line")
         if template is not None:
             self.order_line = template.format(order_id=self.doc.context.order_id or ids[0])
+
+    def _excess_size(self, finding: Finding) -> bool:
+        """The declaration of a size beyond the third goes: the text takes its
+        parent's size (the finding points at that declaration)."""
+        if finding.span is None or not self.is_html:
+            return False
+        start, end = finding.span
+        if not regex.fullmatch(r"font-size\s*:\s*[^;\"'<>]{1,40}", self.source[start:end]):
+            return False
+        while end < len(self.source) and self.source[end] in " ;":
+            end += 1
+        edit = Edit(span=(start, end), replacement="")
+        self.edits.append(edit)
+        finding.fix = finding.fix or Fix(title=tr("fix.remove-font-size", "Remove this font size"), edits=[edit])
+        return True
 
     def _order_id_fix(self, finding: Finding) -> None:
         """A malformed order id that is a typo of the order id the draft was
