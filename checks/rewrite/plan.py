@@ -106,6 +106,8 @@ class Plan:
                 self._order_id_fix(finding)
             elif finding.rule == "html.font-sizes" and self._excess_size(finding):
                 pass
+            elif finding.rule == "style.grammar" and self._grammar_fix(finding):
+                pass
             else:
                 self._advise(finding.rule, finding)
         # Contact details: the whole sentence when it only points at them and
@@ -492,6 +494,26 @@ class Plan:
         edit = Edit(span=(start, end), replacement="")
         self.edits.append(edit)
         finding.fix = finding.fix or Fix(title=tr("fix.remove-font-size", "Remove this font size"), edits=[edit])
+        return True
+
+    def _grammar_fix(self, finding: Finding) -> bool:
+        """The two grammar slips with one right answer: an article that the
+        checker faulted (a ↔ an), and a sentence that starts in lower case."""
+        if finding.span is None or not finding.excerpt:
+            return False
+        start, end = finding.span
+        word = self.source[start:end]
+        replacement = None
+        if word.lower() in ("a", "an"):
+            flipped = "an" if word.lower() == "a" else "a"
+            replacement = (flipped[0].upper() + flipped[1:]) if word[0].isupper() else flipped
+        elif regex.fullmatch(r"\p{Ll}[\p{L}'’]*", word) and any(s == start for s, _ in self.spans):
+            replacement = word[0].upper() + word[1:]
+        if replacement is None:
+            return False
+        edit = Edit(span=(start, end), replacement=replacement)
+        self.edits.append(edit)
+        finding.fix = finding.fix or Fix(title=tr("fix.replace-with", "Replace with {0!r}", replacement), edits=[edit])
         return True
 
     def _order_id_fix(self, finding: Finding) -> None:

@@ -16,7 +16,9 @@ NEEDS_PERSON = "needs-person"  # the re-check still finds something
 NONE = "none"  # nothing permitted is left: there is no rewrite
 
 # The message itself has no permitted purpose: no edit makes it one to send.
-DO_NOT_SEND = frozenset({"content.thanks-only", "content.auto-reply", "order.confirmation"})
+DO_NOT_SEND = frozenset({"content.thanks-only", "content.auto-reply", "order.confirmation", "order.window"})
+# Without a rewrite, the guidance that says why; the rest would be work on a message not to send.
+WHY_NOT = DO_NOT_SEND | {"review.repeat", "review.change-request", "order.divert", "order.cancel-request", "lang.mismatch"}
 
 
 def status_text(status: str, remaining: list[str]) -> Text:
@@ -48,5 +50,5 @@ def do_not_send(draft_guidance: list[Guidance]) -> list[Guidance]:
     """Guidance when no rewrite is left: why, then what the draft's findings ask of a person."""
     out = [Guidance(rule="rewrite", text=tr("guidance.nothing-left", "Nothing permitted is left once the fixes are "
                                              "applied: do not send this message."))]
-    out.extend(g for g in draft_guidance if g.rule != "rewrite")
+    out.extend(g for g in draft_guidance if g.rule in WHY_NOT)
     return out
