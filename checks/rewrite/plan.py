@@ -128,7 +128,10 @@ class Plan:
                 continue
             if self._has_fact(i, True, found) or not self._points_at(i, found):
                 for finding in found:
-                    self._fragment(finding, i)
+                    if self._dangles(finding):  # "visit <link> or scan ...": the clause goes, not the link alone
+                        self._clauses.setdefault(i, []).append(finding)
+                    else:
+                        self._fragment(finding, i)
             else:
                 doomed[i] = found
         for i, found in list(doomed.items()):
@@ -254,6 +257,22 @@ class Plan:
                 return True
         rest.append(self.source[pos:end])
         return len(regex.findall(r"\w+", "".join(rest))) <= 3
+
+    def _dangles(self, finding: Finding) -> bool:
+        """Removing only this contact detail would leave the word before it
+        hanging: a verb that took it as its object ("visit <link>") or a copula
+        ("our line is <phone>"). Not so after a connector ("call Estes at …"),
+        an opening bracket or a line break (a contact line)."""
+        if finding.span is None or self.is_html:
+            return False
+        start = finding.span[0]
+        before = self.source[max(0, start - 40) : start]
+        connector = _CONNECTOR.search(before)
+        if connector is not None:
+            return bool(clauses.starts_with(self.lang, "copulas", _last_word(before[: connector.start()])))
+        if not regex.search(r"\p{L}[ \t]+$", before):
+            return False
+        return True
 
     def _introduces(self, i: int, found: list[Finding]) -> bool:
         """The sentence ends on the contact details, announced by a colon."""
@@ -567,6 +586,11 @@ class Plan:
         for span, guidance in self._guided:
             if span is None or not any(s <= span[0] and span[1] <= e for s, e in removed):
                 self.guidance.append(guidance)
+
+
+def _last_word(text: str) -> str:
+    found = regex.search(r"(\p{L}+)\W*$", text)
+    return found.group(1) if found else ""
 
 
 def _remainder(source: str, sentence: tuple[int, int], passage: tuple[int, int]) -> str:
