@@ -259,3 +259,22 @@ def test_batch_line_carries_rewrite_remaining_and_guidance() -> None:
     out = asyncio.run(batch_line(line.encode(), 1, CheckSettings()))
     assert out["remaining"] == ["attach.disallowed"] and out["rewrite_status"] == "needs-person"
     assert out["rewrite"] and any(g["rule"] == "attach.disallowed" for g in out["guidance"])
+
+
+def test_a_sentence_pointing_back_at_a_removed_coupon_goes_but_a_fact_about_the_order_stays() -> None:
+    """'It is valid until …' leaves with the coupon; 'It should arrive on …' after removed
+    marketing is about the order and stays."""
+    coupon = run(f"Hello Sam,\n\nYour order {OID} was delayed; it will arrive on December 2. Use code SORRY15 "
+                 "for 15% off your next purchase. It is valid until December 31.\n\nBest,\nAcme")
+    assert "valid until" not in coupon.rewrite and "December 2" in coupon.rewrite
+    marketing = run(f"Hello Sam,\n\nYour lamp from order {OID} is on its way to you after the delay. Follow us on "
+                    "Instagram for new arrivals! It should arrive on November 28.\n\nBest,\nAcme")
+    assert "Instagram" not in marketing.rewrite and "It should arrive on November 28." in marketing.rewrite
+
+
+def test_a_link_taken_as_an_object_goes_with_its_clause() -> None:
+    """Removing only the link would leave 'visit or scan': the clause (here the sentence) goes."""
+    report = run(f"Dear Priya,\n\nYour kettle from order {OID} should be descaled monthly. For a video guide, visit "
+                 "www.kettlepro-help.com/descale or scan the QR code in the box.\n\nBest,\nKettlePro")
+    assert "visit or" not in report.rewrite and "kettlepro-help" not in report.rewrite
+    assert "descaled monthly." in report.rewrite

@@ -217,13 +217,17 @@ class Plan:
         for i in sorted(doomed):
             found = doomed[i]
             after = i + 1
+            offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
             while after < len(sentences) and after not in doomed and after not in self._clauses:
+                if "\n\n" in self.source[self.spans[after - 1][1] : self.spans[after][0]]:
+                    break  # a new paragraph starts on its own
                 text = self.source[self.spans[after][0] : self.spans[after][1]]
-                follows = clauses.starts_with(self.lang, "followers", text)
-                points_back = clauses.starts_with(self.lang, "references", text) or (
-                    clauses.mentions(self.lang, text) and not self._only_order_ids(after, False)
-                    and not self._has_fact(after, False, []))
-                if not (follows or points_back) or (self._has_fact(after, True, []) and not points_back):
+                facts = self._has_fact(after, True, [])
+                follows = clauses.starts_with(self.lang, "followers", text) and not facts
+                # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
+                points_back = (clauses.starts_with(self.lang, "references", text) and (offer or not facts)) or (
+                    clauses.mentions(self.lang, text) and not facts)
+                if not (follows or points_back):
                     break
                 doomed[after] = found
                 after += 1
