@@ -278,3 +278,16 @@ def test_a_link_taken_as_an_object_goes_with_its_clause() -> None:
                  "www.kettlepro-help.com/descale or scan the QR code in the box.\n\nBest,\nKettlePro")
     assert "visit or" not in report.rewrite and "kettlepro-help" not in report.rewrite
     assert "descaled monthly." in report.rewrite
+
+
+def test_html_template_keeps_the_signature_name_and_drops_the_contact_paragraph_whole() -> None:
+    """In a template: a contact sentence with inline markup goes with the 'Questions?' before it
+    and its emptied paragraph; the signature keeps the name and shop; no blank line is left."""
+    html = ('<div style="max-width:600px;">\n<p>Hello Ann,</p>\n'
+            f'<p>Your order {OID} ships on November 28 &amp; arrives by December 2.</p>\n'
+            '<p>Questions? Call us at <b>(212) 555-0143</b>.</p>\n<p>Anna | CozyShop | anna@cozyshop.com</p>\n</div>')
+    report = run(html, format="html")
+    assert report.rewrite == ('<div style="max-width:600px;">\n<p>Hello Ann,</p>\n'
+                              f'<p>Your order {OID} ships on November 28 &amp; arrives by December 2.</p>\n'
+                              '<p>Anna | CozyShop</p>\n</div>')
+    assert report.rewrite_status == "ready"

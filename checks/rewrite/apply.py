@@ -96,6 +96,15 @@ def _tidy_markup(text: str, at: int, reach: int = 400) -> str:
             if found is not None:
                 text = text[: found.start()] + found.expand(replacement) + text[found.end() :]
                 at = found.start()
+                if pattern is _EMPTY_ELEMENT:  # the element's two line breaks become one
+                    left, right = at, at
+                    while left > 0 and text[left - 1] in _WS:
+                        left -= 1
+                    while right < len(text) and text[right] in _WS:
+                        right += 1
+                    keep = max(text[left:at], text[at:right], key=lambda run: (run.count("\n"), len(run)))
+                    text = text[:left] + keep + text[right:]
+                    at = left
                 break
         else:
             return text
@@ -125,7 +134,7 @@ def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str, ht
         middle = newline * min(2, breaks) + indent
     elif text[k] in ".,;:!?)）。，" or text[i - 1] in "(（":
         middle = ""
-    elif html and (i == k or text[k] in ">\"'" or text[i - 1] in "<\"'=" or text[k] == "/"):
+    elif html and (i == k or text[k] in ">\"'/" or text[i - 1] in ">\"'=" or text.startswith("</", k)):
         middle = ""  # none was there, or inside a tag: no space before ">" or in an emptied attribute value
     else:
         middle = " "

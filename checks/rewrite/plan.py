@@ -56,6 +56,8 @@ _SEPARATOR = regex.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[/–—][ \t]+")
 # The value after a contact label: "WeChat: shop_88", "Instagram: @cozyshop".
 _LABELLED_VALUE = regex.compile(r"[ \t]*[:：][ \t]*[^\s,;]{1,60}")
 _ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
+# Elements inside a sentence that may go with it.
+_INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "a", "font", "small", "big", "br", "code", "mark", "sup", "sub"})
 _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
 
 
@@ -216,6 +218,8 @@ class Plan:
         sentences = self.doc.sentences
         for i in sorted(doomed):
             found = doomed[i]
+            if not self._removable(self.spans[i]):
+                continue  # a sentence across markup stays for a person: so does what serves it
             after = i + 1
             offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
             while after < len(sentences) and after not in doomed and after not in self._clauses:
@@ -387,7 +391,7 @@ class Plan:
         start, end = span
         if not self.is_html:
             return Edit(span=span, replacement=replacement)
-        if "<" in self.source[start:end] or ">" in self.source[start:end]:
+        if not self._removable(span) or (replacement and regex.search(r"[<>]", self.source[start:end])):
             return None
         if not replacement:
             opening = regex.search(r"<(p|div|li|h[1-6]|td|span)\b[^<>]*>\s*$", self.source[max(0, start - 300) : start])
@@ -398,16 +402,42 @@ class Plan:
                     end += closing.end()
         return Edit(span=(start, end), replacement=markup.escape_text(replacement))
 
+    def _removable(self, span: tuple[int, int]) -> bool:
+        """A sentence that can go as a whole: in HTML, no markup inside it but
+        inline elements that open and close within it ("Call us at <b>…</b>.")."""
+        text = self.source[span[0] : span[1]]
+        if not self.is_html or not regex.search(r"[<>]", text):
+            return True
+        tags = regex.findall(r"<(/?)([a-zA-Z][\w-]*)\b[^<>]{0,500}?(/?)>", text)
+        if regex.sub(r"<[^<>]{0,500}>", "", text).count("<") or len(tags) != text.count("<"):
+            return False
+        depth: list[str] = []
+        for closing, name, _ in tags:
+            name = name.lower()
+            if name not in _INLINE:
+                return False
+            if name == "br":
+                continue
+            if closing:
+                if not depth or depth.pop() != name:
+                    return False
+            else:
+                depth.append(name)
+        return not depth
+
     # --- fragments -----------------------------------------------------------------
     def _separated_line(self, i: int, found: list[Finding], done: set[int]) -> bool:
         """A line of parts set apart by bars or bullets ("Anna | anna@shop.com |
         +1 212 555 0199", a signature): the parts holding contact details go
         with their separators, the name, role and shop name stay."""
-        if self.is_html:
-            return False
-        line_start = self.source.rfind("\n", 0, self.spans[i][0]) + 1
-        line_end = self.source.find("\n", self.spans[i][0])
-        line_end = len(self.source) if line_end < 0 else line_end
+        if self.is_html:  # in a template, the sentence when no markup lies inside it
+            line_start, line_end = self.spans[i]
+            if regex.search(r"[<>]", self.source[line_start:line_end]):
+                return False
+        else:
+            line_start = self.source.rfind("\n", 0, self.spans[i][0]) + 1
+            line_end = self.source.find("\n", self.spans[i][0])
+            line_end = len(self.source) if line_end < 0 else line_end
         if line_start in done:
             return True
         line = self.source[line_start:line_end]
@@ -424,7 +454,8 @@ class Plan:
             return False
         done.add(line_start)
         joiner = separators[0].group() if separators[0].group().strip() else " | "
-        edit = Edit(span=(line_start, line_end), replacement=joiner.join(kept))
+        joined = joiner.join(kept)
+        edit = Edit(span=(line_start, line_end), replacement=markup.escape_text(joined) if self.is_html else joined)
         self._attach([f for f in self.findings if f.span and line_start <= f.span[0] < line_end], edit,
                      tr("fix.remove-contact-parts", "Remove the contact details, keep the name"))
         return True
