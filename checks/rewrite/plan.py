@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from typing import TYPE_CHECKING
 
@@ -13,9 +12,9 @@ from ..i18n import tr
 from ..models import Edit, Finding, Fix, Guidance
 from . import clauses
 from .facts import facts
+from .fixes import ORDER_ID, SingleFixes
 from .guidance import guidance_text
-from .order_line import order_line_edit
-from .texts import PLACEHOLDER, phrase_text
+from .texts import phrase_text
 
 if TYPE_CHECKING:
     from ..document import Document, Sentence
@@ -55,13 +54,11 @@ _LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
 _SEPARATOR = regex.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[/–—][ \t]+")
 # The value after a contact label: "WeChat: shop_88", "Instagram: @cozyshop".
 _LABELLED_VALUE = regex.compile(r"[ \t]*[:：][ \t]*[^\s,;]{1,60}")
-_ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 # Elements inside a sentence that may go with it.
 _INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "a", "font", "small", "big", "br", "code", "mark", "sup", "sub"})
-_OPENERS, _CLOSERS = "（(【[「", "）)】]」"
 
 
-class Plan:
+class Plan(SingleFixes):
     """Decides, finding by finding, what the rewrite does."""
 
     def __init__(self, doc: Document, findings: list[Finding], cautious: bool = False) -> None:
@@ -161,7 +158,7 @@ class Plan:
 
     def _says_something(self, i: int) -> bool:
         """Sentence ``i`` is more than a greeting, a closing, a name or an order id."""
-        text = _ORDER_ID.sub("", self.source[self.spans[i][0] : self.spans[i][1]])
+        text = ORDER_ID.sub("", self.source[self.spans[i][0] : self.spans[i][1]])
         count = clauses.word_count(text)
         if count <= 2:
             return False
@@ -183,7 +180,7 @@ class Plan:
         offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
         text = None if self.cautious or (self.is_html and regex.search(r"[<>]", sentence)) else \
             clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer))
-        if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(_ORDER_ID.sub("", text)) >= 3:
+        if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(ORDER_ID.sub("", text)) >= 3:
             edit = Edit(span=(start, end), replacement=text)
             self._attach(found, edit, tr("fix.remove-clause", "Remove the clause that breaks the rule"))
         elif not self._has_fact(i, not offer, []) or self._only_order_ids(i, offer):
@@ -209,7 +206,7 @@ class Plan:
             return False
         start, end = self.spans[i]
         inside = [(s, e) for s, e, amount in self.facts if start <= s and e <= end and not (amount and offer)]
-        return bool(inside) and all(_ORDER_ID.fullmatch(self.source[s:e]) for s, e in inside)
+        return bool(inside) and all(ORDER_ID.fullmatch(self.source[s:e]) for s, e in inside)
 
     def _take_along(self, doomed: dict[int, list[Finding]]) -> None:
         """What only served a removed sentence goes with it: a following
@@ -483,110 +480,6 @@ class Plan:
                     start = m.start()
             self.edits.append(Edit(span=(start, end), replacement=edit.replacement))
 
-    def _foreign_passage(self, finding: Finding, doomed: dict[int, list[Finding]]) -> None:
-        """An internal note in another language: its sentences go when the note
-        is all they say, a bracketed note goes with its brackets."""
-        if finding.span is None:
-            self._advise(finding.rule, finding)
-            return
-        start, end = finding.span
-        if start > 0 and self.source[start - 1] in _OPENERS:
-            start -= 1
-        if end < len(self.source) and self.source[end] in _CLOSERS:
-            end += 1
-        indexes = self._sentences_of((start, end))
-        covered = [i for i in indexes if not _remainder(self.source, self.spans[i], (start, end))]
-        if indexes and len(covered) == len(indexes):
-            for i in indexes:
-                doomed.setdefault(i, []).append(finding)
-        elif self.source[start] in _OPENERS and self.source[end - 1] in _CLOSERS and not self.is_html:
-            if start > 0 and self.source[start - 1] in " \t":
-                start -= 1
-            edit = Edit(span=(start, end), replacement="")
-            self.edits.append(edit)
-            finding.fix = finding.fix or Fix(title=tr("fix.remove-note", "Remove the note"), edits=[edit])
-        else:
-            self._advise(finding.rule, finding)
-
-    # --- order id -------------------------------------------------------------------
-    def _order_id(self, finding: Finding) -> None:
-        template = phrase_text(self.lang, "order_line") or phrase_text("en", "order_line")
-        if self.is_html or template is None:
-            self._advise(finding.rule, finding)
-            return
-        order_id = self.doc.context.order_id or PLACEHOLDER
-        self.order_line = template.format(order_id=order_id)
-        at, inserted = order_line_edit(self.source, self.order_line, self.doc)
-        finding.fix = finding.fix or Fix(title=tr("fix.add-order-id", "Add the order id"), edits=[Edit(span=(at, at), replacement=inserted)])
-        if order_id == PLACEHOLDER:
-            self.guidance.append(
-                Guidance(rule=finding.rule, text=tr("guidance.fill-order-id", "Fill in the order id where the rewrite says {placeholder}: "
-                         "no order id was given with the draft.", placeholder=PLACEHOLDER))
-            )
-
-    def keep_order_id(self, text: str) -> None:
-        """A rewrite that removed every order id of the draft gets the order id line back."""
-        if self.order_line is not None or self.is_html:
-            return
-        ids = _ORDER_ID.findall(self.source)
-        if not ids or any(order_id in text for order_id in ids):
-            return
-        template = phrase_text(self.lang, "order_line") or phrase_text("en", "order_line")
-        if template is not None:
-            self.order_line = template.format(order_id=self.doc.context.order_id or ids[0])
-
-    def _excess_size(self, finding: Finding) -> bool:
-        """The declaration of a size beyond the third goes: the text takes its
-        parent's size (the finding points at that declaration)."""
-        if finding.span is None or not self.is_html:
-            return False
-        start, end = finding.span
-        if not regex.fullmatch(r"font-size\s*:\s*[^;\"'<>]{1,40}", self.source[start:end]):
-            return False
-        while end < len(self.source) and self.source[end] in " ;":
-            end += 1
-        edit = Edit(span=(start, end), replacement="")
-        self.edits.append(edit)
-        finding.fix = finding.fix or Fix(title=tr("fix.remove-font-size", "Remove this font size"), edits=[edit])
-        return True
-
-    def _grammar_fix(self, finding: Finding) -> bool:
-        """The two grammar slips with one right answer: an article that the
-        checker faulted (a ↔ an), and a sentence that starts in lower case."""
-        if finding.span is None or not finding.excerpt:
-            return False
-        start, end = finding.span
-        word = self.source[start:end]
-        replacement = None
-        if word.lower() in ("a", "an"):
-            flipped = "an" if word.lower() == "a" else "a"
-            replacement = (flipped[0].upper() + flipped[1:]) if word[0].isupper() else flipped
-        elif regex.fullmatch(r"\p{Ll}[\p{L}'’]*", word) and any(s == start for s, _ in self.spans):
-            replacement = word[0].upper() + word[1:]
-        if replacement is None:
-            return False
-        edit = Edit(span=(start, end), replacement=replacement)
-        self.edits.append(edit)
-        finding.fix = finding.fix or Fix(title=tr("fix.replace-with", "Replace with {0!r}", replacement), edits=[edit])
-        return True
-
-    def _order_id_fix(self, finding: Finding) -> None:
-        """A malformed order id that is a typo of the order id the draft was
-        checked with becomes that id (a different order's id is left to a person)."""
-        order_id = self.doc.context.order_id
-        if order_id is None or finding.span is None or not finding.excerpt:
-            self._advise(finding.rule, finding)
-            return
-        found = regex.search(r"\d[\d\s\-]*\d", finding.excerpt)
-        typed = regex.sub(r"\D", "", found.group()) if found else ""
-        if found is None or difflib.SequenceMatcher(None, typed, order_id.replace("-", "")).ratio() < 0.85:
-            self._advise(finding.rule, finding)
-            return
-        start = finding.span[0] + found.start()
-        edit = Edit(span=(start, start + len(found.group())), replacement=order_id)
-        self.edits.append(edit)
-        finding.fix = finding.fix or Fix(title=tr("fix.order-id", "Use the order id {order_id}", order_id=order_id), edits=[edit])
-
     # --- guidance --------------------------------------------------------------------
     def _fallback(self, finding: Finding) -> None:
         if finding.fix is not None:
@@ -626,10 +519,3 @@ class Plan:
 def _last_word(text: str) -> str:
     found = regex.search(r"(\p{L}+)\W*$", text)
     return found.group(1) if found else ""
-
-
-def _remainder(source: str, sentence: tuple[int, int], passage: tuple[int, int]) -> str:
-    s, e = sentence
-    ps, pe = max(s, passage[0]), min(e, passage[1])
-    rest = source[s:ps] + source[pe:e] if ps < pe else source[s:e]
-    return regex.sub(r"[\s\p{P}]+", "", rest)
