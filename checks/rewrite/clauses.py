@@ -140,12 +140,12 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
     # semicolon or a dash closed it: what follows a comma or a colon depends on it
     # ("Who is too lazy to read, | should not buy ...", "Please keep it: | returns hurt us").
     first_kept = doomed.index(False)
-    if first_kept and not regex.search(r"[;；–—]\s*$", body[parts[first_kept - 1][0] : parts[first_kept - 1][1]]):
+    if first_kept and not ends_with(body[parts[first_kept - 1][0] : parts[first_kept - 1][1]], ";；–—"):
         return None
     # A dependent clause right after a removed one served it ("so we can fix it").
     for i in range(1, len(parts)):
         piece = body[parts[i][0] : parts[i][1]]
-        explains = regex.search(r"[:：]\s*$", body[parts[i - 1][0] : parts[i - 1][1]])
+        explains = ends_with(body[parts[i - 1][0] : parts[i - 1][1]], ":：")
         if doomed[i - 1] and not doomed[i] and i not in shrunk and (explains or starts_with(lang, "dependent", piece)):
             doomed[i] = True
     # Kept clauses must run on from one another: text on both sides of a removed
@@ -153,7 +153,7 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
     # A label closed by a colon ("Order 113-…:") stands apart, and may lose the clause after it.
     alive = [i for i, gone in enumerate(doomed) if not gone]
     first = body[parts[alive[0]][0] : parts[alive[0]][1]]
-    labelled = regex.search(r"[:：]\s*$", first) and word_count(_ORDER_ID.sub("", first)) <= 3
+    labelled = ends_with(first, ":：") and word_count(_ORDER_ID.sub("", first)) <= 3
     rest = alive[1:] if labelled else alive
     if labelled and not rest:
         return None  # the label alone says nothing
@@ -182,6 +182,12 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
 
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def ends_with(text: str, marks: str) -> bool:
+    """``text`` ends on one of ``marks``, trailing whitespace aside."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in marks
 
 
 def word_count(text: str) -> int:

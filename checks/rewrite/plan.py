@@ -51,7 +51,7 @@ _CONNECTOR = regex.compile(
 # What is left of a line that only labelled a contact ("Tel.", "Email:", "- ").
 _LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
 # Parts of a line set apart by bars, bullets or spaced slashes and dashes (a signature).
-_SEPARATOR = regex.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[/–—][ \t]+")
+_SEPARATOR = regex.compile(r"(?<![ \t])[ \t]*[|•·][ \t]*|(?<![ \t])[ \t]+[/–—][ \t]+")
 # The value after a contact label: "WeChat: shop_88", "Instagram: @cozyshop".
 _LABELLED_VALUE = regex.compile(r"[ \t]*[:：][ \t]*[^\s,;]{1,60}")
 # Elements inside a sentence that may go with it.
@@ -284,7 +284,7 @@ class Plan(SingleFixes):
         start, end = self.spans[i]
         first = min(f.span[0] for f in found if f.span)
         last = max(f.span[1] for f in found if f.span)
-        return bool(regex.search(r"[:：]\s*$", self.source[start:first])) and not regex.search(r"\w", self.source[last:end])
+        return clauses.ends_with(self.source[start:first], ":：") and not regex.search(r"\w", self.source[last:end])
 
     @functools.cached_property
     def facts(self) -> list[tuple[int, int, bool]]:
