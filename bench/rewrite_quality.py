@@ -8,8 +8,9 @@ with the same context, and measure
 - reach: of the drafts with findings whose rules can all be fixed in the text
   (not a wrong language, the 30-day window, a repeat review request, an
   attachment, or a message that should not be sent: thanks-only, auto-reply,
-  order confirmation), the share that get a rewrite with empty ``remaining``
-  (target >= 95%);
+  order confirmation, or a draft in which every sentence offends, judged from
+  the draft and its findings), the share that get a rewrite with empty
+  ``remaining`` (target >= 95%);
 - harm: rewrites that add a rule the draft did not have (style.grammar and
   style.spelling counted apart), three or more line breaks in a row;
 - facts: order ids, tracking numbers, dates, amounts (not those of an offer),
@@ -36,8 +37,12 @@ import regex
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from checks import Context, Draft, check  # noqa: E402
+import datetime as dt  # noqa: E402
+
+from checks import CheckSettings, Context, Draft, check  # noqa: E402
+from checks.document import Document  # noqa: E402
 from checks.rewrite import facts  # noqa: E402
+from checks.rewrite.clauses import word_count  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "dev.jsonl"
 # Rules a text edit cannot satisfy: the message must not be sent as it is, or
@@ -47,6 +52,9 @@ NOT_TEXT_FIXABLE = frozenset({
     "content.thanks-only", "content.auto-reply", "order.confirmation", "internal-error",
 })
 OFFER_RULES = frozenset({"review.incentive", "promo.coupon", "promo.marketing"})
+# Findings that make a sentence's purpose forbidden (a misspelling or an http link does not).
+OFFENDING = ("review.", "promo.", "order.divert", "order.cancel-request", "order.discourage-return",
+             "content.objectionable", "link.opt-out", "link.external", "contact.")
 TARGET_REACH = 0.95
 
 
@@ -118,12 +126,33 @@ def _in_offer_sentence(text: str, at: int, spans: list) -> bool:
     return any(s < end and start <= e for s, e in spans)
 
 
+def every_sentence_offends(draft: Draft, findings: list) -> bool:
+    """Every sentence with words of its own (not a greeting, closing or name line)
+    holds a finding: once the violations go, nothing is left to send. Judged on
+    the draft and its findings alone, not on what the rewrite did."""
+    doc = Document.build(draft, CheckSettings(), today=dt.date.today())
+    spans = [f.span for f in findings if f.span and f.rule.startswith(OFFENDING)]
+    content = 0
+    for sentence in doc.sentences:
+        start, end = doc.source_span((sentence.start, sentence.end))
+        text = regex.sub(r"\d{3}-\d{7}-\d{7}", "", doc.source[start:end]).strip()
+        words = word_count(text)
+        closing = any(p is not None and p.search(text) for p in (doc.phrase("greeting"), doc.phrase("closing")))
+        if words <= 2 or (words <= 4 and not regex.search(r"[.!?。！？]$", text)) or (closing and words <= 6):
+            continue
+        content += 1
+        if not any(s < end and start < e for s, e in spans):
+            return False
+    return content > 0
+
+
 async def measure(show: int) -> dict:
     rows = []
     for label, draft in drafts():
         report = await check(draft)
         rules = set(report.rule_ids())
         row = {"label": label, "rules": sorted(rules), "rewrite": report.rewrite,
+               "all_offend": bool(report.findings) and every_sentence_offends(draft, report.findings),
                "remaining": getattr(report, "remaining", None), "findings": len(report.findings)}
         if report.rewrite:
             again = await check(Draft(text=report.rewrite, context=draft.context), rewrite=False)
@@ -136,7 +165,8 @@ async def measure(show: int) -> dict:
         rows.append((draft, report, row))
     honest = [r for _, _, r in rows if r["rewrite"] and r["remaining"] is not None and sorted(r["remaining"]) != r["recheck"]]
     no_rewrite_but_remaining = [r for _, _, r in rows if not r["rewrite"] and r["remaining"]]
-    fixable = [r for _, _, r in rows if r["rules"] and not set(r["rules"]) & NOT_TEXT_FIXABLE]
+    fixable = [r for _, _, r in rows if r["rules"] and not set(r["rules"]) & NOT_TEXT_FIXABLE and not r["all_offend"]]
+    all_offend = [r for _, _, r in rows if r["rules"] and not set(r["rules"]) & NOT_TEXT_FIXABLE and r["all_offend"]]
     clean = [r for r in fixable if r["rewrite"] and not r.get("recheck")]
     added = [r for _, _, r in rows if r.get("added")]
     style_added = [r for r in added if {"style.grammar", "style.spelling"} & set(r["added"])]
@@ -150,10 +180,13 @@ async def measure(show: int) -> dict:
         "text_fixable": len(fixable),
         "text_fixable_clean": len(clean),
         "reach": round(len(clean) / len(fixable), 3) if fixable else None,
-        # Of the text-fixable drafts, those left with nothing permitted (a draft that is one
-        # violation): no rewrite and "do not send" is the right answer, but it is not a clean rewrite.
-        "text_fixable_nothing_left": [r["label"] for r in fixable if not r["rewrite"]],
-        "reach_among_rewritten": round(len(clean) / max(1, sum(1 for r in fixable if r["rewrite"])), 3),
+        # Drafts in which every sentence offends (a message that is one violation): not counted
+        # above; the right answer is no rewrite ("do not send"), or a clean one.
+        "every_sentence_offends": len(all_offend),
+        "every_sentence_offends_but_unclean_rewrite": [(r["label"], r.get("recheck")) for r in all_offend
+                                                       if r["rewrite"] and r.get("recheck")],
+        # Text-fixable drafts that still got no rewrite (something permitted was lost).
+        "text_fixable_without_rewrite": [r["label"] for r in fixable if not r["rewrite"]],
         "not_clean": [(r["label"], r["rules"], r.get("recheck")) for r in fixable if r not in clean and r["rewrite"]],
         "adds_a_finding": [(r["label"], r["added"]) for r in added],
         "adds_style": [(r["label"], r["added"]) for r in style_added],

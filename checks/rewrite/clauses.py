@@ -110,7 +110,9 @@ def _shrink(body: str, piece: tuple[int, int], hits: list[tuple[int, int]]) -> s
     for s, e in inside:
         before = body[pos:s]
         lead = _LEAD_IN.search(before)
-        out.append(before[: lead.start()] if lead else before.rstrip())
+        if lead is None:  # only a phrase that a preposition introduced can go alone ("via PayPal")
+            return None
+        out.append(before[: lead.start()])
         pos = max(pos, e)
     out.append(body[pos:end])
     text = "".join(out)
@@ -168,6 +170,8 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
     opener = starts_with(lang, "openers", text) if main_gone else None
     if opener is not None:
         text = text[opener.end() :]
+    elif main_gone and not _stands_alone(body, parts, doomed, lang):
+        return None  # "Por el retraso del pedido …,": a phrase that led into the removed clause
     lead = starts_with(lang, "connectives", text)
     if lead is not None:
         text = text[lead.end() :]
@@ -182,6 +186,17 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
 
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def _stands_alone(body: str, parts: list[tuple[int, int]], doomed: list[bool], lang: str) -> bool:
+    """What is kept before the first removed clause is a clause of its own: a
+    semicolon, colon or dash closed it, or the removed clause opened with a
+    connective ("…, so use code …"), not just a comma ("For the delay, use …")."""
+    first_gone = doomed.index(True)
+    before = body[parts[first_gone - 1][0] : parts[first_gone - 1][1]]
+    if ends_with(before, ";；:：–—"):
+        return True
+    return starts_with(lang, "connectives", body[parts[first_gone][0] : parts[first_gone][1]]) is not None
 
 
 def ends_with(text: str, marks: str) -> bool:

@@ -37,6 +37,9 @@ SENTENCE_RULES = frozenset(
 CLAUSE_RULES = frozenset(
     {"review.change-request", "order.cancel-request", "order.discourage-return", "content.objectionable"}
 )
+# Pressure and insults run through the whole sentence, whatever part the finding marks:
+# the sentence goes unless it holds facts other than order ids.
+WHOLE_FIRST = frozenset({"order.cancel-request", "order.discourage-return", "content.objectionable"})
 # Contact details and links: the sentence goes when it carries no fact; else the fragment.
 FRAGMENT_RULES = frozenset({"contact.email", "contact.phone", "link.external", "contact.social"})
 # In these the amount is the offer itself, not a fact to keep.
@@ -160,11 +163,13 @@ class Plan(SingleFixes):
         """Sentence ``i`` is more than a greeting, a closing, a name or an order id."""
         text = ORDER_ID.sub("", self.source[self.spans[i][0] : self.spans[i][1]])
         count = clauses.word_count(text)
-        if count <= 2:
-            return False
+        if count <= 2 or (count <= 4 and not regex.search(r"[.!?。！？]\s*$", text)):
+            return False  # a name, a signature line, a label
         for concept, most in (("greeting", 6), ("closing", 5)):
             pattern = self.doc.phrase(concept)
-            if pattern is not None and count <= most and pattern.search(text):
+            found = pattern.search(text) if pattern is not None else None
+            # A short line that greets or signs off; in Japanese or Chinese, most of the sentence.
+            if found is not None and (count <= most or len(found.group()) * 2 >= len(text.strip())):
                 return False
         return True
 
@@ -178,12 +183,16 @@ class Plan(SingleFixes):
         sentence = self.source[start:end]
         hits = [(max(f.span[0], start) - start, min(f.span[1], end) - start) for f in found if f.span]
         offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
+        restorable = not self._has_fact(i, not offer, []) or self._only_order_ids(i, offer)
+        if restorable and any(f.rule in WHOLE_FIRST for f in found):
+            doomed[i] = found
+            return
         text = None if self.cautious or (self.is_html and regex.search(r"[<>]", sentence)) else \
             clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer))
         if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(ORDER_ID.sub("", text)) >= 3:
             edit = Edit(span=(start, end), replacement=text)
             self._attach(found, edit, tr("fix.remove-clause", "Remove the clause that breaks the rule"))
-        elif not self._has_fact(i, not offer, []) or self._only_order_ids(i, offer):
+        elif restorable:
             doomed[i] = found
         else:
             for finding in found:
