@@ -291,3 +291,37 @@ def test_html_template_keeps_the_signature_name_and_drops_the_contact_paragraph_
                               f'<p>Your order {OID} ships on November 28 &amp; arrives by December 2.</p>\n'
                               '<p>Anna | CozyShop</p>\n</div>')
     assert report.rewrite_status == "ready"
+
+
+# --- the clause editor on its own ----------------------------------------------------
+
+
+def _hit(sentence: str, words: str) -> list[tuple[int, int]]:
+    start = sentence.index(words)
+    return [(start, start + len(words))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hit", "expected"),
+    [
+        ("Your lamp ships on Monday, so use code SAVE10 for 10% off.", "use code SAVE10", "Your lamp ships on Monday."),
+        ("Now that the kettle was replaced, could you change your review?", "change your review", "The kettle was replaced."),
+        ("For the delay, use code SAVE10 at checkout.", "use code SAVE10", None),  # a phrase, not a clause
+        ("If it does not charge, the damn problem is your cable, not ours.", "damn", None),  # text on both sides
+        ("Order 113-4829105-7730142: call us now.", "call us", None),  # the label alone says nothing
+        ("Please review it.", "review", None),  # one clause: nothing left
+    ],
+)
+def test_clause_cut(sentence: str, hit: str, expected: str | None) -> None:
+    from checks.rewrite import clauses
+
+    assert clauses.cut(sentence, _hit(sentence, hit), "en") == expected
+
+
+def test_clause_cut_keeps_a_fact_and_drops_only_the_introduced_phrase() -> None:
+    from checks.rewrite import clauses
+
+    sentence = "We can refund order 113-4829105-7730142 via PayPal if you reply here."
+    keep = _hit(sentence, "113-4829105-7730142")
+    assert clauses.cut(sentence, _hit(sentence, "PayPal"), "en", keep) == \
+        "We can refund order 113-4829105-7730142 if you reply here."
