@@ -3,21 +3,30 @@
 A finding with a mechanical fix contributes edits over the submitted source;
 a sentence that exists only for something forbidden (a coupon, an opt-out
 line, a contact line, a biased review request) goes as a whole, or is
-replaced by a neutral review request. The edits are merged so that none
-overlaps another, then applied, and the whitespace where text was removed is
-tidied (no double spaces, no runs of blank lines). What cannot be fixed
-mechanically becomes plain guidance.
+replaced by a neutral review request; where only a clause offends, that
+clause goes with what served it and the rest of the sentence stays. The
+edits are merged so that none overlaps another, then applied, and the
+whitespace (and in HTML the emptied markup) where text was removed is tidied.
+What cannot be fixed mechanically becomes plain guidance.
 
-Facts outside the removed sentences survive: a sentence that also carries an
-order id, a tracking number or a date (and, for contact details, an amount)
-is never removed; only the offending fragment is, or a person is asked to
-rewrite it. The rewrite never adds anything but the neutral review request
-and the order id line.
+Facts survive: a sentence that also carries a tracking number, a date or an
+amount (not an offer's) loses only the offending clause or phrase, or a
+person is asked to rewrite it; an order id that leaves with its sentence
+comes back in the order id line. The rewrite never adds anything but the
+neutral review request and the order id line; when nothing with a purpose
+is left, there is no rewrite.
 
-Pure: the Document and the findings in, text out. The parts:
-``plan`` decides the edits, ``apply`` applies them, ``order_line`` places
-the order id line, ``diff`` shows the change, ``facts`` finds what must
-survive, ``guidance`` and ``texts`` hold what the rewrite says and writes.
+The rewrite is checked again before anyone sees it (``suggest_checked``,
+called by the engine with a re-check of its own): ``verdict`` turns what the
+re-check finds into ``remaining``, a status and guidance.
+
+Pure: the Document and the findings in, text out. The parts: ``plan``
+decides the edits sentence by sentence, ``clauses`` cuts a sentence's
+offending clause, ``fixes`` handles single findings (order id, font size,
+grammar slips), ``apply`` applies the edits, ``order_line`` places the order
+id line, ``diff`` shows the change, ``facts`` finds what must survive,
+``guidance`` and ``texts`` hold what the rewrite says and writes, ``verdict``
+words the re-check.
 """
 
 from __future__ import annotations
