@@ -198,6 +198,8 @@ async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSetting
         """The findings on ``text``; with ``again``, also the rewrite of ``text`` itself."""
         validate_text(text)
         redraft = Draft(text=text, context=draft.context)
+        # In this process, with its tree (no HTML worker): the second pass plans over the parsed
+        # template, and a report is the same whether or not the worker ran the draft's html half.
         redoc = Document.build(redraft, settings, today=doc.today)
         try:
             found = (await _run(redoc, settings, False, None, redraft)).findings
