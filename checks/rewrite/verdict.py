@@ -50,5 +50,8 @@ def do_not_send(draft_guidance: list[Guidance]) -> list[Guidance]:
     """Guidance when no rewrite is left: why, then what the draft's findings ask of a person."""
     out = [Guidance(rule="rewrite", text=tr("guidance.nothing-left", "Nothing permitted is left once the fixes are "
                                              "applied: do not send this message."))]
-    out.extend(g for g in draft_guidance if g.rule in WHY_NOT)
+    for rule in dict.fromkeys(g.rule for g in draft_guidance if g.rule in WHY_NOT):
+        text = guidance_text(rule)  # the rule's general advice: no passage of a message not to send
+        if text is not None:
+            out.append(Guidance(rule=rule, text=text))
     return out
