@@ -18,6 +18,7 @@ from .order_line import order_line_edit
 from .texts import PLACEHOLDER, phrase_text
 
 ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
+_FONT_SIZE = regex.compile(r"font-size\s*:\s*(\d{1,4}(?:\.\d{1,3})?)\s*(px|pt|em|rem|%)", regex.IGNORECASE)
 _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
 
 
@@ -77,18 +78,30 @@ class SingleFixes:
             self.order_line = template.format(order_id=self.doc.context.order_id or ids[0])
 
     def _excess_size(self, finding: Finding) -> bool:
-        """The declaration of a size beyond the third goes: the text takes its
-        parent's size (the finding points at that declaration)."""
+        """A size beyond the third (the finding points at its declaration)
+        becomes the nearest size the template already uses in the same unit,
+        else its declaration goes and the text takes its parent's size."""
         if finding.span is None or not self.is_html:
             return False
         start, end = finding.span
-        if not regex.fullmatch(r"font-size\s*:\s*[^;\"'<>]{1,40}", self.source[start:end]):
+        declared = _FONT_SIZE.fullmatch(self.source, start, end)
+        if declared is None:
             return False
-        while end < len(self.source) and self.source[end] in " ;":
-            end += 1
-        edit = Edit(span=(start, end), replacement="")
+        value, unit = float(declared.group(1)), declared.group(2).lower()
+        others = {float(m.group(1)) for m in _FONT_SIZE.finditer(self.source)
+                  if m.group(2).lower() == unit and m.start() != start} - {value}
+        if others:
+            nearest = min(others, key=lambda size: (abs(size - value), size))
+            shown = f"{nearest:g}"
+            edit = Edit(span=(declared.start(1), declared.end(1)), replacement=shown)
+            title = tr("fix.font-size", "Use the font size {size} already used", size=shown + unit)
+        else:
+            while end < len(self.source) and self.source[end] in " ;":
+                end += 1
+            edit = Edit(span=(start, end), replacement="")
+            title = tr("fix.remove-font-size", "Remove this font size")
         self.edits.append(edit)
-        finding.fix = finding.fix or Fix(title=tr("fix.remove-font-size", "Remove this font size"), edits=[edit])
+        finding.fix = finding.fix or Fix(title=title, edits=[edit])
         return True
 
     def _grammar_fix(self, finding: Finding) -> bool:
