@@ -325,3 +325,11 @@ def test_clause_cut_keeps_a_fact_and_drops_only_the_introduced_phrase() -> None:
     keep = _hit(sentence, "113-4829105-7730142")
     assert clauses.cut(sentence, _hit(sentence, "PayPal"), "en", keep) == \
         "We can refund order 113-4829105-7730142 if you reply here."
+
+
+def test_order_line_keeps_the_drafts_line_endings() -> None:
+    text = ("Dear Ms. Smith,\r\n\r\nThe lamp you ordered will arrive on December 2. Use code SAVE10 for 10% off "
+            "next time.\r\n\r\nBest,\r\nLumiwood\r\n")
+    report = asyncio.run(check(Draft(text=text, context=Context(order_id=OID))))
+    assert report.rewrite == (f"Dear Ms. Smith,\r\n\r\nOrder: {OID}\r\n\r\nThe lamp you ordered will arrive on "
+                              "December 2.\r\n\r\nBest,\r\nLumiwood\r\n")
