@@ -89,3 +89,49 @@ def test_compliant_drafts_come_back_unchanged(sentences: list[str]) -> None:
     report = _check(text)
     if not report.findings:
         assert report.rewrite == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_rewrite_keeps_the_names_and_adds_no_style_finding(text: str) -> None:
+    """The greeting's name and the signature survive; the rewrite raises no grammar or
+    spelling finding the draft did not have."""
+    report = _check(text)
+    assert "Hello Jennifer," in report.rewrite and report.rewrite.endswith("Best regards,\nLumiwood")
+    again = _check(report.rewrite)
+    drafted = set(report.rule_ids())
+    assert not {"style.grammar", "style.spelling"} & (set(again.rule_ids()) - drafted), report.rewrite
+
+
+@st.composite
+def templates(draw) -> str:
+    """HTML drafts: paragraphs and list items of compliant and violating sentences, with styles."""
+    purpose = draw(st.sampled_from(PURPOSE))
+    blocks = [purpose] + draw(st.lists(st.sampled_from(COMPLIANT + VIOLATING_SENTENCES), max_size=4))
+    order = draw(st.permutations(range(len(blocks))))
+    body = []
+    for index in order:
+        kind = draw(st.sampled_from(["p", "li", "p-styled"]))
+        sentence = blocks[index]
+        if kind == "li":
+            body.append(f"<ul><li>{sentence}</li></ul>")
+        elif kind == "p-styled":
+            body.append(f'<p style="font-family: Georgia;">{sentence}</p>')
+        else:
+            body.append(f"<p>{sentence}</p>")
+    return '<div style="max-width:600px;">\n<p>Hello Jennifer,</p>\n' + "\n".join(body) + "\n<p>Lumiwood</p>\n</div>"
+
+
+HTML_CONTEXT = CONTEXT.model_copy(update={"format": "html"})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(templates())
+def test_html_rewrite_leaves_no_empty_markup_and_tells_the_truth(html: str) -> None:
+    report = asyncio.run(check(Draft(text=html, context=HTML_CONTEXT)))
+    assert report.rewrite is not None, html
+    again = asyncio.run(check(Draft(text=report.rewrite, context=HTML_CONTEXT), rewrite=False))
+    assert report.remaining == again.rule_ids(), (html, report.rewrite)
+    assert set(again.rule_ids()) <= set(report.rule_ids()), (html, report.rewrite)
+    for empty in ('style=""', 'style=" "', "<p></p>", "<li></li>", "<ul></ul>", "<p >", "<div >"):
+        assert empty not in report.rewrite, (empty, html, report.rewrite)
