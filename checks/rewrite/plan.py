@@ -145,9 +145,12 @@ class Plan(SingleFixes):
                 # (or whole, when only order ids go with it: the order line keeps them).
                 del doomed[i]
                 for finding in found:
-                    if finding.rule in FRAGMENT_RULES:
-                        self._fragment(finding, i)
-                    else:
+                    if finding.rule not in FRAGMENT_RULES:
+                        self._clauses.setdefault(i, []).append(finding)
+                # Its contact details go in any case: alone, or with the clause that holds them.
+                for finding in {id(f): f for f in found + fragments.get(i, []) if f.rule in FRAGMENT_RULES}.values():
+                    self._fragment(finding, i)
+                    if finding.fix is not None:
                         self._clauses.setdefault(i, []).append(finding)
         for i, found in self._clauses.items():
             if i not in doomed:
