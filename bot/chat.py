@@ -391,7 +391,8 @@ def _rewrite_status_section(report: Report, locale: str | None) -> Section:
     """What the re-check of the rewrite found, in words, with guidance for each rule left."""
     lang = i18n.ui_language(locale)
     lines = [i18n.localize(report.rewrite_verdict, lang)]
-    lines.extend(message("rewrite.guidance", locale, rule=g.rule, text=i18n.localize(g.text, lang)) for g in report.guidance)
+    lines.extend(message("rewrite.guidance", locale, rule=g.rule, text=i18n.localize(g.text, lang))
+                 for g in report.guidance if g.rule != "rewrite")  # the verdict above already says it
     return Section("rewrite-status", "\n".join(lines), title=message("rewrite.status.title", locale))
 
 

@@ -71,8 +71,8 @@ def rewrite_lines(report: Report, source: str, lang: str = "en") -> list[str]:
     if report.diff:
         changes = say(lang, "cli.rewrite.diff", "Changes (unified diff):")
         out.extend(["", changes, *("  " + line for line in report.diff.splitlines())])
-    guidance = getattr(report, "guidance", [])
-    if guidance:
+    guidance = [g for g in getattr(report, "guidance", []) if not (report.rewrite_verdict and g.rule == "rewrite")]
+    if guidance:  # ("rewrite": the verdict above already says it)
         out.extend(["", say(lang, "cli.rewrite.by-hand", "Still to do by hand:")])
         out.extend(f"  - {g.rule}: {g.text}" for g in guidance)
     return out
