@@ -42,7 +42,6 @@ MARKETPLACE_LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 
 # Scripts that name a language family on their own.
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 # Addresses, digits and symbols say nothing about the language.
 _ADDRESSES = regex.compile(
@@ -136,10 +135,6 @@ def _encodable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
 
 
 def has_kana(text: str) -> bool:

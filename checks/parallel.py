@@ -87,18 +87,19 @@ def restart() -> None:
     start()
 
 
-def stop() -> None:
-    """Stop the worker; checks run in one process again."""
+def stop(wait: bool = False) -> None:
+    """Stop the worker; checks run in one process again. ``wait``: until its process exited
+    (a bot shutting down leaves no child behind)."""
     global _pool
     with _lock:
         pool, _pool = _pool, None
         _ready.clear()
     if pool is not None:
         # A worker still warming up (or mid-draft) would hold the process's
-        # exit until it finished: it computes only, so it is ended at once.
-        # (No public way before Python 3.14's terminate_workers.)
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
+        # exit until it finished: unless asked to wait, it is ended at once
+        # (it computes only). No public way before Python 3.14's terminate_workers.
+        processes = [] if wait else list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=wait, cancel_futures=True)
         for process in processes:
             process.terminate()
 
