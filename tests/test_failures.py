@@ -419,11 +419,22 @@ def test_languages_are_named_in_english_and_chinese():
     assert "英语" in next(f.message for f in chinese.findings if f.rule == "lang.mismatch")
 
 
-def test_a_refusal_reads_as_english(tmp_path, monkeypatch, capsys):
+async def test_a_refusal_reads_as_english(tmp_path):
     """Sending back a withdrawn draft: "you cannot send it back now" (not "send back it")."""
-    typed = f"About order {ORDER}: it ships today.\n.\nwithdraw\nchanges please shorten\n"
-    status, shown = _console(tmp_path, monkeypatch, capsys, None, "--database", "c.sqlite3", typed=typed)
-    assert "is withdrawn; you cannot send it back now." in shown
+    from bot.review import ReviewError
+    from bot.store import Store
+    from tests.conftest_workflow import make_workflow
+
+    store = await Store.open(str(tmp_path / "w.sqlite3"))
+    try:
+        workflow = make_workflow(store)
+        draft = (await workflow.submit(author="alice", text=f"About order {ORDER}: it ships today.", platform="test", channel="C", thread="T")).draft
+        await workflow.withdraw(draft.id, "alice")
+        with pytest.raises(ReviewError) as refused:
+            await workflow.request_changes(draft.id, "bob", content_hash=draft.content_hash, reason="shorten")
+        assert str(refused.value.message).endswith("is withdrawn; you cannot send it back now.")
+    finally:
+        await store.close()
 
 
 # --- small things a new user meets ----------------------------------------------------------
