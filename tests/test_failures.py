@@ -342,7 +342,7 @@ def _pty_console(tmp_path, keys: list[tuple[str, bytes]]) -> tuple[int, str]:
     for prompt, typed in keys:
         read_until(prompt.encode(), 60)
         os.write(fd, typed)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 45  # generous on a loaded machine; the bug was never leaving
     while time.monotonic() < deadline:  # the rest, until the process ends
         read_until(b"\x00never", 0.2)
         done, status = os.waitpid(pid, os.WNOHANG)
