@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import extract, language, markup, phrases, prefilter
+from . import extract, frames, language, markup, phrases, prefilter
 from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
 
@@ -210,6 +210,15 @@ class Document:
         real_start = start + lead
         real_end = real_start + len(stripped)
         out.append(Sentence(real_start, real_end, stripped, len(out)))
+
+    # --- linguistic layer (checks/tokens.py, lexicon.py, frames.py) -------
+    def analysis(self, sentence: Sentence) -> frames.Analysis:
+        """The sentence's tokens and lexicon concepts, in the judgement language."""
+        return frames.analyse(sentence.text, self.phrase_language)
+
+    def window(self, index: int) -> list[tuple[Sentence, frames.Analysis]]:
+        """The sentence and its neighbours, as the clause window of a frame."""
+        return [(s, self.analysis(s)) for s in self.sentences[max(0, index - 1) : index + 2]]
 
     def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
         """Every sentence match of a phrase concept, first match per sentence."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import frames
 from ..document import Document, Sentence, negated
+from ..frames import Analysis, cover
 from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
 
@@ -38,14 +40,79 @@ class ReviewIncentive(Rule):
     compliant = Example("If you have a moment, please share your honest experience in a review on Amazon.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence in doc.sentences:
-            if not doc.sentence_has(sentence, "review_noun"):
+        """Frame: a value from the seller + a review by the buyer + a link of
+        exchange, condition or time between them, in one sentence or in a
+        sentence and its neighbour that refers back to it."""
+        sentences = doc.sentences
+        for index, sentence in enumerate(sentences):
+            a = doc.analysis(sentence)
+            span = _incentive(a)
+            if span is not None:
+                yield Hit(_chars(sentence, a, span))
                 continue
-            value = doc.sentence_has(sentence, "incentive_value")
-            if value is None or negated(doc, sentence, value, window=20):
-                continue
-            if doc.sentence_has(sentence, "incentive_link"):
+            if index + 1 < len(sentences):  # "Leave a review. We will then send you $10."
+                b = doc.analysis(sentences[index + 1])
+                if _incentive_pair(a, b) or _incentive_pair(b, a):
+                    yield Hit((sentence.start, sentences[index + 1].end))
+                    continue
+            if not a.has("thank") and _incentive_phrases(doc, sentence):  # the phrase data's older net
                 yield Hit((sentence.start, sentence.end))
+
+
+def _incentive_phrases(doc: Document, sentence: Sentence) -> bool:
+    if not doc.sentence_has(sentence, "review_noun"):
+        return False
+    value = doc.sentence_has(sentence, "incentive_value")
+    if value is None or negated(doc, sentence, value, window=20):
+        return False
+    return doc.sentence_has(sentence, "incentive_link") is not None
+
+
+def _chars(sentence: Sentence, a: Analysis, rng: tuple[int, int]) -> tuple[int, int]:
+    start, end = a.span(rng)
+    return sentence.start + start, sentence.start + end
+
+
+def _review_act(a: Analysis) -> list[tuple[int, int]]:
+    return a.ranges("review", "act")
+
+
+def _incentive(a: Analysis) -> tuple[int, int] | None:
+    direct = a.ranges("incentive_direct")  # 好评返现: the whole frame in one word
+    if direct:
+        return direct[0]
+    values = a.unnegated("value", scope=3)
+    if not values or not a.has("review"):
+        return None
+    reviews = a.ranges("review")
+    for ex in a.ranges("exchange"):
+        return cover(values[0], ex, reviews[0])
+    # "if / once / after you leave a review"
+    for cond, act in a.followed(["condition"], ["review", "act"], within=5):
+        if not a.negated(act, scope=2):
+            return cover(values[0], cond, act)
+    # "$10 for a 5-star review", not "thank you for your feedback"
+    for link, act in a.followed(["for"], ["review"], within=4):
+        if not any(t[1] <= link[0] <= t[1] + 3 for t in a.ranges("thank", "sorry")):
+            return cover(values[0], link, act)
+    # "leave a review and (we will send / you will receive) a gift card"
+    for act in _review_act(a):
+        for gain in a.ranges("gain", "and"):
+            if act[1] <= gain[0] <= act[1] + 8 and any(gain[1] <= v[0] <= gain[1] + 8 for v in values):
+                return cover(act, gain, values[-1])
+    # "to receive your gift card, simply post a review"
+    for gain in a.ranges("gain"):
+        if any(gain[1] <= v[0] <= gain[1] + 5 for v in values) and a.has("condition", "anaphor", "for"):
+            return cover(gain, values[0], reviews[0])
+    return None
+
+
+def _incentive_pair(first: Analysis, second: Analysis) -> bool:
+    """A review request in one sentence, a value in the next that refers to it."""
+    if not first.has("review") or not first.has("act", "request"):
+        return False
+    values = second.unnegated("value", scope=3)
+    return bool(values) and second.has("anaphor", "exchange", "gain", "condition") and not second.has("thank")
 
 
 @register
@@ -66,6 +133,41 @@ class ReviewChangeRequest(PhraseRule):
     concept = "review_change"
     negation_window = 25
 
+    def find(self, doc: Document) -> Iterator[Hit]:
+        """Frame: a change (remove, update, take down...) of an existing review,
+        asked of the buyer; the review may stand in the sentence before ("You
+        left feedback. Could you take it down?")."""
+        found = False
+        for index, sentence in enumerate(doc.sentences):
+            a = doc.analysis(sentence)
+            for change in a.unnegated("change", scope=5):
+                if not a.has("request", "buyer_agent"):
+                    break
+                review = _review_noun(a)
+                if review is None and a.has("anaphor") and index > 0:
+                    review = _review_noun(doc.analysis(doc.sentences[index - 1])) and change
+                if review is not None:
+                    found = True
+                    yield Hit(_chars(sentence, a, cover(change, review)))
+                    break
+        if not found:
+            yield from super().find(doc)
+
+
+def _review_noun(a: Analysis) -> tuple[int, int] | None:
+    """A review as a thing (not "please review the manual"): the rating,
+    feedback or review named after a determiner or adjective."""
+    for rng in a.ranges("review"):
+        token = a.tokens[rng[0]]
+        before = a.tokens[rng[0] - 1].key if rng[0] > 0 else ""
+        if token.typed or before not in _VERB_CUES:
+            return rng
+    return None
+
+
+# Words before "review" that make it the verb ("please review", "we will review").
+_VERB_CUES = frozenset({"pleas", "please", "to", "can", "will", "kind", "kindly", "we", "i", "and", "could", "would", "should", "may", "must", "bitt", "bitte", "zu", "wir"})
+
 
 @register
 class ReviewPositive(Rule):
@@ -83,7 +185,14 @@ class ReviewPositive(Rule):
     compliant = Example("We would be grateful if you could leave an honest review on Amazon.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
+        """Frame: a high rating in a review or rating context (a 5-star token,
+        "good review", 好评) + a request or wish, with or without a verb."""
         for index, sentence in enumerate(doc.sentences):
+            a = doc.analysis(sentence)
+            rng = _positive(a)
+            if rng is not None and not a.has("neutral") and (_asks(a) or _incentive(a) or _scripted_text(doc, index)):
+                yield Hit(_chars(sentence, a, rng))
+                continue
             match = doc.sentence_has(sentence, "review_positive")
             if match is None or doc.sentence_has(sentence, "review_positive_neutralizer"):
                 continue
@@ -91,6 +200,32 @@ class ReviewPositive(Rule):
                 continue
             if _is_request(doc, sentence) or _scripted_text(doc, index):
                 yield Hit(sentence.span_of(match))
+
+
+def _asks(a: Analysis) -> bool:
+    """A request or wish, or an imperative review verb at the start ("Give us 5 stars")."""
+    return a.has("request") or any(r[0] <= 1 for r in a.ranges("act"))
+
+
+def _positive(a: Analysis) -> tuple[int, int] | None:
+    """Where a high rating for the seller stands, unnegated."""
+    for rng in a.ranges("positive_review"):
+        if not a.negated(rng):
+            return rng
+    glue = {r[0] for r in a.ranges("glue", "review", "act", "request")}
+    for rng in a.ranges("positive"):
+        token = a.tokens[rng[0]]
+        if a.negated(rng, scope=3):
+            continue
+        if token.key == frames.tokens.HIGH:
+            # "5 stars", "5-star review": a rating; "our 5-star hotel towels": a description
+            after = rng[1]
+            if after >= len(a.tokens) or after in glue or a.text[token.end : a.tokens[after].start].strip(" -") != "":
+                return rng
+            continue
+        if any(rng[1] <= r[0] <= rng[1] + 2 for r in a.ranges("review")):
+            return cover(rng, next(r for r in a.ranges("review") if rng[1] <= r[0] <= rng[1] + 2))
+    return None
 
 
 def _is_request(doc: Document, sentence: Sentence) -> bool:
@@ -120,6 +255,11 @@ class ReviewConditional(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         sentences = doc.sentences
         for index, sentence in enumerate(sentences):
+            a = doc.analysis(sentence)
+            rng = _satisfaction_condition(a) or _route_first(a)
+            if rng is not None and any(_review_request(b) for _s, b in doc.window(index)):
+                yield Hit(_chars(sentence, a, rng))
+                continue
             condition = doc.sentence_has(sentence, "review_condition")
             if condition and not _is_whether(doc, sentence, condition):
                 near = sentences[max(0, index - 1) : index + 2]
@@ -130,6 +270,53 @@ class ReviewConditional(Rule):
             if route and _review_context(doc, index):
                 if doc.sentence_has(sentence, "route_to_us"):  # "contact us first": the seller
                     yield Hit(sentence.span_of(route))
+
+
+def _review_request(a: Analysis) -> bool:
+    return a.has("review") and a.has("act", "request")
+
+
+def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
+    """"If you are happy / if it met your expectations / if our service make you
+    satisfied": a condition on the buyer's satisfaction (not "whether or not")."""
+    if a.has("whether"):
+        return None
+    for cond, sat in a.followed(["condition"], ["satisfied"], within=6):
+        if a.negated(sat, scope=2) or _bare_wish(a, sat):
+            continue
+        return cover(cond, sat)
+    return None
+
+
+def _bare_wish(a: Analysis, sat: tuple[int, int]) -> bool:
+    """"if you like," / "if you would like to": a wish, not satisfaction."""
+    token = a.tokens[sat[0]]
+    if sat[1] - sat[0] != 1 or token.key not in _WISH_KEYS:
+        return False
+    if sat[1] >= len(a.tokens):
+        return True
+    following = a.tokens[sat[1]]
+    gap = a.text[token.end : following.start]
+    return bool(gap.strip()) or following.key in ("to", "that")
+
+
+# Satisfaction verbs that are also wishes ("if you like").
+_WISH_KEYS = frozenset({"like", "love", "wish", "want", "mögen", "möcht", "aim", "voul", "gust", "quier", "piac", "vogli"})
+
+
+def _route_first(a: Analysis) -> tuple[int, int] | None:
+    """"If you are not satisfied, contact us before leaving a review": an
+    unhappy buyer routed to the seller first."""
+    for cond, sat in a.followed(["condition"], ["dissatisfied", "satisfied"], within=6):
+        if sat in a.ranges("satisfied") and not a.negated(sat, scope=2):
+            continue
+        for route in a.ranges("route"):
+            if route[0] > sat[0] and a.has("before", "instead"):
+                return cover(cond, route)
+    for before, act in a.followed(["before", "instead"], ["review", "act"], within=4):
+        if a.has("route") and a.has("review"):
+            return cover(before, act)
+    return None
 
 
 def _is_whether(doc: Document, sentence: Sentence, match) -> bool:
@@ -182,3 +369,10 @@ class ReviewScripted(Rule):
             match = doc.sentence_has(sentence, "review_script")
             if match and _review_context(doc, index) and not negated(doc, sentence, match, window=20):
                 yield Hit(sentence.span_of(match))
+                continue
+            # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
+            a = doc.analysis(sentence)
+            mentions = a.unnegated("mention", scope=4)
+            if mentions and (a.has("request", "buyer_agent") or mentions[0][0] == 0):
+                if any(_review_noun(b) for _s, b in doc.window(index)):
+                    yield Hit(_chars(sentence, a, mentions[0]))

@@ -1,0 +1,143 @@
+"""Concept lexicons per language, matched against the stems of a sentence.
+
+Data lives in ``checks/lexicons/<lang>.toml``: each table is a concept
+(``review``, ``value``, ``cancel``...) with ``words``: entries written as
+ordinary words or phrases ("gift card", "taken down"). An entry is stemmed
+like the text (checks/tokens.py), so one form stands for its inflections; a
+form that stems apart (German participles: gelöscht / löschen) is listed as
+well. In an entry, ``~`` is a gap of up to three tokens ("take ~ down"), and
+``<rating_high>``, ``<amount>``... stand for typed tokens.
+``checks/lexicons/zh.toml`` holds the Chinese that teams paste into drafts of
+any language (好评返现, 五星好评): it is merged into every language.
+
+Typo tolerance: a word of the text that is no lexicon key, has 5 letters or
+more and is not in the language's spelling dictionary is read as the lexicon
+word (5+ letters) at edit distance 1 from it, transpositions counting as one
+edit ("reveiw" → review). A dictionary word never is ("form" stays "form").
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+
+from . import spelling, tokens
+from .tokens import Token
+
+GAP = "~"
+MAX_GAP = 3
+SHARED = "zh"  # merged into every language
+TYPO_MIN = 5
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    # first key -> entries (tuples of keys) starting with it, with their concept
+    entries: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set)  # every key of every entry
+    typo_words: dict[str, str] = field(default_factory=dict)  # surface word (5+ letters) -> its key
+
+    def add(self, concept: str, entry: str) -> None:
+        keys: list[str] = []
+        for part in entry.split():
+            if part == GAP or (part.startswith("<") and part.endswith(">")):
+                keys.append(part)
+                continue
+            for token in tokens.tokenize(part, self.lang):
+                keys.append(token.key)
+                word = token.text.lower()
+                if len(word) >= TYPO_MIN and not token.typed and word.isalpha() and word.isascii() == part.isascii():
+                    self.typo_words.setdefault(word, token.key)
+        if not keys or keys[0] == GAP:
+            raise ValueError(f"lexicon {self.lang}: bad entry {entry!r} in {concept}")
+        found = self.entries.setdefault(keys[0], [])
+        if (tuple(keys), concept) not in found:  # forms of one stem ("review", "reviews")
+            found.append((tuple(keys), concept))
+        self.keys.update(keys)
+
+    def key_of(self, token: Token) -> str:
+        """The token's key, read through typo tolerance when it is no lexicon key."""
+        if token.key in self.keys or token.typed:
+            return token.key
+        return _typo_key(self.lang, token.text.lower()) or token.key
+
+    def match(self, toks: list[Token]) -> dict[str, list[tuple[int, int]]]:
+        """Per concept, the token ranges [i, j) where one of its entries stands."""
+        keys = [self.key_of(t) for t in toks]
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for i, key in enumerate(keys):
+            for entry, concept in self.entries.get(key, ()):
+                end = _match_at(entry, keys, i)
+                if end is not None:
+                    hits.setdefault(concept, []).append((i, end))
+        return hits
+
+
+def _match_at(entry: tuple[str, ...], keys: list[str], i: int) -> int | None:
+    """Where ``entry`` matched from token ``i`` ends, or None (gaps: shortest first)."""
+    if len(entry) == 1:
+        return i + 1
+    pos = i + 1
+    for n, part in enumerate(entry[1:], start=1):
+        if part == GAP:
+            nxt = entry[n + 1]
+            for skip in range(MAX_GAP + 1):
+                if pos + skip < len(keys) and keys[pos + skip] == nxt:
+                    rest = _match_at(entry[n + 1 :], keys, pos + skip)
+                    return rest
+            return None
+        if pos >= len(keys) or keys[pos] != part:
+            return None
+        pos += 1
+    return pos
+
+
+@functools.lru_cache(maxsize=None)
+def _data(lang: str) -> dict:
+    try:
+        raw = resources.files(__package__).joinpath("lexicons", f"{lang}.toml").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    return tomllib.loads(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    folder = resources.files(__package__).joinpath("lexicons")
+    return frozenset(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")) - {SHARED}
+
+
+@functools.lru_cache(maxsize=None)
+def for_language(lang: str) -> Lexicon:
+    """The lexicon of ``lang`` (English when it has none), with the shared Chinese."""
+    if lang not in languages():
+        lang = "en"
+    lex = Lexicon(lang)
+    for source in (lang, SHARED):
+        for concept, table in _data(source).items():
+            for entry in table.get("words", ()):
+                lex.add(concept, entry)
+    return lex
+
+
+@functools.lru_cache(maxsize=50_000)
+def _typo_key(lang: str, word: str) -> str | None:
+    if len(word) < TYPO_MIN or not word.isalpha() or not spelling.checkers(lang):
+        return None
+    if spelling.correct(word, lang):
+        return None
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    lex = for_language(lang)
+    found = extractOne(word, lex.typo_words.keys(), scorer=OSA.distance, score_cutoff=1)
+    return lex.typo_words[found[0]] if found else None
+
+
+def preload(langs: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")) -> None:
+    """Build the lexicons before the first draft (the bot calls this at start)."""
+    for lang in langs:
+        for_language(lang)
