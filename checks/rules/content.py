@@ -32,12 +32,42 @@ class ThanksOnly(Rule):
     compliant = Example("Hi Jessica,\n\nThank you for your order. Your blanket is delayed by two days.\n\nWarm regards,\nSunnyHome")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if doc.any_sentence("auto_reply"):
+        """Judged from the whole message: every sentence of its body is a
+        pleasantry (thanks, wishes, an offer of help) and none has a purpose."""
+        from .order import has_purpose
+
+        if any(_auto_reply(doc, s) for s in doc.sentences):
             return  # content.auto-reply covers it
         # An opt-out line is no purpose either (link.opt-out reports it).
-        body = [s for s in body_sentences(doc) if not doc.sentence_has(s, "opt_out")]
-        if body and all(doc.sentence_has(s, "thanks") for s in body):
+        body = [s for s in body_sentences(doc) if not _opts_out(doc, s)]
+        if body and all(_pleasantry(doc, s) and not has_purpose(doc, s) for s in body):
             yield Hit((body[0].start, body[-1].end))
+
+
+def _opts_out(doc: Document, sentence: Sentence) -> bool:
+    return bool(doc.sentence_has(sentence, "opt_out")) or doc.analysis(sentence).has("opt_out")
+
+
+def _pleasantry(doc: Document, sentence: Sentence) -> bool:
+    return bool(doc.sentence_has(sentence, "thanks")) or doc.analysis(sentence).has("pleasantry")
+
+
+def _auto_reply(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
+    """An auto-responder's sentence: "automatic reply", "out of office", or
+    away / closed / on holiday with a word about replies."""
+    match = doc.sentence_has(sentence, "auto_reply")
+    if match is not None:
+        return sentence.span_of(match)
+    a = doc.analysis(sentence)
+    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, a)]
+    if not found:
+        return None
+    start, end = a.span(found[0])
+    return sentence.start + start, sentence.start + end
+
+
+def _names_replies(doc: Document, a) -> bool:
+    return a.has("reply_later", "strong_away")
 
 
 def body_sentences(doc: Document) -> list[Sentence]:
@@ -71,10 +101,11 @@ class AutoReply(Rule):
     compliant = Example("Yes, the tent fits four adults on standard sleeping pads.", {"proactive": False})
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        found = doc.matches("auto_reply")
-        if found:
-            sentence, match = found[0]
-            yield Hit(sentence.span_of(match))
+        for sentence in doc.sentences:
+            span = _auto_reply(doc, sentence)
+            if span is not None:
+                yield Hit(span)
+                return
 
 
 @register

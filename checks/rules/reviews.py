@@ -81,10 +81,10 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
     direct = a.ranges("incentive_direct")  # 好评返现: the whole frame in one word
     if direct:
         return direct[0]
-    values = a.unnegated("value", scope=3)
-    if not values or not a.has("review"):
+    values = _values(a)
+    reviews = _review_nouns(a)
+    if not values or not reviews:
         return None
-    reviews = a.ranges("review")
     for ex in a.ranges("exchange"):
         return cover(values[0], ex, reviews[0])
     # "if / once / after you leave a review"
@@ -107,12 +107,18 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
     return None
 
 
+def _values(a: Analysis) -> list[tuple[int, int]]:
+    """Things of value offered (not negated, not "gift wrap")."""
+    excluded = a.ranges("not_value")
+    return [v for v in a.unnegated("value", scope=3) if not any(e[0] <= v[0] < e[1] for e in excluded)]
+
+
 def _incentive_pair(first: Analysis, second: Analysis) -> bool:
     """A review request in one sentence, a value in the next that refers to it."""
-    if not first.has("review") or not first.has("act", "request"):
+    reviews = _review_nouns(first)
+    if not reviews or not [act for act in first.unnegated("act", scope=3) if act not in reviews]:
         return False
-    values = second.unnegated("value", scope=3)
-    return bool(values) and second.has("anaphor", "exchange", "gain", "condition") and not second.has("thank")
+    return bool(_values(second)) and second.has("anaphor", "exchange", "gain", "condition") and not second.has("thank")
 
 
 @register
@@ -143,7 +149,9 @@ class ReviewChangeRequest(PhraseRule):
             for change in a.unnegated("change", scope=5):
                 if not a.has("request", "buyer_agent"):
                     break
-                review = _review_noun(a)
+                if change[0] > 0 and a.tokens[change[0] - 1].key in _SELLER_BEFORE:
+                    continue  # "helps us improve": the seller changes
+                review = next((r for r in _review_nouns(a) if -1 <= r[0] - change[1] <= 4 or -1 <= change[0] - r[1] <= 4), None)
                 if review is None and a.has("anaphor") and index > 0:
                     review = _review_noun(doc.analysis(doc.sentences[index - 1])) and change
                 if review is not None:
@@ -154,19 +162,32 @@ class ReviewChangeRequest(PhraseRule):
             yield from super().find(doc)
 
 
-def _review_noun(a: Analysis) -> tuple[int, int] | None:
-    """A review as a thing (not "please review the manual"): the rating,
-    feedback or review named after a determiner or adjective."""
+def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
+    """Reviews as things (not "please review the manual", "our team reviewed
+    it", "a waterproof rating"): a rating token, feedback, a review."""
+    excluded = a.ranges("not_review")
+    found = []
     for rng in a.ranges("review"):
         token = a.tokens[rng[0]]
         before = a.tokens[rng[0] - 1].key if rng[0] > 0 else ""
+        if any(e[0] <= rng[0] < e[1] for e in excluded):
+            continue
         if token.typed or before not in _VERB_CUES:
-            return rng
-    return None
+            found.append(rng)
+    return found
 
 
-# Words before "review" that make it the verb ("please review", "we will review").
-_VERB_CUES = frozenset({"pleas", "please", "to", "can", "will", "kind", "kindly", "we", "i", "and", "could", "would", "should", "may", "must", "bitt", "bitte", "zu", "wir"})
+def _review_noun(a: Analysis) -> tuple[int, int] | None:
+    found = _review_nouns(a)
+    return found[0] if found else None
+
+
+_SELLER_BEFORE = frozenset({"us", "we", "i", "uns", "wir", "nous", "nos", "noi", "ci"})
+
+
+# Words before "review" that make it the verb ("please review", "we have reviewed").
+_VERB_CUES = frozenset({"pleas", "please", "to", "can", "will", "kind", "kindly", "we", "i", "and", "could", "would", "should", "may", "must",
+                        "have", "has", "had", "team", "we'v", "we've", "bitt", "bitte", "zu", "wir", "nous", "avons", "hemos", "abbiamo"})
 
 
 @register
