@@ -44,7 +44,10 @@ class Analysis:
     def negated(self, rng: tuple[int, int], scope: int = NEGATION_SCOPE) -> bool:
         """A negation stands just before the range (or, for a Japanese or Chinese
         verb, just after it: レビューを書かないで)."""
+        idioms = self.hits.get("not_negation", ())
         for start, end in self.hits.get("negation", ()):
+            if any(i[0] <= start < i[1] for i in idioms):
+                continue  # "if it's no trouble", "no matter"
             if rng[0] - scope <= start < rng[0]:
                 return True
             if self._cjk(start) and rng[1] <= start <= rng[1] + 2 * scope:

@@ -55,11 +55,11 @@ _NUMBER_WORDS = {
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
 }
 _NUM = r"(?:[1-5](?:[.,]0)?|one|two|three|four|five|eins?|einen|zwei|drei|vier|f[üu]nf|une?|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|due|tre|quattro|cinque)"
-_STAR_WORD = r"(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stell[ea]|星)"
+_STAR_WORD = r"(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stell[ea])"
 _SEP = r"[\s\-‐‑–/]{0,2}"
 _RATING = regex.compile(
     rf"""
-    (?P<n>(?<![\w.,]){_NUM}){_SEP}(?:star[\s\-]?ratings?|{_STAR_WORD}|つ星|★|⭐)(?!\w)
+    (?P<n>(?<![\w.,]){_NUM}){_SEP}(?:(?:star[\s\-]?ratings?|{_STAR_WORD})(?!\w)|つ星|星|★|⭐)
     | (?:★|⭐|☆|星){_SEP}(?P<n2>[1-5]|[一二三四五])(?!\d)(?:つ)?
     | 星(?P<n3>[一二三四五1-5])つ?
     | (?P<n4>[一二三四五])(?:つ)?星

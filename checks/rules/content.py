@@ -59,15 +59,19 @@ def _auto_reply(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
     if match is not None:
         return sentence.span_of(match)
     a = doc.analysis(sentence)
-    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, a)]
+    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, sentence, a)]
     if not found:
         return None
     start, end = a.span(found[0])
     return sentence.start + start, sentence.start + end
 
 
-def _names_replies(doc: Document, a) -> bool:
-    return a.has("reply_later", "strong_away")
+def _names_replies(doc: Document, sentence: Sentence, a) -> bool:
+    """Away wording is an auto-reply when it speaks of answering (in the
+    sentence or a neighbour: "We are on holiday. We will reply next week.")."""
+    if a.has("reply_later", "strong_away"):
+        return True
+    return sentence.index >= 0 and any(b.has("reply_later") for _s, b in doc.window(sentence.index))
 
 
 def body_sentences(doc: Document) -> list[Sentence]:

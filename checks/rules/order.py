@@ -151,9 +151,12 @@ class OrderConfirmation(Rule):
 def has_purpose(doc: Document, sentence: Sentence) -> bool:
     """The sentence does something a message may be sent for: a problem, a
     question, an instruction, a return, a review request..."""
-    if doc.sentence_has(sentence, "purpose") or doc.sentence_has(sentence, "review_request"):
+    if doc.sentence_has(sentence, "review_request"):
         return True
     a = doc.analysis(sentence)
+    match = doc.sentence_has(sentence, "purpose")
+    if match is not None and not (match.group() == "?" and a.has("offer_help")):  # "Any questions?" asks nothing
+        return True
     return a.has("problem") and not _only_thanks_for(a)
 
 
@@ -230,9 +233,9 @@ class DiscourageReturn(PhraseRule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         found = False
-        for sentence in doc.sentences:
+        for index, sentence in enumerate(doc.sentences):
             a = doc.analysis(sentence)
-            rng = _discourages(a)
+            rng = _discourages(a, index > 0 and doc.analysis(doc.sentences[index - 1]).has("return_act"))
             if rng is not None:
                 found = True
                 start, end = a.span(rng)
@@ -253,17 +256,30 @@ def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
     return None
 
 
-def _discourages(a: Analysis) -> tuple[int, int] | None:
+def tokens_cjk(a: Analysis, rng: tuple[int, int]) -> bool:
+    return a._cjk(rng[0])
+
+
+def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] | None:
+    """Pressure not to return: "please don't return it", "returns hurt us",
+    "could you close the return request", "instead of returning"."""
+    earlier_return = earlier_return or a.has("return_act")
     if a.has("keep_it"):
         return None  # "no need to return it, please keep it": no pressure
     for dont, act in a.followed(["discourage"], ["return_act"], within=4):
         return cover(dont, act)
+    for act, dont in a.followed(["return_act"], ["discourage"], within=4):
+        if tokens_cjk(a, dont):  # 返品はしないでください: the verb and its negation come last
+            return cover(act, dont)
     for ret, harm in a.near(["return_act"], ["harm"], within=6):
         if not a.negated(harm, scope=2):
             return cover(ret, harm)
     for undo, what in a.followed(["withdraw"], ["return_act"], within=3):
         if a.has("request", "buyer_agent"):
             return cover(undo, what)
+    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?"
+        if a.has("request", "buyer_agent") and earlier_return and any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
+            return undo
     for instead, what in a.followed(["instead"], ["return_act"], within=2):
         return cover(instead, what)
     refused = a.ranges("refuse")

@@ -118,7 +118,7 @@ def _incentive_pair(first: Analysis, second: Analysis) -> bool:
     reviews = _review_nouns(first)
     if not reviews or not [act for act in first.unnegated("act", scope=3) if act not in reviews]:
         return False
-    return bool(_values(second)) and second.has("anaphor", "exchange", "gain", "condition") and not second.has("thank")
+    return bool(_values(second)) and second.has("anaphor", "exchange") and not second.has("thank")
 
 
 @register
@@ -152,14 +152,24 @@ class ReviewChangeRequest(PhraseRule):
                 if change[0] > 0 and a.tokens[change[0] - 1].key in _SELLER_BEFORE:
                     continue  # "helps us improve": the seller changes
                 review = next((r for r in _review_nouns(a) if -1 <= r[0] - change[1] <= 4 or -1 <= change[0] - r[1] <= 4), None)
-                if review is None and a.has("anaphor") and index > 0:
-                    review = _review_noun(doc.analysis(doc.sentences[index - 1])) and change
+                if review is None and _points_back(a, change):  # "The review you left, could you delete it?"
+                    earlier = [r for r in _review_nouns(a) if r[1] <= change[0]]
+                    review = earlier[0] if earlier else (_review_noun(doc.analysis(doc.sentences[index - 1])) if index > 0 else None)
+                    review = review and change
                 if review is not None:
                     found = True
                     yield Hit(_chars(sentence, a, cover(change, review)))
                     break
         if not found:
-            yield from super().find(doc)
+            for hit in super().find(doc):  # fixed forms, where a review (not "please review") is named
+                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                if _review_nouns(doc.analysis(sentence)):
+                    yield hit
+
+
+def _points_back(a: Analysis, rng: tuple[int, int]) -> bool:
+    """An anaphor just after (or, Romance clitics and Japanese, just before) the verb."""
+    return any(-1 <= r[0] - rng[1] <= 1 or -1 <= rng[0] - r[1] <= 1 for r in a.ranges("anaphor"))
 
 
 def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
@@ -223,6 +233,12 @@ class ReviewPositive(Rule):
                 yield Hit(sentence.span_of(match))
 
 
+def _plural_or_rating(text: str) -> bool:
+    """"5 stars", "5 Sterne", "5-star rating", ★★★★★: never a product's description."""
+    low = text.lower()
+    return not any(c.isalpha() for c in low) or low.endswith(("stars", "sterne", "toiles", "estrellas", "stelle", "rating", "ratings", "星"))
+
+
 def _asks(a: Analysis) -> bool:
     """A request or wish, or an imperative review verb at the start ("Give us 5 stars")."""
     return a.has("request") or any(r[0] <= 1 for r in a.ranges("act"))
@@ -241,11 +257,12 @@ def _positive(a: Analysis) -> tuple[int, int] | None:
         if token.key == frames.tokens.HIGH:
             # "5 stars", "5-star review": a rating; "our 5-star hotel towels": a description
             after = rng[1]
-            if after >= len(a.tokens) or after in glue or a.text[token.end : a.tokens[after].start].strip(" -") != "":
+            if _plural_or_rating(token.text) or after >= len(a.tokens) or after in glue or a.text[token.end : a.tokens[after].start].strip(" -") != "":
                 return rng
             continue
-        if any(rng[1] <= r[0] <= rng[1] + 2 for r in a.ranges("review")):
-            return cover(rng, next(r for r in a.ranges("review") if rng[1] <= r[0] <= rng[1] + 2))
+        nouns = [r for r in a.ranges("review") if -1 <= r[0] - rng[1] <= 2 or -1 <= rng[0] - r[1] <= 1]
+        if nouns:  # "good review", "avis positif"
+            return cover(rng, nouns[0])
     return None
 
 
@@ -277,7 +294,7 @@ class ReviewConditional(Rule):
         sentences = doc.sentences
         for index, sentence in enumerate(sentences):
             a = doc.analysis(sentence)
-            rng = _satisfaction_condition(a) or _route_first(a)
+            rng = _satisfaction_condition(a) or _route_first(a) or _if_so(doc, index, a)
             if rng is not None and any(_review_request(b) for _s, b in doc.window(index)):
                 yield Hit(_chars(sentence, a, rng))
                 continue
@@ -306,6 +323,18 @@ def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
         if a.negated(sat, scope=2) or _bare_wish(a, sat):
             continue
         return cover(cond, sat)
+    return None
+
+
+def _if_so(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
+    """A satisfaction condition that refers back: "We hope you are happy with
+    it. If so, please leave a review." (the condition, then the request)."""
+    found = a.ranges("if_so")
+    if not found or index == 0:
+        return None
+    before = doc.analysis(doc.sentences[index - 1])
+    if any(not before.negated(s, scope=2) for s in before.ranges("satisfied")) and _review_request(a):
+        return found[0]
     return None
 
 
@@ -394,6 +423,6 @@ class ReviewScripted(Rule):
             # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
             a = doc.analysis(sentence)
             mentions = a.unnegated("mention", scope=4)
-            if mentions and (a.has("request", "buyer_agent") or mentions[0][0] == 0):
+            if mentions and (a.has("request", "buyer_agent") or mentions[0][0] == 0 or (a.has("you") and _review_noun(a))):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))
