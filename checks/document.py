@@ -194,12 +194,17 @@ class Document:
             if m.group().startswith(".") and "\n" not in m.group():
                 if _ABBREVIATION.search(self.text, max(0, m.end() - 12), m.end()):
                     continue
-            if m.group().startswith("\n") and m.group().count("\n") == 1 and not _line_ends(self.text, start, m):
+            if m.group().startswith("\n") and m.group().count("\n") == 1 and not _line_ends(self.text, start, m, self._nouns_capitalised):
                 continue
             self._add_sentence(out, start, m.end())
             start = m.end()
         self._add_sentence(out, start, len(self.text))
         return out
+
+    @functools.cached_property
+    def _nouns_capitalised(self) -> bool:
+        """German: a capital at a line's start may be a noun inside the sentence."""
+        return self.detected[0] == "de" or language.primary(self.context.buyer_language) == "de"
 
     def _add_sentence(self, out: list[Sentence], start: int, end: int) -> None:
         chunk = self.text[start:end]
@@ -308,7 +313,7 @@ class Document:
         return [s for s, _ in self.matches("review_request")]
 
 
-def _line_ends(text: str, start: int, brk: regex.Match) -> bool:
+def _line_ends(text: str, start: int, brk: regex.Match, nouns_capitalised: bool = False) -> bool:
     """Whether a single line break ends the sentence begun at ``start``: not
     when the next line starts in lower case, when the line ends in a word
     that needs a continuation ("for a"), or when it is a long line of prose
@@ -328,6 +333,9 @@ def _line_ends(text: str, start: int, brk: regex.Match) -> bool:
     word = _LAST_WORD.search(line[-30:])
     if word is not None and word.group(1).lower() in _CONTINUES and line[-1].isalnum():
         return False
+    words = len(line.split())
+    if word is not None and words >= 3 and word.group(1)[0].islower() and (first.isdigit() or first in "$€£¥★" or (nouns_capitalised and first.isupper())):
+        return False  # "We'd love\n5 stars", "Entdecken Sie unsere anderen\nProdukte"
     # A long line of prose goes on into an amount or number; a capital may be a new sentence.
     return not (len(line) >= _WRAPPED_LINE and line[-1].isalnum() and (first.isdigit() or first in "$€£¥"))
 

@@ -27,6 +27,9 @@ class Analysis:
     text: str
     tokens: list[Token]
     hits: dict[str, list[tuple[int, int]]]
+    # Token distances are words; a Chinese or Japanese token is one character,
+    # so their distances are this many times longer.
+    scale: int = 1
 
     def has(self, *concepts: str) -> bool:
         return any(c in self.hits for c in concepts)
@@ -62,6 +65,7 @@ class Analysis:
 
     def followed(self, first: Iterable[str], then: Iterable[str], within: int) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
         """Pairs (a, b): ``then`` starts at most ``within`` tokens after ``first`` ends."""
+        within *= self.scale
         later = self.ranges(*then)
         for a in self.ranges(*first):
             for b in later:
@@ -70,6 +74,7 @@ class Analysis:
 
     def near(self, one: Iterable[str], other: Iterable[str], within: int) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
         """Pairs in either order, at most ``within`` tokens apart."""
+        within *= self.scale
         others = self.ranges(*other)
         for a in self.ranges(*one):
             for b in others:
@@ -83,7 +88,8 @@ def analyse(text: str, lang: str) -> Analysis:
     """The sentence's tokens and concept hits (memoised: templates repeat sentences)."""
     lex = lexicon.for_language(lang)
     toks = tokens.tokenize(text, lex.lang)
-    return Analysis(text, toks, lex.match(toks))
+    cjk = sum(1 for t in toks if tokens._CJK.match(t.text))
+    return Analysis(text, toks, lex.match(toks), 3 if cjk * 2 > len(toks) else 1)
 
 
 def cover(*ranges: tuple[int, int] | None) -> tuple[int, int]:

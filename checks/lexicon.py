@@ -13,7 +13,8 @@ any language (好评返现, 五星好评): it is merged into every language.
 Typo tolerance: a word of the text that is no lexicon key, has 5 letters or
 more and is not in the language's spelling dictionary is read as the lexicon
 word (5+ letters) at edit distance 1 from it, transpositions counting as one
-edit ("reveiw" → review). A dictionary word never is ("form" stays "form").
+edit ("reveiw" → review), or whose stem is a lexicon stem at distance 1
+("reomving" → remov). A dictionary word never is ("form" stays "form").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Lexicon:
     entries: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)  # every key of every entry
     typo_words: dict[str, str] = field(default_factory=dict)  # surface word (5+ letters) -> its key
+    typo_stems: set[str] = field(default_factory=set)  # keys of 5+ letters (a typo in an ending: "reomving")
 
     def add(self, concept: str, entry: str) -> None:
         keys: list[str] = []
@@ -49,8 +51,10 @@ class Lexicon:
             for token in tokens.tokenize(part, self.lang):
                 keys.append(token.key)
                 word = token.text.lower()
-                if len(word) >= TYPO_MIN and not token.typed and word.isalpha() and word.isascii() == part.isascii():
+                if len(word) >= TYPO_MIN and not token.typed and word.isalpha():
                     self.typo_words.setdefault(word, token.key)
+                    if len(token.key) >= TYPO_MIN:
+                        self.typo_stems.add(token.key)
         if not keys or keys[0] == GAP:
             raise ValueError(f"lexicon {self.lang}: bad entry {entry!r} in {concept}")
         found = self.entries.setdefault(keys[0], [])
@@ -134,7 +138,14 @@ def _typo_key(lang: str, word: str) -> str | None:
 
     lex = for_language(lang)
     found = extractOne(word, lex.typo_words.keys(), scorer=OSA.distance, score_cutoff=1)
-    return lex.typo_words[found[0]] if found else None
+    if found:
+        return lex.typo_words[found[0]]
+    # The word's stem against the lexicon's stems: "reomving" -> "reomv" ~ "remov".
+    stemmed = tokens.stem(word, lex.lang)
+    if len(stemmed) < TYPO_MIN:
+        return None
+    found = extractOne(stemmed, lex.typo_stems, scorer=OSA.distance, score_cutoff=1)
+    return found[0] if found else None
 
 
 def preload(langs: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")) -> None:

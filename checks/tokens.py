@@ -59,7 +59,7 @@ _STAR_WORD = r"(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stell[ea])"
 _SEP = r"[\s\-‐‑–/]{0,2}"
 _RATING = regex.compile(
     rf"""
-    (?P<n>(?<![\w.,]){_NUM}){_SEP}(?:(?:star[\s\-]?ratings?|{_STAR_WORD})(?!\w)|つ星|星|★|⭐)
+    (?P<n>(?<![\p{{Latin}}\d.,]){_NUM}){_SEP}(?:(?:star[\s\-]?ratings?|{_STAR_WORD})(?!\w)|つ星|星|★|⭐)
     | (?:★|⭐|☆|星){_SEP}(?P<n2>[1-5]|[一二三四五])(?!\d)(?:つ)?
     | 星(?P<n3>[一二三四五1-5])つ?
     | (?P<n4>[一二三四五])(?:つ)?星
@@ -83,8 +83,19 @@ _PERCENT = regex.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％|percent|per\s?cent|prozent|pour\s?cent|por\s?ciento|per\s?cento|パーセント)|[一二三四五六七八九十]{1,3}(?:%|％|割|パーセント)",
     regex.IGNORECASE,
 )
-# A word (letters, inner apostrophes, hyphens joining letters), a number, or one CJK character.
-_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{L}\p{M}]++(?:['’][\p{L}]{1,3}+)?|\d++")
+# A word (letters, an apostrophe inside), a number, or one CJK character.
+_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{L}\p{M}]++(?:['’][\p{L}\p{M}]++)?|\d++")
+# French and Italian elided articles and prepositions ("l'avis", "dell'ordine").
+_ELIDED = frozenset("l d j m n s t c qu dell all dall nell sull un quell quest lorsqu puisqu jusqu".split())
+
+
+def _elision(word: str) -> int:
+    """Where the word after an elided article starts, or 0."""
+    for mark in "'’":
+        head, sep, _tail = word.partition(mark)
+        if sep and head in _ELIDED:
+            return len(head) + 1
+    return 0
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 
 
@@ -145,6 +156,11 @@ def tokenize(text: str, lang: str) -> list[Token]:
         if i < len(typed) and typed[i].start < m.end():
             continue  # inside a typed token
         word = m.group().lower()
+        cut = _elision(word) if lang in ("fr", "it") else 0
+        if cut:  # "l'iscrizione": the article and the word
+            out.append(Token(m.start(), m.start() + cut, text[m.start() : m.start() + cut], word[:cut]))
+            out.append(Token(m.start() + cut, m.end(), text[m.start() + cut : m.end()], stem(word[cut:], lang)))
+            continue
         out.append(Token(m.start(), m.end(), text[m.start() : m.end()], stem(word, lang)))
     out.extend(typed[i:])
     return out

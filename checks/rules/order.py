@@ -250,8 +250,11 @@ def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
         return None
     sellers = a.ranges("seller_agent")
     for cancel in a.unnegated("cancel", scope=3):
-        if any(cancel[0] - 3 <= s[0] < cancel[0] for s in sellers) and not any(cancel[0] - 2 <= b[0] < cancel[0] for b in agents if b not in sellers):
-            continue  # "we will cancel", "please let us cancel"
+        # The nearest agent before the verb decides: "we will cancel", "please
+        # let us cancel", "wir haben ... storniert" are the seller's.
+        before = [(r[0], r in sellers) for r in agents + sellers if r[0] < cancel[0] and not (r in sellers and r in agents)]
+        if before and max(before)[1]:
+            continue
         return cover(min(agents, key=lambda b: abs(b[0] - cancel[0])), cancel)
     return None
 

@@ -169,7 +169,7 @@ class ReviewChangeRequest(PhraseRule):
 
 def _points_back(a: Analysis, rng: tuple[int, int]) -> bool:
     """An anaphor just after (or, Romance clitics and Japanese, just before) the verb."""
-    return any(-1 <= r[0] - rng[1] <= 1 or -1 <= rng[0] - r[1] <= 1 for r in a.ranges("anaphor"))
+    return any(rng[0] - 1 <= r[0] <= rng[1] + 1 for r in a.ranges("anaphor"))  # "take it down" too
 
 
 def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
@@ -319,7 +319,8 @@ def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
     satisfied": a condition on the buyer's satisfaction (not "whether or not")."""
     if a.has("whether"):
         return None
-    for cond, sat in a.followed(["condition"], ["satisfied"], within=6):
+    pairs = a.near(["condition"], ["satisfied"], within=6) if a.scale > 1 else a.followed(["condition"], ["satisfied"], within=6)
+    for cond, sat in pairs:  # Japanese: ご満足いただけましたら (the condition comes last)
         if a.negated(sat, scope=2) or _bare_wish(a, sat):
             continue
         return cover(cond, sat)
@@ -357,7 +358,8 @@ _WISH_KEYS = frozenset({"like", "love", "wish", "want", "mögen", "möcht", "aim
 def _route_first(a: Analysis) -> tuple[int, int] | None:
     """"If you are not satisfied, contact us before leaving a review": an
     unhappy buyer routed to the seller first."""
-    for cond, sat in a.followed(["condition"], ["dissatisfied", "satisfied"], within=6):
+    pairs = a.near if a.scale > 1 else a.followed
+    for cond, sat in pairs(["condition"], ["dissatisfied", "satisfied"], within=6):
         if sat in a.ranges("satisfied") and not a.negated(sat, scope=2):
             continue
         for route in a.ranges("route"):
