@@ -334,7 +334,7 @@ def _line_ends(text: str, start: int, brk: regex.Match, nouns_capitalised: bool 
     if word is not None and word.group(1).lower() in _CONTINUES and line[-1].isalnum():
         return False
     words = len(line.split())
-    if word is not None and words >= 3 and word.group(1)[0].islower() and (first.isdigit() or first in "$€£¥★" or (nouns_capitalised and first.isupper())):
+    if word is not None and words >= 2 and word.group(1)[0].islower() and (first.isdigit() or first in "$€£¥★" or (nouns_capitalised and first.isupper())):
         return False  # "We'd love\n5 stars", "Entdecken Sie unsere anderen\nProdukte"
     # A long line of prose goes on into an amount or number; a capital may be a new sentence.
     return not (len(line) >= _WRAPPED_LINE and line[-1].isalnum() and (first.isdigit() or first in "$€£¥"))

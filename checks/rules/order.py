@@ -280,8 +280,11 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
     for undo, what in a.followed(["withdraw"], ["return_act"], within=3):
         if a.has("request", "buyer_agent"):
             return cover(undo, what)
-    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?"
-        if a.has("request", "buyer_agent") and earlier_return and any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
+    cancels = a.ranges("cancel")
+    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?" (not "cancel it": the order)
+        if undo in cancels or not (a.has("request", "buyer_agent") and earlier_return):
+            continue
+        if any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
             return undo
     for instead, what in a.followed(["instead"], ["return_act"], within=2):
         return cover(instead, what)

@@ -45,7 +45,11 @@ class Marketing(PhraseRule):
                 start, end = a.span(rng)
                 yield Hit((sentence.start + start, sentence.start + end))
         if not found:
-            yield from super().find(doc)
+            for hit in super().find(doc):  # fixed forms, unless they name a date ("new arrival date")
+                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                a = doc.analysis(sentence)
+                if not any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")):
+                    yield hit
 
 
 @register
@@ -75,11 +79,7 @@ class Coupon(PhraseRule):
                 start, end = a.span(rng)
                 yield Hit((sentence.start + start, sentence.start + end))
         if not found:
-            for hit in super().find(doc):  # fixed forms, unless they name a date ("new arrival date")
-                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
-                a = doc.analysis(sentence)
-                if not any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")):
-                    yield hit
+            yield from super().find(doc)
 
 
 def _marketing(a: Analysis) -> tuple[int, int] | None:

@@ -225,8 +225,8 @@ class ReviewPositive(Rule):
                 yield Hit(_chars(sentence, a, rng))
                 continue
             match = doc.sentence_has(sentence, "review_positive")
-            if match is None or doc.sentence_has(sentence, "review_positive_neutralizer"):
-                continue
+            if rng is not None or match is None or doc.sentence_has(sentence, "review_positive_neutralizer"):
+                continue  # the frame saw the rating and found no request: a description ("our many 5-star reviews")
             if negated(doc, sentence, match, window=25):
                 continue
             if _is_request(doc, sentence) or _scripted_text(doc, index):
@@ -352,7 +352,7 @@ def _bare_wish(a: Analysis, sat: tuple[int, int]) -> bool:
 
 
 # Satisfaction verbs that are also wishes ("if you like").
-_WISH_KEYS = frozenset({"like", "love", "wish", "want", "mögen", "möcht", "aim", "voul", "gust", "quier", "piac", "vogli"})
+_WISH_KEYS = frozenset({"like", "love", "wish", "want", "möcht", "voul", "quier", "vogli"})
 
 
 def _route_first(a: Analysis) -> tuple[int, int] | None:
@@ -425,6 +425,6 @@ class ReviewScripted(Rule):
             # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
             a = doc.analysis(sentence)
             mentions = a.unnegated("mention", scope=4)
-            if mentions and (a.has("request", "buyer_agent") or mentions[0][0] == 0 or (a.has("you") and _review_noun(a))):
+            if mentions and (a.has("request", "buyer_agent", "modal_passive") or mentions[0][0] == 0):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))
