@@ -167,6 +167,14 @@ class ReviewChangeRequest(PhraseRule):
                     yield hit
 
 
+def _clause_start(a: Analysis, rng: tuple[int, int]) -> bool:
+    """The word opens its sentence or a clause (an imperative: "In your review, highlight...")."""
+    if rng[0] == 0:
+        return True
+    between = a.text[a.tokens[rng[0] - 1].end : a.tokens[rng[0]].start]
+    return any(mark in between for mark in ",;:")
+
+
 def _points_back(a: Analysis, rng: tuple[int, int]) -> bool:
     """An anaphor just after (or, Romance clitics and Japanese, just before) the verb."""
     return any(rng[0] - 1 <= r[0] <= rng[1] + 1 for r in a.ranges("anaphor"))  # "take it down" too
@@ -425,6 +433,6 @@ class ReviewScripted(Rule):
             # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
             a = doc.analysis(sentence)
             mentions = a.unnegated("mention", scope=4)
-            if mentions and (a.has("request", "buyer_agent", "modal_passive") or mentions[0][0] == 0):
+            if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))
