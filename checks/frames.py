@@ -35,6 +35,8 @@ class Analysis:
         return any(c in self.hits for c in concepts)
 
     def ranges(self, *concepts: str) -> list[tuple[int, int]]:
+        if len(concepts) == 1:  # already in text order (checks/lexicon.py matches left to right)
+            return self.hits.get(concepts[0], [])
         out: list[tuple[int, int]] = []
         for c in concepts:
             out.extend(self.hits.get(c, ()))

@@ -79,6 +79,7 @@ _AMOUNT = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
+_CURRENCY_NAMED = regex.compile(_CURRENCY_WORD, regex.IGNORECASE)
 _PERCENT = regex.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％|percent|per\s?cent|prozent|pour\s?cent|por\s?ciento|per\s?cento|パーセント)|[一二三四五六七八九十]{1,3}(?:%|％|割|パーセント)",
     regex.IGNORECASE,
@@ -97,6 +98,13 @@ def _elision(word: str) -> int:
             return len(head) + 1
     return 0
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+
+
+# Every typed token holds one of these (a cheap test before the typed scans).
+_TYPED_HINT = regex.compile(
+    rf"\d|[★⭐☆$€£¥￥₹%％]|\b{_NUM}\b|\b{_CURRENCY_WORD}\b|full\s+marks|top\s+marks|score|höchstnote|bestnote|punktzahl|maximale|parfaite|m[áa]xima|voti|pieno|満点|满分|[一二三四五六七八九十]",
+    regex.IGNORECASE,
+)
 
 
 def rating_value(m: regex.Match) -> int | None:
@@ -138,15 +146,22 @@ def tokenize(text: str, lang: str) -> list[Token]:
     or a percentage stands, else words (stemmed) and CJK characters."""
     narrow = text.translate(FULL_WIDTH) if any(ord(c) >= 0xFF01 for c in text) else text
     typed: list[Token] = []
+    if not _TYPED_HINT.search(narrow):  # no digit, star, currency or number word: words only
+        return _words(text, narrow, lang, [])
     for m in _RATING.finditer(narrow):
         typed.append(Token(m.start(), m.end(), text[m.start() : m.end()], rating_key(rating_value(m))))
     for pattern, key in ((_AMOUNT, AMOUNT), (_PERCENT, PERCENT)):
-        if pattern is _AMOUNT and not any(c.isdigit() for c in narrow) and not regex.search(_CURRENCY_WORD, narrow, regex.IGNORECASE):
+        if pattern is _AMOUNT and not any(c.isdigit() for c in narrow) and not _CURRENCY_NAMED.search(narrow):
             continue
         for m in pattern.finditer(narrow):
             if not any(t.start < m.end() and m.start() < t.end for t in typed):
                 typed.append(Token(m.start(), m.end(), text[m.start() : m.end()], key))
     typed.sort(key=lambda t: t.start)
+    return _words(text, narrow, lang, typed)
+
+
+def _words(text: str, narrow: str, lang: str, typed: list[Token]) -> list[Token]:
+    """Words and CJK characters around the typed tokens, in order."""
     out: list[Token] = []
     i = 0
     for m in _WORD.finditer(narrow):
