@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 import regex
 
-from . import cases_en, cases_i18n
+from . import cases_en, cases_holdout, cases_i18n
 
 NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
 # Perturbations made here from every canonical case.
 LINE_BREAK, TYPO = "line_break", "typo"
+# Cases written after tuning, never tuned on (cases_holdout.py).
+HOLDOUT, HOLDOUT_NEAR_MISS = "holdout", "holdout_near_miss"
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Case:
 
     @property
     def should_fire(self) -> bool:
-        return self.perturbation != NEAR_MISS
+        return self.perturbation not in (NEAR_MISS, HOLDOUT_NEAR_MISS)
 
     def item(self, number: int) -> dict:
         """As a corpus line for ``checkmsg eval`` (the rule expected, or none)."""
@@ -109,6 +111,11 @@ def cases() -> list[Case]:
                     out.append(Case(rule, lang, perturbation, text))
                     if perturbation == CANONICAL:
                         out.extend(_derived(rule, lang, text))
+    for rule, table in cases_holdout.CASES.items():
+        for lang, text in table["breach"]:
+            out.append(Case(rule, lang, HOLDOUT, text))
+        for lang, text in table["near_miss"]:
+            out.append(Case(rule, lang, HOLDOUT_NEAR_MISS, text))
     return out
 
 
