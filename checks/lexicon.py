@@ -38,6 +38,9 @@ class Lexicon:
     lang: str
     # first key -> entries (tuples of keys) starting with it, with their concept
     entries: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    single: dict[str, list[str]] = field(default_factory=dict)  # one-key entries: key -> concepts
+    # longer entries by their first two keys (the second may be a gap)
+    pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)  # every key of every entry
     typo_words: dict[str, str] = field(default_factory=dict)  # surface word (5+ letters) -> its key
     typo_stems: set[str] = field(default_factory=set)  # keys of 5+ letters (a typo in an ending: "reomving")
@@ -60,6 +63,10 @@ class Lexicon:
         found = self.entries.setdefault(keys[0], [])
         if (tuple(keys), concept) not in found:  # forms of one stem ("review", "reviews")
             found.append((tuple(keys), concept))
+            if len(keys) == 1:
+                self.single.setdefault(keys[0], []).append(concept)
+            else:
+                self.pairs.setdefault((keys[0], keys[1]), []).append((tuple(keys), concept))
         self.keys.update(keys)
 
     def key_of(self, token: Token) -> str:
@@ -72,11 +79,21 @@ class Lexicon:
         """Per concept, the token ranges [i, j) where one of its entries stands."""
         keys = [self.key_of(t) for t in toks]
         hits: dict[str, list[tuple[int, int]]] = {}
+        last = len(keys) - 1
         for i, key in enumerate(keys):
-            for entry, concept in self.entries.get(key, ()):
-                end = _match_at(entry, keys, i)
-                if end is not None:
-                    hits.setdefault(concept, []).append((i, end))
+            if key not in self.entries:
+                continue
+            for concept in self.single.get(key, ()):
+                hits.setdefault(concept, []).append((i, i + 1))
+            if i == last:
+                continue
+            for second in (keys[i + 1], GAP):
+                for entry, concept in self.pairs.get((key, second), ()):
+                    end = _match_at(entry, keys, i)
+                    if end is not None:
+                        hits.setdefault(concept, []).append((i, end))
+        for found in hits.values():
+            found.sort()
         return hits
 
 
@@ -148,7 +165,19 @@ def _typo_key(lang: str, word: str) -> str | None:
     return found[0] if found else None
 
 
-def preload(langs: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")) -> None:
-    """Build the lexicons before the first draft (the bot calls this at start)."""
+MARKETPLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "ja")
+
+
+def preload(langs: tuple[str, ...] = MARKETPLACE_LANGUAGES) -> None:
+    """Build the lexicons (and stem their words) before the drafts that need them."""
     for lang in langs:
         for_language(lang)
+
+
+def preload_in_background() -> None:
+    """Build every marketplace language's lexicon in a daemon thread: a
+    long-running bot then never builds one while a buyer waits (about 0.1 s
+    each); the draft at hand builds its own language's at once if it must."""
+    import threading
+
+    threading.Thread(target=preload, name="checkmsg-lexicon-init", daemon=True).start()

@@ -18,7 +18,7 @@ is not a rating of the buyer's), ``<amount>`` (money), ``<percent>``.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -33,8 +33,7 @@ STEMMERS = {
 HIGH, LOW, MID, AMOUNT, PERCENT = "<rating_high>", "<rating_low>", "<rating>", "<amount>", "<percent>"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: thousands are made per draft
     start: int  # offsets in the sentence's text
     end: int
     text: str
@@ -79,7 +78,7 @@ _AMOUNT = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
-_CURRENCY_NAMED = regex.compile(_CURRENCY_WORD, regex.IGNORECASE)
+_CURRENCY_NAMED = regex.compile(rf"[$€£¥￥₹]|{_CURRENCY_WORD}", regex.IGNORECASE)
 _PERCENT = regex.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％|percent|per\s?cent|prozent|pour\s?cent|por\s?ciento|per\s?cento|パーセント)|[一二三四五六七八九十]{1,3}(?:%|％|割|パーセント)",
     regex.IGNORECASE,
@@ -100,11 +99,13 @@ def _elision(word: str) -> int:
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 
 
-# Every typed token holds one of these (a cheap test before the typed scans).
-_TYPED_HINT = regex.compile(
-    rf"\d|[★⭐☆$€£¥￥₹%％]|\b{_NUM}\b|\b{_CURRENCY_WORD}\b|full\s+marks|top\s+marks|score|höchstnote|bestnote|punktzahl|maximale|parfaite|m[áa]xima|voti|pieno|満点|满分|[一二三四五六七八九十]",
+# What a rating, an amount or a percentage cannot be written without (cheap
+# tests before the typed scans, which are the slow part of a sentence).
+_RATING_HINT = regex.compile(
+    r"sta?r|stern|toile|estrell|stell|[★⭐☆星]|\d\s?/\s?5|\b(?:out\s+of|von|sur|de|su|di)\s?5\b|marks|score|note|punt|voti|満点|满分",
     regex.IGNORECASE,
 )
+_PERCENT_HINT = regex.compile(r"[%％割]|per\s?cent|prozent|pour\s?cent|por\s?ciento|パーセント", regex.IGNORECASE)
 
 
 def rating_value(m: regex.Match) -> int | None:
@@ -144,14 +145,14 @@ def stem(word: str, lang: str) -> str:
 def tokenize(text: str, lang: str) -> list[Token]:
     """The sentence's tokens in order: typed tokens where a rating, an amount
     or a percentage stands, else words (stemmed) and CJK characters."""
-    narrow = text.translate(FULL_WIDTH) if any(ord(c) >= 0xFF01 for c in text) else text
+    narrow = text.translate(FULL_WIDTH) if text and max(text) >= "\uff01" else text
     typed: list[Token] = []
-    if not _TYPED_HINT.search(narrow):  # no digit, star, currency or number word: words only
-        return _words(text, narrow, lang, [])
-    for m in _RATING.finditer(narrow):
-        typed.append(Token(m.start(), m.end(), text[m.start() : m.end()], rating_key(rating_value(m))))
-    for pattern, key in ((_AMOUNT, AMOUNT), (_PERCENT, PERCENT)):
-        if pattern is _AMOUNT and not any(c.isdigit() for c in narrow) and not _CURRENCY_NAMED.search(narrow):
+    # Each typed scan runs only where a cheap test finds what it needs.
+    if _RATING_HINT.search(narrow):
+        for m in _RATING.finditer(narrow):
+            typed.append(Token(m.start(), m.end(), text[m.start() : m.end()], rating_key(rating_value(m))))
+    for pattern, hint, key in ((_AMOUNT, _CURRENCY_NAMED, AMOUNT), (_PERCENT, _PERCENT_HINT, PERCENT)):
+        if not hint.search(narrow):
             continue
         for m in pattern.finditer(narrow):
             if not any(t.start < m.end() and m.start() < t.end for t in typed):
