@@ -12,7 +12,7 @@ concepts a clause holds, so they do not change the answer.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import lexicon, tokens
@@ -92,6 +92,19 @@ def analyse(text: str, lang: str) -> Analysis:
     toks = tokens.tokenize(text, lex.lang)
     cjk = sum(1 for t in toks if tokens._CJK.match(t.text))
     return Analysis(text, toks, lex.match(toks), 3 if cjk * 2 > len(toks) else 1)
+
+
+def sentence_spans(doc, frame: Callable[[Analysis], tuple[int, int] | None]) -> list[tuple[int, int]]:
+    """Where ``frame`` finds its intent, sentence by sentence, in text offsets
+    (the words of the range it returns)."""
+    spans = []
+    for sentence in doc.sentences:
+        a = doc.analysis(sentence)
+        rng = frame(a)
+        if rng is not None:
+            start, end = a.span(rng)
+            spans.append((sentence.start + start, sentence.start + end))
+    return spans
 
 
 def cover(*ranges: tuple[int, int] | None) -> tuple[int, int]:

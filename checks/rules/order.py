@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Document, Sentence, negated
-from ..frames import Analysis, cover
+from ..frames import Analysis, cover, sentence_spans
 from ..models import Severity
 from ..i18n import tr
 from ..registry import Example, Hit, PhraseRule, Rule, register
@@ -202,15 +202,9 @@ class CancelRequest(PhraseRule):
         """Frame: a cancellation with the buyer as the one who does it (please,
         could you, you can, your side, the Request Cancellation button), not
         the seller ("we will cancel", "let us cancel")."""
-        found = False
-        for sentence in doc.sentences:
-            a = doc.analysis(sentence)
-            rng = _buyer_cancels(a)
-            if rng is not None:
-                found = True
-                start, end = a.span(rng)
-                yield Hit((sentence.start + start, sentence.start + end))
-        if not found:
+        spans = sentence_spans(doc, _buyer_cancels)
+        yield from (Hit(span) for span in spans)
+        if not spans:
             yield from super().find(doc)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
-from ..frames import Analysis, cover
+from ..frames import Analysis, cover, sentence_spans
 from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, register
 
@@ -36,15 +36,9 @@ class Marketing(PhraseRule):
         """Frames: follow us / subscribe; "you may also like"; new arrivals or a
         sale; an invitation (check out, visit, discover) to other products or
         the store; then the phrase data's fixed forms."""
-        found = False
-        for sentence in doc.sentences:
-            a = doc.analysis(sentence)
-            rng = _marketing(a)
-            if rng is not None:
-                found = True
-                start, end = a.span(rng)
-                yield Hit((sentence.start + start, sentence.start + end))
-        if not found:
+        spans = sentence_spans(doc, _marketing)
+        yield from (Hit(span) for span in spans)
+        if not spans:
             for hit in super().find(doc):  # fixed forms, unless they name a date ("new arrival date")
                 sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
                 a = doc.analysis(sentence)
@@ -70,15 +64,9 @@ class Coupon(PhraseRule):
     negation_window = 20
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        found = False
-        for sentence in doc.sentences:
-            a = doc.analysis(sentence)
-            rng = _coupon(a)
-            if rng is not None:
-                found = True
-                start, end = a.span(rng)
-                yield Hit((sentence.start + start, sentence.start + end))
-        if not found:
+        spans = sentence_spans(doc, _coupon)
+        yield from (Hit(span) for span in spans)
+        if not spans:
             yield from super().find(doc)
 
 
