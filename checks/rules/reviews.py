@@ -339,9 +339,12 @@ def _if_so(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
     """A satisfaction condition that refers back: "We hope you are happy with
     it. If so, please leave a review." (the condition, then the request)."""
     found = a.ranges("if_so")
-    if not found or index == 0:
+    previous = doc.sentences[index - 1] if index > 0 else None
+    if not found and previous is not None and previous.text.rstrip().endswith(("?", "？")):
+        found = [r for r in a.ranges("then") if r[0] == 0]  # "Happy with it? Then please..."
+    if not found or previous is None:
         return None
-    before = doc.analysis(doc.sentences[index - 1])
+    before = doc.analysis(previous)
     if any(not before.negated(s, scope=2) for s in before.ranges("satisfied")) and _review_request(a):
         return found[0]
     return None
