@@ -154,8 +154,7 @@ def language_matches(buyer_language: str | None, wanted: Iterable[str], include_
 
 # --- behavioural suite (tests/behaviour): failure rates per rule and perturbation ---
 
-NEAR_MISS = "near_miss"
-NEAR_MISSES = (NEAR_MISS, "holdout_near_miss")  # compliant cases: failing means the rule fired
+NEAR_MISS = "near_miss"  # a compliant case (any perturbation ending so): failing means the rule fired
 
 
 @dataclass
@@ -178,7 +177,7 @@ def perturbation_cells(rows: Iterable[tuple[str, str, bool]]) -> dict[str, dict[
     for rule, perturbation, fired in rows:
         cell = table.setdefault(rule, {}).setdefault(perturbation, Cell())
         cell.cases += 1
-        if fired == (perturbation in NEAR_MISSES):
+        if fired == perturbation.endswith(NEAR_MISS):
             cell.failed += 1
     return {rule: dict(sorted(cells.items())) for rule, cells in sorted(table.items())}
 
@@ -186,7 +185,7 @@ def perturbation_cells(rows: Iterable[tuple[str, str, bool]]) -> dict[str, dict[
 def perturbation_text(table: Mapping[str, Mapping[str, Cell]]) -> str:
     """A Markdown table: miss rate (failed/cases) per rule and perturbation;
     the near_miss column is the false-alarm rate."""
-    columns = sorted({p for cells in table.values() for p in cells}, key=lambda p: (p in NEAR_MISSES, p.startswith("holdout"), p != "canonical", p))
+    columns = sorted({p for cells in table.values() for p in cells}, key=lambda p: (p.endswith(NEAR_MISS), p.startswith("holdout"), p != "canonical", p))
     lines = ["| rule | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
     for rule, cells in table.items():
         row = []

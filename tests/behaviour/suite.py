@@ -19,14 +19,15 @@ from dataclasses import dataclass
 
 import regex
 
-from . import cases_en, cases_holdout, cases_i18n
+from . import cases_en, cases_holdout, cases_holdout2, cases_i18n
 
 NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
 # Perturbations made here from every canonical case.
 LINE_BREAK, TYPO = "line_break", "typo"
-# Cases written after tuning, never tuned on (cases_holdout.py).
+# Cases written after tuning (cases_holdout.py, then cases_holdout2.py).
 HOLDOUT, HOLDOUT_NEAR_MISS = "holdout", "holdout_near_miss"
+HOLDOUT2, HOLDOUT2_NEAR_MISS = "holdout2", "holdout2_near_miss"
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Case:
 
     @property
     def should_fire(self) -> bool:
-        return self.perturbation not in (NEAR_MISS, HOLDOUT_NEAR_MISS)
+        return not self.perturbation.endswith(NEAR_MISS)
 
     def item(self, number: int) -> dict:
         """As a corpus line for ``checkmsg eval`` (the rule expected, or none)."""
@@ -111,11 +112,10 @@ def cases() -> list[Case]:
                     out.append(Case(rule, lang, perturbation, text))
                     if perturbation == CANONICAL:
                         out.extend(_derived(rule, lang, text))
-    for rule, table in cases_holdout.CASES.items():
-        for lang, text in table["breach"]:
-            out.append(Case(rule, lang, HOLDOUT, text))
-        for lang, text in table["near_miss"]:
-            out.append(Case(rule, lang, HOLDOUT_NEAR_MISS, text))
+    for module, breach, near in ((cases_holdout, HOLDOUT, HOLDOUT_NEAR_MISS), (cases_holdout2, HOLDOUT2, HOLDOUT2_NEAR_MISS)):
+        for rule, table in module.CASES.items():
+            out.extend(Case(rule, lang, breach, text) for lang, text in table["breach"])
+            out.extend(Case(rule, lang, near, text) for lang, text in table["near_miss"])
     return out
 
 
