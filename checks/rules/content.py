@@ -49,6 +49,12 @@ def _opts_out(doc: Document, sentence: Sentence) -> bool:
 
 
 def _pleasantry(doc: Document, sentence: Sentence) -> bool:
+    """Thanks, wishes or an offer of help; not shipping news ("your order has
+    shipped" is order.confirmation's, even with "thank you" beside it)."""
+    from .order import confirms
+
+    if confirms(doc, sentence) is not None:
+        return False
     return bool(doc.sentence_has(sentence, "thanks")) or doc.analysis(sentence).has("pleasantry")
 
 

@@ -143,7 +143,7 @@ class OrderConfirmation(Rule):
             if has_purpose(doc, sentence):
                 return
             if confirming is None:
-                confirming = _confirms(doc, sentence)
+                confirming = confirms(doc, sentence)
         if confirming is not None:
             yield Hit(confirming)
 
@@ -166,7 +166,7 @@ def _only_thanks_for(a: Analysis) -> bool:
     return bool(thanked) and all(r in thanked for r in a.ranges("problem")) and not a.has("value")
 
 
-def _confirms(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
+def confirms(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
     match = doc.sentence_has(sentence, "confirmation")
     if match is not None:
         return sentence.span_of(match)
