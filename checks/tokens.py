@@ -65,6 +65,7 @@ _RATING = regex.compile(
     | (?P<stars>[★⭐]{{1,5}}+)(?!\d)
     | (?<![\d.,/])(?P<n5>[1-5])(?:[.,]0)?\s?(?:/|out\s+of|von|sur|de|su|di)\s?5(?![\d.,])(?!\s?(?:€|\$|%|euros?|dollars?))
     | (?P<fifth>(?:the\s+)?(?:fifth|5th|last)\s+star)
+    | (?<![\d.,/])(?P<ten>10|9|8)\s?/\s?10(?![\d.,])
     | (?P<full>full\s+marks|top\s+marks|full\s+score|perfect\s+score|höchstnote|bestnote|volle\s+punktzahl|note\s+maximale|note\s+parfaite|puntuaci[óo]n\s+m[áa]xima|nota\s+m[áa]xima|massimo\s+dei\s+voti|punteggio\s+pieno|満点|满分)
     """,
     regex.IGNORECASE | regex.VERBOSE,
@@ -103,7 +104,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 # What a rating, an amount or a percentage cannot be written without (cheap
 # tests before the typed scans, which are the slow part of a sentence).
 _RATING_HINT = regex.compile(
-    r"sta?r|stern|fifth|5th|toile|estrell|stell|[★⭐☆星]|\d\s?/\s?5|\b(?:out\s+of|von|sur|de|su|di)\s?5\b|marks|score|note|punt|voti|満点|满分",
+    r"sta?r|stern|fifth|5th|/\s?10|toile|estrell|stell|[★⭐☆星]|\d\s?/\s?5|\b(?:out\s+of|von|sur|de|su|di)\s?5\b|marks|score|note|punt|voti|満点|满分",
     regex.IGNORECASE,
 )
 _PERCENT_HINT = regex.compile(r"[%％割]|per\s?cent|prozent|pour\s?cent|por\s?ciento|パーセント", regex.IGNORECASE)
@@ -111,8 +112,8 @@ _PERCENT_HINT = regex.compile(r"[%％割]|per\s?cent|prozent|pour\s?cent|por\s?c
 
 def rating_value(m: regex.Match) -> int | None:
     """The number of stars a rating match gives (5 for "full marks")."""
-    if m.group("full") or m.group("fifth"):
-        return 5
+    if m.group("full") or m.group("fifth") or m.group("ten"):
+        return 5  # 8/10 and up is a top rating too
     if m.group("stars"):
         return len(m.group("stars"))
     raw = next(g for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5")) if g)

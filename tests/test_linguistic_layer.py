@@ -120,3 +120,26 @@ def test_lexicon_entries_all_parse():
     """Every language's lexicon builds (no entry without a word)."""
     for lang in lexicon.languages():
         assert lexicon.for_language(lang).entries
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("If you have any issue with the lamp, please contact us. Otherwise, we would love a review.", "en"),
+        ("In case of any problem, contact us; otherwise please leave feedback.", "en"),
+        ("Bei Problemen kontaktieren Sie uns bitte. Andernfalls freuen wir uns über eine Bewertung.", "de"),
+    ],
+)
+def test_if_not_otherwise_routes_only_happy_buyers_to_a_review(text, lang):
+    """'If something is wrong, contact us; otherwise review' is review.conditional."""
+    assert "review.conditional" in rules_for(text, lang)
+
+
+def test_otherwise_without_a_problem_condition_is_no_condition():
+    assert "review.conditional" not in rules_for("Otherwise, the lamp works fine. Please leave a review.")
+
+
+def test_ten_point_ratings():
+    """8/10 and up is a top rating; 3/10 is not."""
+    assert [t.key for t in tokens.tokenize("10/10", "en")] == [tokens.HIGH]
+    assert tokens.HIGH not in [t.key for t in tokens.tokenize("3/10", "en")]

@@ -302,7 +302,7 @@ class ReviewConditional(Rule):
         sentences = doc.sentences
         for index, sentence in enumerate(sentences):
             a = doc.analysis(sentence)
-            rng = _satisfaction_condition(a) or _route_first(a) or _if_so(doc, index, a)
+            rng = _satisfaction_condition(a) or _route_first(a) or _if_so(doc, index, a) or _otherwise(doc, index, a)
             if rng is not None and any(_review_request(b) for _s, b in doc.window(index)):
                 yield Hit(_chars(sentence, a, rng))
                 continue
@@ -347,6 +347,20 @@ def _if_so(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
     before = doc.analysis(previous)
     if any(not before.negated(s, scope=2) for s in before.ranges("satisfied")) and _review_request(a):
         return found[0]
+    return None
+
+
+def _otherwise(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
+    """"If anything is wrong, contact us. Otherwise, please leave a review":
+    the review request is for those without a problem (in one sentence or two)."""
+    found = a.ranges("otherwise")
+    if not found or not _review_request(a):
+        return None
+    before = [a] + ([doc.analysis(doc.sentences[index - 1])] if index > 0 else [])
+    for b in before:
+        pairs = b.near if b.scale > 1 else b.followed
+        if any(True for _c, _d in pairs(["condition"], ["dissatisfied"], within=6)):
+            return cover(found[0], a.ranges("review")[-1])
     return None
 
 
