@@ -143,3 +143,20 @@ def test_ten_point_ratings():
     """8/10 and up is a top rating; 3/10 is not."""
     assert [t.key for t in tokens.tokenize("10/10", "en")] == [tokens.HIGH]
     assert tokens.HIGH not in [t.key for t in tokens.tokenize("3/10", "en")]
+
+
+def test_routing_unhappy_buyers_with_a_negated_review():
+    """'Do not leave negative feedback without contacting us first' routes the buyer to the seller."""
+    assert "review.conditional" in rules_for("Please do not leave neutral or negative feedback without contacting us first.")
+    assert "review.conditional" not in rules_for("Please do not leave the lamp on overnight without checking the cable first.")
+
+
+def test_an_acknowledgement_alone_is_an_auto_reply():
+    """'We received your message and will reply within 24 hours' and only thanks: an auto-responder."""
+    assert "content.auto-reply" in rules_for("Thank you for your message. We have received it and will reply within 24 hours.")
+    text = "Hello,\n\nWe received your message about the cracked lid. A replacement ships tomorrow.\n\nBest, Team"
+    assert "content.auto-reply" not in rules_for(text)
+
+
+def test_please_note_is_not_a_script():
+    assert "review.scripted" not in rules_for("Kindly note that reviews are very important for small sellers like us.")

@@ -116,6 +116,24 @@ class AutoReply(Rule):
             if span is not None:
                 yield Hit(span)
                 return
+        span = _acknowledgement(doc)
+        if span is not None:
+            yield Hit(span)
+
+
+def _acknowledgement(doc: Document) -> tuple[int, int] | None:
+    """"We have received your message and will reply within 24 hours", and
+    nothing else but thanks: an auto-responder's whole message."""
+    from .order import has_purpose
+
+    body = body_sentences(doc)
+    found = [s for s in body if doc.analysis(s).has("acknowledge")]
+    if not found or not any(doc.analysis(s).has("reply_later", "acknowledge") for s in found):
+        return None
+    for sentence in body:
+        if sentence not in found and not (_pleasantry(doc, sentence) and not has_purpose(doc, sentence)):
+            return None
+    return found[0].start, found[-1].end
 
 
 @register

@@ -393,6 +393,12 @@ def _route_first(a: Analysis) -> tuple[int, int] | None:
     for before, act in a.followed(["before", "instead"], ["review", "act"], within=4):
         if a.has("route") and a.has("review"):
             return cover(before, act)
+    # "Please do not leave negative feedback without contacting us first"
+    for act in a.ranges("act"):
+        if a.negated(act, scope=3) and _review_nouns(a):
+            for before, route in a.followed(["before"], ["route"], within=2):
+                if before[0] > act[0]:
+                    return cover(act, route)
     return None
 
 
