@@ -36,7 +36,7 @@ class ThanksOnly(Rule):
         pleasantry (thanks, wishes, an offer of help) and none has a purpose."""
         from .order import has_purpose
 
-        if any(_auto_reply(doc, s) for s in doc.sentences):
+        if any(_auto_reply(doc, s) for s in doc.sentences) or _acknowledgement(doc) is not None:
             return  # content.auto-reply covers it
         # An opt-out line is no purpose either (link.opt-out reports it).
         body = [s for s in body_sentences(doc) if not _opts_out(doc, s)]
