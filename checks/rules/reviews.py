@@ -244,6 +244,8 @@ class ReviewPositive(Rule):
 def _plural_or_rating(text: str) -> bool:
     """"5 stars", "5 Sterne", "5-star rating", ★★★★★: never a product's description."""
     low = text.lower()
+    if low.startswith(("the ", "fifth", "5th", "last")):  # "the fifth star"
+        return True
     return not any(c.isalpha() for c in low) or low.endswith(("stars", "sterne", "toiles", "estrellas", "stelle", "rating", "ratings", "星"))
 
 
