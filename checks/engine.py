@@ -54,11 +54,9 @@ def preload() -> None:
     global _preloaded
     if not _preloaded:
         _preloaded = True
-        from .lexicon import preload_in_background
         from .rules.style import preload_grammar
 
         preload_grammar()
-        preload_in_background()
 
 
 async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bool = True) -> Report:

@@ -176,8 +176,9 @@ def preload(langs: tuple[str, ...] = MARKETPLACE_LANGUAGES) -> None:
 
 def preload_in_background() -> None:
     """Build every marketplace language's lexicon in a daemon thread: a
-    long-running bot then never builds one while a buyer waits (about 0.1 s
-    each); the draft at hand builds its own language's at once if it must."""
+    long-running bot (bot.chat.start_html_worker) then never builds one while
+    a buyer waits (about 0.1 s each). A one-shot CLI check builds only its
+    draft's language, at once."""
     import threading
 
     threading.Thread(target=preload, name="checkmsg-lexicon-init", daemon=True).start()
