@@ -85,7 +85,8 @@ class Analysis:
                     yield a, b
 
 
-@functools.lru_cache(maxsize=8192)
+# Small: every cached analysis is objects the cyclic collector walks.
+@functools.lru_cache(maxsize=1024)
 def analyse(text: str, lang: str) -> Analysis:
     """The sentence's tokens and concept hits (memoised: templates repeat sentences)."""
     lex = lexicon.for_language(lang)

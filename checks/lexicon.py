@@ -69,6 +69,14 @@ class Lexicon:
                 self.pairs.setdefault((keys[0], keys[1]), []).append((tuple(keys), concept))
         self.keys.update(keys)
 
+    @functools.cached_property
+    def words_by_length(self) -> dict[int, list[str]]:
+        return _group_by_length(self.typo_words)
+
+    @functools.cached_property
+    def stems_by_length(self) -> dict[int, list[str]]:
+        return _group_by_length(self.typo_stems)
+
     def key_of(self, token: Token) -> str:
         """The token's key, read through typo tolerance when it is no lexicon key."""
         if token.key in self.keys or token.typed:
@@ -144,7 +152,7 @@ def for_language(lang: str) -> Lexicon:
     return lex
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=20_000)
 def _typo_key(lang: str, word: str) -> str | None:
     if len(word) < TYPO_MIN or not word.isalpha() or not spelling.checkers(lang):
         return None
@@ -154,15 +162,27 @@ def _typo_key(lang: str, word: str) -> str | None:
     from rapidfuzz.process import extractOne
 
     lex = for_language(lang)
-    found = extractOne(word, lex.typo_words.keys(), scorer=OSA.distance, score_cutoff=1)
+    found = extractOne(word, _near_length(lex.words_by_length, len(word)), scorer=OSA.distance, score_cutoff=1)
     if found:
         return lex.typo_words[found[0]]
     # The word's stem against the lexicon's stems: "reomving" -> "reomv" ~ "remov".
     stemmed = tokens.stem(word, lex.lang)
     if len(stemmed) < TYPO_MIN:
         return None
-    found = extractOne(stemmed, lex.typo_stems, scorer=OSA.distance, score_cutoff=1)
+    found = extractOne(stemmed, _near_length(lex.stems_by_length, len(stemmed)), scorer=OSA.distance, score_cutoff=1)
     return found[0] if found else None
+
+
+def _near_length(by_length: dict[int, list[str]], length: int) -> list[str]:
+    """The words one edit can reach in length (the others cannot be at distance 1)."""
+    return by_length.get(length - 1, []) + by_length.get(length, []) + by_length.get(length + 1, [])
+
+
+def _group_by_length(words) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = {}
+    for word in words:
+        grouped.setdefault(len(word), []).append(word)
+    return grouped
 
 
 MARKETPLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "ja")

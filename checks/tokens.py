@@ -135,7 +135,7 @@ def stemmer(lang: str):
     return snowballstemmer.stemmer(name) if name else None
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=20_000)
 def stem(word: str, lang: str) -> str:
     """The Snowball stem of a lower-case word (the word itself without a stemmer)."""
     s = stemmer(lang)
