@@ -164,21 +164,39 @@ def tokenize(text: str, lang: str) -> list[Token]:
 
 
 def _words(text: str, narrow: str, lang: str, typed: list[Token]) -> list[Token]:
-    """Words and CJK characters around the typed tokens, in order."""
+    """Words and CJK characters around the typed tokens, in order. (The
+    hottest loop of the layer: one pass, a plain dict for stems.)"""
     out: list[Token] = []
-    i = 0
+    append = out.append
+    stems = _STEMS.setdefault(lang, {})
+    elide = lang in ("fr", "it")
+    same = text is narrow
+    i, count = 0, len(typed)
     for m in _WORD.finditer(narrow):
-        while i < len(typed) and typed[i].end <= m.start():
-            out.append(typed[i])
-            i += 1
-        if i < len(typed) and typed[i].start < m.end():
-            continue  # inside a typed token
-        word = m.group().lower()
-        cut = _elision(word) if lang in ("fr", "it") else 0
+        start, end = m.span()
+        if i < count:
+            while i < count and typed[i].end <= start:
+                append(typed[i])
+                i += 1
+            if i < count and typed[i].start < end:
+                continue  # inside a typed token
+        surface = m.group() if same else text[start:end]
+        word = surface.lower()
+        cut = _elision(word) if elide else 0
         if cut:  # "l'iscrizione": the article and the word
-            out.append(Token(m.start(), m.start() + cut, text[m.start() : m.start() + cut], word[:cut]))
-            out.append(Token(m.start() + cut, m.end(), text[m.start() + cut : m.end()], stem(word[cut:], lang)))
-            continue
-        out.append(Token(m.start(), m.end(), text[m.start() : m.end()], stem(word, lang)))
+            append(Token(start, start + cut, surface[:cut], word[:cut]))
+            start, surface, word = start + cut, surface[cut:], word[cut:]
+        key = stems.get(word)
+        if key is None:
+            key = stem(word, lang)
+            if len(stems) < _STEMS_KEPT:
+                stems[word] = key
+        append(Token(start, end, surface, key))
     out.extend(typed[i:])
     return out
+
+
+# Stems already computed, per language (a dict lookup is cheaper than the
+# lru_cache call on the hot path; bounded so a stream of odd words stays small).
+_STEMS: dict[str, dict[str, str]] = {}
+_STEMS_KEPT = 50_000
