@@ -5,7 +5,8 @@ Data lives in ``checks/lexicons/<lang>.toml``: each table is a concept
 ordinary words or phrases ("gift card", "taken down"). An entry is stemmed
 like the text (checks/tokens.py), so one form stands for its inflections; a
 form that stems apart (German participles: gelöscht / löschen) is listed as
-well. In an entry, ``~`` is a gap of up to three tokens ("take ~ down"), and
+well. In an entry, ``~`` is a gap of up to three tokens ("take ~ down"),
+``=word`` is that form only, not its stem ("=shipped": not "ships"), and
 ``<rating_high>``, ``<amount>``... stand for typed tokens.
 ``checks/lexicons/zh.toml`` holds the Chinese that teams paste into drafts of
 any language (好评返现, 五星好评): it is merged into every language.
@@ -28,6 +29,7 @@ from . import spelling, tokens
 from .tokens import Token
 
 GAP = "~"
+EXACT = "="
 MAX_GAP = 3
 SHARED = "zh"  # merged into every language
 TYPO_MIN = 5
@@ -43,13 +45,20 @@ class Lexicon:
     pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)  # every key of every entry
     typo_words: dict[str, str] = field(default_factory=dict)  # surface word (5+ letters) -> its key
-    typo_stems: set[str] = field(default_factory=set)  # keys of 5+ letters (a typo in an ending: "reomving")
+    typo_stems: set[str] = field(default_factory=set)
+    has_exact: bool = False  # some entry names an exact form ("=shipped")  # keys of 5+ letters (a typo in an ending: "reomving")
 
     def add(self, concept: str, entry: str) -> None:
         keys: list[str] = []
         for part in entry.split():
             if part == GAP or (part.startswith("<") and part.endswith(">")):
                 keys.append(part)
+                continue
+            if part.startswith(EXACT):  # this form only, not its stem ("=shipped", not "ships")
+                word = part[1:].lower()
+                keys.append(EXACT + word)
+                if len(word) >= TYPO_MIN and word.isalpha():  # "dipsatched" is still "dispatched"
+                    self.typo_words.setdefault(word, tokens.stem(word, self.lang))
                 continue
             for token in tokens.tokenize(part, self.lang):
                 keys.append(token.key)
@@ -58,6 +67,8 @@ class Lexicon:
                     self.typo_words.setdefault(word, token.key)
                     if len(token.key) >= TYPO_MIN:
                         self.typo_stems.add(token.key)
+        if any(k.startswith(EXACT) for k in keys):
+            self.has_exact = True
         if not keys or keys[0] == GAP:
             raise ValueError(f"lexicon {self.lang}: bad entry {entry!r} in {concept}")
         found = self.entries.setdefault(keys[0], [])
@@ -81,31 +92,42 @@ class Lexicon:
         """The token's key, read through typo tolerance when it is no lexicon key."""
         if token.key in self.keys or token.typed:
             return token.key
-        return _typo_key(self.lang, token.text.lower()) or token.key
+        found = _typo_key(self.lang, token.text.lower())
+        return found[1] if found else token.key
+
+    def exact_of(self, token: Token) -> str:
+        """The token's exact form (for "=word" entries), typo-corrected like its key."""
+        word = token.text.lower()
+        if token.key in self.keys or token.typed:
+            return EXACT + word
+        found = _typo_key(self.lang, word)
+        return EXACT + (found[0] if found else word)
 
     def match(self, toks: list[Token]) -> dict[str, list[tuple[int, int]]]:
         """Per concept, the token ranges [i, j) where one of its entries stands."""
         keys = [self.key_of(t) for t in toks]
+        exact = [self.exact_of(t) for t in toks] if self.has_exact else keys
         hits: dict[str, list[tuple[int, int]]] = {}
         last = len(keys) - 1
         for i, key in enumerate(keys):
-            if key not in self.entries:
-                continue
-            for concept in self.single.get(key, ()):
-                hits.setdefault(concept, []).append((i, i + 1))
-            if i == last:
-                continue
-            for second in (keys[i + 1], GAP):
-                for entry, concept in self.pairs.get((key, second), ()):
-                    end = _match_at(entry, keys, i)
-                    if end is not None:
-                        hits.setdefault(concept, []).append((i, end))
+            for first in (key, exact[i]) if exact is not keys else (key,):
+                if first not in self.entries:
+                    continue
+                for concept in self.single.get(first, ()):
+                    hits.setdefault(concept, []).append((i, i + 1))
+                if i == last:
+                    continue
+                for second in {keys[i + 1], exact[i + 1], GAP}:
+                    for entry, concept in self.pairs.get((first, second), ()):
+                        end = _match_at(entry, keys, i, exact)
+                        if end is not None:
+                            hits.setdefault(concept, []).append((i, end))
         for found in hits.values():
             found.sort()
         return hits
 
 
-def _match_at(entry: tuple[str, ...], keys: list[str], i: int) -> int | None:
+def _match_at(entry: tuple[str, ...], keys: list[str], i: int, exact: list[str]) -> int | None:
     """Where ``entry`` matched from token ``i`` ends, or None (gaps: shortest first)."""
     if len(entry) == 1:
         return i + 1
@@ -114,11 +136,10 @@ def _match_at(entry: tuple[str, ...], keys: list[str], i: int) -> int | None:
         if part == GAP:
             nxt = entry[n + 1]
             for skip in range(MAX_GAP + 1):
-                if pos + skip < len(keys) and keys[pos + skip] == nxt:
-                    rest = _match_at(entry[n + 1 :], keys, pos + skip)
-                    return rest
+                if pos + skip < len(keys) and nxt in (keys[pos + skip], exact[pos + skip]):
+                    return _match_at(entry[n + 1 :], keys, pos + skip, exact)
             return None
-        if pos >= len(keys) or keys[pos] != part:
+        if pos >= len(keys) or part not in (keys[pos], exact[pos]):
             return None
         pos += 1
     return pos
@@ -153,7 +174,8 @@ def for_language(lang: str) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _typo_key(lang: str, word: str) -> str | None:
+def _typo_key(lang: str, word: str) -> tuple[str, str] | None:
+    """(the lexicon word meant, its key) for a misspelt word, or None."""
     if len(word) < TYPO_MIN or not word.isalpha() or not spelling.checkers(lang):
         return None
     if spelling.correct(word, lang):
@@ -164,13 +186,13 @@ def _typo_key(lang: str, word: str) -> str | None:
     lex = for_language(lang)
     found = extractOne(word, _near_length(lex.words_by_length, len(word)), scorer=OSA.distance, score_cutoff=1)
     if found:
-        return lex.typo_words[found[0]]
+        return found[0], lex.typo_words[found[0]]
     # The word's stem against the lexicon's stems: "reomving" -> "reomv" ~ "remov".
     stemmed = tokens.stem(word, lex.lang)
     if len(stemmed) < TYPO_MIN:
         return None
     found = extractOne(stemmed, _near_length(lex.stems_by_length, len(stemmed)), scorer=OSA.distance, score_cutoff=1)
-    return found[0] if found else None
+    return (word, found[0]) if found else None
 
 
 def _near_length(by_length: dict[int, list[str]], length: int) -> list[str]:

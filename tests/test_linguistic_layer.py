@@ -58,6 +58,7 @@ def test_a_misspelled_keyword_matches_but_a_dictionary_word_does_not():
     """Edit distance 1 for lexicon words of 5+ letters, only for non-dictionary words."""
     assert frames.analyse("Please leave a reveiw", "en").has("review")
     assert frames.analyse("Would you mind reomving it", "en").has("change")
+    assert lexicon._typo_key("en", "reveiw") == ("review", "review")
     assert lexicon._typo_key("en", "review") is None  # a dictionary word is itself
     assert lexicon._typo_key("en", "revue") is None  # a word of the dictionary, not a typo
 
