@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import cases_en, cases_holdout, cases_holdout2, cases_i18n
+from . import cases_en, cases_holdout, cases_holdout2, cases_holdout3, cases_i18n
 
 NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
@@ -28,6 +28,7 @@ LINE_BREAK, TYPO = "line_break", "typo"
 # Cases written after tuning (cases_holdout.py, then cases_holdout2.py).
 HOLDOUT, HOLDOUT_NEAR_MISS = "holdout", "holdout_near_miss"
 HOLDOUT2, HOLDOUT2_NEAR_MISS = "holdout2", "holdout2_near_miss"
+HOLDOUT3, HOLDOUT3_NEAR_MISS = "holdout3", "holdout3_near_miss"
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,12 @@ def cases() -> list[Case]:
                     out.append(Case(rule, lang, perturbation, text))
                     if perturbation == CANONICAL:
                         out.extend(_derived(rule, lang, text))
-    for module, breach, near in ((cases_holdout, HOLDOUT, HOLDOUT_NEAR_MISS), (cases_holdout2, HOLDOUT2, HOLDOUT2_NEAR_MISS)):
+    batches = (
+        (cases_holdout, HOLDOUT, HOLDOUT_NEAR_MISS),
+        (cases_holdout2, HOLDOUT2, HOLDOUT2_NEAR_MISS),
+        (cases_holdout3, HOLDOUT3, HOLDOUT3_NEAR_MISS),
+    )
+    for module, breach, near in batches:
         for rule, table in module.CASES.items():
             out.extend(Case(rule, lang, breach, text) for lang, text in table["breach"])
             out.extend(Case(rule, lang, near, text) for lang, text in table["near_miss"])
