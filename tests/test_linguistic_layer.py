@@ -161,3 +161,53 @@ def test_an_acknowledgement_alone_is_an_auto_reply():
 
 def test_please_note_is_not_a_script():
     assert "review.scripted" not in rules_for("Kindly note that reviews are very important for small sellers like us.")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Should you be happy with the kettle, a review would be appreciated.", "en"),
+        ("Sollten Sie zufrieden sein, freuen wir uns über eine Bewertung.", "de"),
+        ("Qualora fosse soddisfatto, ci lasci una recensione.", "it"),
+    ],
+)
+def test_inverted_conditions_on_satisfaction(text, lang):
+    """'Should you be happy...' is the same condition as 'if you are happy...'."""
+    assert "review.conditional" in rules_for(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The replacement will be dispatched within 2 working days.", "en"),
+        ("Your order is expected to be shipped on Monday.", "en"),
+        ("Votre colis sera expédié lundi.", "fr"),
+    ],
+)
+def test_shipping_still_to_come_is_no_confirmation(text, lang):
+    assert "order.confirmation" not in rules_for(text, lang)
+
+
+def test_shipping_done_is_still_a_confirmation():
+    assert "order.confirmation" in rules_for("Your parcel was dispatched this morning.")
+
+
+def test_what_other_reviews_say_is_no_script():
+    """'Reviews mention the colour' describes; 'please say in your review that...' scripts."""
+    assert "review.scripted" not in rules_for("Several reviews mention the colour; we have updated the photos.")
+    assert "review.scripted" in rules_for("Please write in your review that the delivery was fast.")
+
+
+def test_thanks_for_a_past_top_review_asks_nothing():
+    assert "review.positive" not in rules_for("Thank you for the 5-star review you left last week.")
+    assert "review.positive" in rules_for("We would be so thankful for a 5-star review.")
+
+
+def test_a_preference_against_a_return_is_pressure_even_with_keep_it():
+    assert "order.discourage-return" in rules_for("We'd rather you didn't return the item; keep it and we'll refund half.")
+    assert "order.discourage-return" not in rules_for("No need to return it, please keep it.")
+
+
+def test_short_spanish_detected_as_portuguese_is_read_as_spanish():
+    """A neighbour language without data is read in the buyer's language, not English."""
+    assert "promo.coupon" in rules_for("Use el código DESCUENTO10 para su próxima compra.", "es")

@@ -451,13 +451,19 @@ class ReviewScripted(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         for index, sentence in enumerate(doc.sentences):
+            a = doc.analysis(sentence)
             match = doc.sentence_has(sentence, "review_script")
-            if match and _review_context(doc, index) and not negated(doc, sentence, match, window=20):
+            if match and _review_context(doc, index) and not negated(doc, sentence, match, window=20) and _addressed(a):
                 yield Hit(sentence.span_of(match))
                 continue
             # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
-            a = doc.analysis(sentence)
             mentions = a.unnegated("mention", scope=4)
             if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))
+
+
+def _addressed(a: Analysis) -> bool:
+    """The sentence speaks to the buyer (a request, "you", "your review"), not
+    about what others wrote ("several reviews mention the colour")."""
+    return a.has("request", "buyer_agent", "modal_passive", "you") or any(_clause_start(a, r) for r in a.ranges("mention"))
