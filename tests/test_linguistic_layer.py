@@ -211,3 +211,24 @@ def test_a_preference_against_a_return_is_pressure_even_with_keep_it():
 def test_short_spanish_detected_as_portuguese_is_read_as_spanish():
     """A neighbour language without data is read in the buyer's language, not English."""
     assert "promo.coupon" in rules_for("Use el código DESCUENTO10 para su próxima compra.", "es")
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Happy with your new lamp? We'd be grateful for a review.", "review.conditional"),
+        ("Please rate us with the highest score.", "review.positive"),
+        ("Five stars would make us so happy!", "review.positive"),
+        ("Don't miss our upcoming autumn collection!", "promo.marketing"),
+        ("We ask that you not open a return request.", "order.discourage-return"),
+        ("This reply comes from our automated system; we will answer within a day.", "content.auto-reply"),
+    ],
+)
+def test_further_wordings_of_each_intent(text, rule):
+    """A satisfaction question before a review request, 'score', 'make us happy', 'upcoming ... collection', 'that you not', 'automated system'."""
+    assert rule in rules_for(text)
+
+
+def test_a_review_whatever_its_rating_is_neutral():
+    assert "review.positive" not in rules_for("We welcome every kind of review, high or low.")
+    assert "review.positive" in rules_for("Please leave an honest 5-star review.")

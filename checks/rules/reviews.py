@@ -344,6 +344,8 @@ def _if_so(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
     previous = doc.sentences[index - 1] if index > 0 else None
     if not found and previous is not None and previous.text.rstrip().endswith(("?", "？")):
         found = [r for r in a.ranges("then") if r[0] == 0]  # "Happy with it? Then please..."
+        if not found and _review_request(a) and a.tokens:  # "Loving your new rug? We'd be grateful for a review."
+            found = [(0, 1)]
     if not found or previous is None:
         return None
     before = doc.analysis(previous)
