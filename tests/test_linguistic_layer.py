@@ -232,3 +232,29 @@ def test_further_wordings_of_each_intent(text, rule):
 def test_a_review_whatever_its_rating_is_neutral():
     assert "review.positive" not in rules_for("We welcome every kind of review, high or low.")
     assert "review.positive" in rules_for("Please leave an honest 5-star review.")
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("If you find the jacket warm and comfortable, please leave us a review.", "review.conditional"),
+        ("We hope the kettle met your expectations. If it did, please share a review.", "review.conditional"),
+        ("A good review from you would mean everything to us.", "review.positive"),
+        ("Check our storefront for more designs.", "promo.marketing"),
+    ],
+)
+def test_evaluative_conditions_back_references_and_shared_words(text, rule):
+    """'If you find it warm', 'If it did', 'means everything', 'check our storefront' (invite and thing share 'our')."""
+    assert rule in rules_for(text)
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Please check our store's return policy.", "promo.marketing"),
+        ("We hope the parcel arrived safely. If it did, please confirm.", "review.conditional"),
+        ("If you find any defect, please contact us.", "review.conditional"),
+    ],
+)
+def test_their_near_misses_stay_quiet(text, rule):
+    assert rule not in rules_for(text)
