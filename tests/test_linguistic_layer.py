@@ -248,3 +248,14 @@ def test_a_review_whatever_its_rating_is_neutral():
 )
 def test_their_near_misses_stay_quiet(text, rule):
     assert rule not in rules_for(text)
+
+
+def test_the_seller_reporting_a_change_asks_nothing():
+    """'We read every review and changed the packaging' is no change request; a passive wish still is."""
+    assert "review.change-request" not in rules_for("We read every review and changed the packaging because of yours.")
+    assert "review.change-request" in rules_for("We would be grateful if the negative feedback could be removed.")
+    assert "review.change-request" in rules_for("Si vous modifiez votre avis, nous vous rembourserons 20 €.", "fr")
+
+
+def test_doing_what_the_buyer_asked_is_a_purpose():
+    assert "content.thanks-only" not in rules_for("Thank you for your order; the gift note you asked for has been added.")

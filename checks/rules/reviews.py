@@ -163,8 +163,18 @@ class ReviewChangeRequest(PhraseRule):
         if not found:
             for hit in super().find(doc):  # fixed forms, where a review (not "please review") is named
                 sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
-                if _review_nouns(doc.analysis(sentence)):
+                a = doc.analysis(sentence)
+                if _review_nouns(a) and not _seller_states(a):
                     yield hit
+
+
+def _seller_states(a: Analysis) -> bool:
+    """"We read every review and changed the packaging": the seller reports
+    what it did, asking nothing of the buyer."""
+    if not a.has("seller_agent") or a.has("request", "buyer_agent", "modal_passive"):
+        return False
+    # "Si vous modifiez votre avis, nous...": the buyer is the one who changes.
+    return not any(c[0] - 3 <= y[0] < c[0] for c in a.ranges("change") for y in a.ranges("you"))
 
 
 def _clause_start(a: Analysis, rng: tuple[int, int]) -> bool:
