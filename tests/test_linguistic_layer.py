@@ -190,6 +190,8 @@ def test_shipping_still_to_come_is_no_confirmation(text, lang):
 
 def test_shipping_done_is_still_a_confirmation():
     assert "order.confirmation" in rules_for("Your parcel was dispatched this morning.")
+    assert "order.confirmation" in rules_for("Here's your tracking number: 1Z8V47W20392817465.")
+    assert "order.confirmation" not in rules_for("We do not have a tracking number yet.")
 
 
 def test_what_other_reviews_say_is_no_script():

@@ -171,7 +171,10 @@ def confirms(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
     if match is not None:
         return sentence.span_of(match)
     a = doc.analysis(sentence)
-    for what, done in a.near(["shipment"], ["confirm"], within=6):
+    pairs = list(a.near(["shipment"], ["confirm"], within=6))
+    # "Here's your tracking number": the confirmation names the shipment itself.
+    pairs += [(what, done) for done in a.ranges("confirm") for what in a.ranges("shipment") if done[0] <= what[0] and what[1] <= done[1]]
+    for what, done in pairs:
         if not a.negated(done, scope=3) and not _to_come(a, done):
             start, end = a.span(cover(what, done))
             return sentence.start + start, sentence.start + end
