@@ -12,6 +12,7 @@ Shape of the file (every key optional)::
     buyer_language = "de"
     allowed_domains = ["help.lumiwood.example"]
     allowed_phone_numbers = ["+49 30 901820"]
+    phone_region = "CN"                 # the team's own country: its local numbers count as phone numbers too
     words = ["Lumiwood", "DeskMate"]   # the spell checker accepts these
     html_max_width = 600
     html_worker = true                  # a running bot checks long HTML templates on two cores

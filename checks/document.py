@@ -266,11 +266,15 @@ class Document:
     def phones(self) -> list[extract.Found]:
         blocked = [e.span for e in self.emails] + [l.span for l in self.links]
         blocked += [o.span for o in self.order_ids.valid + self.order_ids.malformed]
-        region = extract.region_for(self.context.marketplace, self.context.buyer_language)
+        regions = extract.regions_for(
+            self.context.marketplace, self.context.buyer_language, self.settings.phone_region, self.text, self.language
+        )
         allowed = self.settings.allowed_phone_numbers
-        # The keyword scan runs only when the text holds one of a keyword's literals.
-        keyword = self.phrase("phone_keyword") if self.literal_hits.get("phone_keyword", True) else None
-        return extract.phones(self.text, region, blocked, allowed, keyword)
+        # The keyword scan runs only when the text holds one of a keyword's
+        # literals (or the text is read differently: spelled digits, invisible characters).
+        hits = self.literal_hits.get("phone_keyword", True) or extract.normalize.read(self.text).starts is not None
+        keyword = self.phrase("phone_keyword") if hits else None
+        return extract.phones(self.text, regions, blocked, allowed, keyword)
 
     @functools.cached_property
     def review_sentences(self) -> list[Sentence]:
