@@ -27,6 +27,9 @@ from .prefilter import FULL_WIDTH
 # joiner, BOM, soft hyphen, bidi controls, variation selectors, tag characters).
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+# Emoji between the parts of an address ("lumiwood🙂@gmail.com",
+# "shop. 🙏com") are read past, like invisible characters.
+_PICTOGRAPH = regex.compile(r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20e3]")
 _SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x3002: "。"}  # katakana middle dot reads as a dot in "〇三・一二三四"
 
 
@@ -134,7 +137,7 @@ def _chars(text: str) -> Reading:
         if code < 0x80:
             out.add(ch, i, i + 1)
             continue
-        if _INVISIBLE_RE.match(ch):
+        if _INVISIBLE_RE.match(ch) or (code >= 0x203C and _PICTOGRAPH.match(ch)):
             changed = True
             continue
         mapped = FULL_WIDTH.get(code) or _SEPARATORS.get(code) or letters.get(code)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from .. import extract
+import regex
+
+from .. import extract, normalize, phrases
 from ..document import Document
 from ..models import Edit, Fix, Severity
 from ..i18n import tr
@@ -73,14 +76,53 @@ class Social(Rule):
     compliant = Example("Best regards,\nTechNova Support")
 
     def find(self, doc: Document) -> Iterator[Hit]:
+        named = platform_spans(doc)
         for sentence in doc.sentences:
             platform = doc.sentence_has(sentence, "social")
-            if platform is None:
-                continue
-            if doc.sentence_has(sentence, "social_contact") or any(
-                sentence.start <= p.span[0] < sentence.end for p in doc.phones
+            if platform is not None and (
+                doc.sentence_has(sentence, "social_contact") or any(sentence.start <= p.span[0] < sentence.end for p in doc.phones)
             ):
                 yield Hit(sentence.span_of(platform))
+                continue
+            # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
+            span = next((s for s in named if sentence.start <= s[0] < sentence.end), None)
+            if span is None:
+                continue
+            # A QR code is a contact only when it is there to add or message
+            # the seller ("scan to chat with us"), not to open a product page.
+            qr = _QR.search(doc.text, span[0], span[1]) is not None
+            if invitation(sentence.text) is not None or (not qr and social_cue(sentence.text)):
+                yield Hit(span)
+
+
+# --- channels named the same in every language (checks/phrases/channels.toml) ---
+CHANNELS = "channels"
+_QR = regex.compile(r"QR|二维码|二維碼", regex.IGNORECASE)
+
+
+def channel(concept: str):
+    return phrases.pattern(CHANNELS, concept)
+
+
+@functools.lru_cache(maxsize=32)
+def _platforms(text: str) -> tuple[tuple[int, int], ...]:
+    reading = normalize.read(text)  # "WhаtsApp" with a Cyrillic a is still WhatsApp
+    pattern = channel("platform")
+    return tuple(reading.span(m.span()) for m in pattern.finditer(reading.text))
+
+
+def platform_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Where the text names a messaging app or social network (any language)."""
+    return _platforms(doc.text)
+
+
+def social_cue(text: str) -> bool:
+    return channel("social_cue").search(text) is not None
+
+
+def invitation(text: str):
+    """The words asking the buyer to add, message or call the seller on a channel, or None."""
+    return channel("invite").search(text)
 
 
 @register

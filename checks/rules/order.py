@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import extract
 from ..document import Document, negated
+from . import contact
 from ..models import Severity
 from ..i18n import tr
 from ..registry import Example, Hit, PhraseRule, Rule, register
@@ -203,6 +205,8 @@ class Divert(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
+        # Links to the seller's own pages and chats ("write to us at t.me/...") are contacts too.
+        contacts += [l.span for l in doc.links if not extract.is_amazon(l.host)]
         for sentence in doc.sentences:
             for concept, how in _DIVERSIONS:
                 m = doc.sentence_has(sentence, concept)
@@ -213,9 +217,37 @@ class Divert(Rule):
                 yield Hit(sentence.span_of(m), self.say(how=how))
                 break
             else:
-                span = _send_to_contact(doc, sentence, contacts)
+                span = _send_to_contact(doc, sentence, contacts) or _off_amazon_channel(doc, sentence)
                 if span is not None:
                     yield Hit(span, self.say(how=tr("order.how.contact", "contact outside Amazon")))
+                    continue
+                span = _paid_or_found_elsewhere(doc, sentence)
+                if span is not None:
+                    yield Hit(span[0], self.say(how=span[1]))
+
+
+def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
+    """'Add us on WhatsApp', 'scan the QR code to add our WeChat', '请加微信':
+    an invitation to continue on a messaging app (any language)."""
+    named = [s for s in contact.platform_spans(doc) if sentence.start <= s[0] < sentence.end]
+    if not named:
+        return None
+    m = contact.invitation(sentence.text)
+    if m is None or negated(doc, sentence, m, window=20):
+        return None
+    return min(named[0][0], sentence.start + m.start()), max(named[0][1], sentence.start + m.end())
+
+
+def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], object] | None:
+    """Paying through a channel off Amazon, or finding the seller's shop
+    through a search engine to buy there (channel names of every language)."""
+    pay = contact.channel("pay_channel").search(sentence.text)
+    if pay is not None and not negated(doc, sentence, pay, window=20):
+        return sentence.span_of(pay), tr("order.how.pay", "payment outside Amazon")
+    engine = contact.channel("search_engine").search(sentence.text)
+    if engine is not None and contact.channel("search_to_buy").search(sentence.text) and not negated(doc, sentence, engine, window=20):
+        return sentence.span_of(engine), tr("order.how.buy", "ordering elsewhere")
+    return None
 
 
 _DIVERSIONS = (
