@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import phonenumbers
@@ -80,15 +80,13 @@ _AT_WORDS = (
 _DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta"
 _AT = rf"(?:\s?[\[({{<]\s?(?:at|@)\s?[\])}}>]\s?|\s(?:{_AT_WORDS})\s|\s?(?:アットマーク|あっとまーく)\s?)"
 _DOT = rf"(?:\s?[\[({{<]\s?(?:dot|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\.)"
-_OBFUSCATED = regex.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V
-)
-
-_OBFUSCATION_HINT = regex.compile(
-    rf"\b(?:{_DOT_WORDS}|arobase|arroba|chiocciola|chiocciolina|klammeraffe|ät)\b|\bat[- ](?:sign|symbol|zeichen)\b"
-    r"|[\[({<]\s?(?:at|dot|@|\.)\s?[\])}>]|ドット|アットマーク|あっとまーく|点",
-    _V,
-)
+# An obfuscated address is read from each at-form outwards: the name before
+# it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
+# linear and lets "write directly at name [at] host [dot] com" find the name.
+_AT_FORM = regex.compile(_AT, _V)
+_NAME_BEFORE = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}\Z", _V)
+_DOMAIN_AFTER = regex.compile(rf"[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V)
+_DOT_FORM = regex.compile(rf"(?!\.){_DOT}", _V)  # a written-out or bracketed dot
 
 # A mailbox named by its provider instead of its domain: "lumiwood88 at
 # gmail", "the username is lumiwood.care on Gmail", "my QQ mail is 20394857".
@@ -153,19 +151,21 @@ def _emails(text: str) -> list[Found]:
     if "@" in text:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
     taken = [f.span for f in found]
-    # Overlapped: "write directly at name [at] host [dot] com" must not let the
-    # candidate starting at "directly" hide the real one.
-    obfuscated = _OBFUSCATED.finditer(text, overlapped=True) if _OBFUSCATION_HINT.search(text) else ()
-    for m in obfuscated:
-        value = m.group()
-        if _overlaps((m.start(), m.end()), taken) or not _OBFUSCATION_HINT.search(value):
+    for at in _AT_FORM.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, at.start() - 64), at.start())
+        domain = _DOMAIN_AFTER.match(text, at.end())
+        if name is None or domain is None:
             continue
-        if text.startswith("/", m.end()):
+        span = (name.start(), domain.end())
+        value = text[span[0] : span[1]]
+        plain_at = at.group().strip().lower() == "at"
+        if plain_at and not _DOT_FORM.search(domain.group()):
+            continue  # "at home.com" is not hidden; "we are at example.com" is a link
+        if _overlaps(span, taken) or text.startswith("/", span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
-        tld = regex.split(r"\W+", value.strip())[-1]
-        if is_tld(tld):
-            found.append(Found((m.start(), m.end()), value))
-            taken.append((m.start(), m.end()))
+        if is_tld(regex.split(r"\W+", value.strip())[-1]):
+            found.append(Found(span, value))
+            taken.append(span)
     if _PROVIDER_HINT.search(text):
         found += _provider_mailboxes(text, taken)
     return sorted(found, key=lambda f: f.span)
@@ -208,7 +208,12 @@ _SPELLED_DOMAIN = regex.compile(
     rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>\s?/\s?[^\s<>\"'`]{{1,200}})?",
     _V,
 )
-_SPELLED_HINT = regex.compile(rf"\s\.|\.\s[a-z]|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|\b(?:{_DOT_WORDS})\b|ドット|点", _V)
+_SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|cn|jp|uk|eu|nl|pl|ru|hk|tw|ca|au|de|fr|it|es"
+# Where such a domain can be: a written-out or bracketed dot, a dot with a
+# space before it, or a dot and a space before a top-level domain ("wood. com").
+_SPELLED_HINT = regex.compile(
+    rf"\s\.|\.\s(?=(?:{_SPELLED_TLD_LIST})\b)|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|(?i:\b(?:{_DOT_WORDS})\b)|ドット|点"
+)
 # Top-level domains read after a written-out dot. Two-letter ones that are
 # also words ("el punto es que", "point de vue", "dot to dot") count only after
 # the dot words of languages where they are not ("punkt de", "punto it").
@@ -221,9 +226,35 @@ _NOT_A_LABEL = frozenset(
 )
 
 
+def _hint_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Merged stretches of text around the dot-forms, from a word start."""
+
+    def window(hint: regex.Match) -> tuple[int, int]:
+        start, end = max(0, hint.start() - 200), min(len(text), hint.end() + 260)
+        blank = text.rfind(" ", max(0, start - 64), start)
+        return (blank + 1 if blank >= 0 else max(0, start - 64) if start else 0), end
+
+    return _merged(window(hint) for hint in itertools.islice(_SPELLED_HINT.finditer(text), MAX_FOUND))
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Windows in order, overlapping ones joined."""
+    current: tuple[int, int] | None = None
+    for start, end in windows:
+        if current and start <= current[1]:
+            current = (current[0], max(end, current[1]))
+            continue
+        if current:
+            yield current
+        current = (start, end)
+    if current:
+        yield current
+
+
 def _spelled_domains(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, host, value) of domains with written-out or spaced dots."""
-    for m in _SPELLED_DOMAIN.finditer(text):
+    matches = (m for start, end in _hint_windows(text) for m in _SPELLED_DOMAIN.finditer(text, start, end))
+    for m in matches:
         sep = m.group("sep").strip().strip("[](){}<>").strip().lower()
         tld = m.group("tld")
         bracketed = any(c in m.group("sep") for c in "[({<")
@@ -327,7 +358,7 @@ def _links(text: str) -> list[Link]:
         if domain.isdigit():
             continue
         add(m.start(), m.group(), None)
-    for start, end, host, value in _spelled_domains(text) if _SPELLED_HINT.search(text) else ():
+    for start, end, host, value in _spelled_domains(text):
         add(start, value, None, host)
     return sorted(found, key=lambda f: f.span)
 
@@ -546,19 +577,8 @@ _WINDOW_MARGIN = 8
 
 def _digit_windows(text: str) -> Iterator[tuple[int, int]]:
     """Merged windows around runs holding six or more digits."""
-    current: tuple[int, int] | None = None
-    for m in _DIGIT_RUN.finditer(text):
-        if sum(ch.isdigit() for ch in m.group()) < 6:
-            continue
-        start, end = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
-        if current and start <= current[1]:
-            current = (current[0], end)
-            continue
-        if current:
-            yield current
-        current = (start, end)
-    if current:
-        yield current
+    runs = (m for m in _DIGIT_RUN.finditer(text) if sum(ch.isdigit() for ch in m.group()) >= 6)
+    return _merged((max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)) for m in runs)
 
 
 def _e164(raw: str, region: str) -> str | None:

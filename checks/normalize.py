@@ -15,6 +15,7 @@ confusables data would turn ``@`` into ``a`` and ``0`` into ``O``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,12 +26,15 @@ from .prefilter import FULL_WIDTH
 
 # Format characters a reader never sees (zero-width space and joiners, word
 # joiner, BOM, soft hyphen, bidi controls, variation selectors, tag characters).
-_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f"
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xE0000, 0xE007F),
+)
+_INVISIBLE = frozenset(chr(c) for lo, hi in _INVISIBLE_RANGES for c in range(lo, hi + 1))
+_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x3002: "。"}  # katakana middle dot reads as a dot in "〇三・一二三四"
 # Emoji between the parts of an address ("lumiwood🙂@gmail.com",
 # "shop. 🙏com") are read past, like invisible characters.
 _PICTOGRAPH = regex.compile(r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20e3]")
-_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x3002: "。"}  # katakana middle dot reads as a dot in "〇三・一二三四"
 
 
 @dataclass(frozen=True)
@@ -55,48 +59,50 @@ class Reading:
 class _Builder:
     """Characters of a new reading, each with the original span it stands for."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Reading) -> None:
+        self.source = source
         self.chars: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
 
+    def copy(self, start: int, end: int) -> None:
+        """Characters ``start:end`` of the source reading, unchanged."""
+        if end <= start:
+            return
+        self.chars.append(self.source.text[start:end])
+        if self.source.starts is None or self.source.ends is None:
+            self.starts.extend(range(start, end))
+            self.ends.extend(range(start + 1, end + 1))
+        else:
+            self.starts.extend(self.source.starts[start:end])
+            self.ends.extend(self.source.ends[start:end])
+
     def add(self, text: str, start: int, end: int) -> None:
-        for ch in text:
-            self.chars.append(ch)
-            self.starts.append(start)
-            self.ends.append(end)
+        """``text`` standing for characters ``start:end`` of the source reading."""
+        s, e = self.source.span((start, end))
+        self.chars.append(text)
+        self.starts.extend([s] * len(text))
+        self.ends.extend([e] * len(text))
 
     def reading(self) -> Reading:
         return Reading("".join(self.chars), self.starts, self.ends)
 
 
-def _rewrite(reading: Reading, pattern: regex.Pattern, replace) -> Reading:
-    """Apply ``replace(match) -> [(text, start, end)]`` (spans in reading
-    coordinates) to every match of ``pattern``; the rest is copied."""
-    matches = list(pattern.finditer(reading.text))
-    if not matches:
+def _rewrite(reading: Reading, pieces: list[tuple[int, int, list[tuple[str, int, int]]]]) -> Reading:
+    """Replace the stretches ``(start, end, [(text, from, to), ...])`` of
+    ``reading`` (sorted, positions in the reading); the rest is copied."""
+    if not pieces:
         return reading
-    out = _Builder()
-    text = reading.text
-    orig = reading.span
+    out = _Builder(reading)
     position = 0
-
-    def copy(start: int, end: int) -> None:
-        for i in range(start, end):
-            s, e = orig((i, i + 1))
-            out.add(text[i], s, e)
-
-    for m in matches:
-        pieces = replace(m)
-        if pieces is None:
+    for start, end, replacement in pieces:
+        if start < position:
             continue
-        copy(position, m.start())
-        for piece, start, end in pieces:
-            s, _ = orig((start, start + 1))
-            _, e = orig((end - 1, end))
-            out.add(piece, s, e)
-        position = m.end()
-    copy(position, len(text))
+        out.copy(position, start)
+        for text, a, b in replacement:
+            out.add(text, a, b)
+        position = end
+    out.copy(position, len(reading.text))
     return out.reading()
 
 
@@ -122,32 +128,41 @@ def _confusable_letters() -> dict[int, str]:
     return table
 
 
+_PLAIN_CHANGES = frozenset(map(chr, set(FULL_WIDTH) | set(_SEPARATORS))) | _INVISIBLE
+
+
+@functools.lru_cache(maxsize=1)
+def _changed_chars() -> frozenset[str]:
+    """Every character ``_chars`` maps or drops, look-alike letters included (emoji aside)."""
+    return frozenset(map(chr, _confusable_letters())) | _PLAIN_CHANGES
+
+
+# A letter of a script other than Latin and CJK: only then is the
+# confusables table (loaded on first use) consulted.
+_FOREIGN_LETTER = regex.compile(r"(?![\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])\p{L}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_PAST_EMOJI_FLOOR = re.compile("[\u203c-\U0010ffff]")  # no emoji lies below U+203C (checks/extract.py)
 
 
 def _chars(text: str) -> Reading:
-    """Full-width forms narrowed, invisible characters dropped, look-alike letters mapped."""
+    """Full-width forms narrowed, invisible characters and emoji dropped, look-alike letters mapped."""
     if text.isascii():
         return Reading(text)
-    letters = _confusable_letters()
-    out = _Builder()
-    changed = False
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if code < 0x80:
-            out.add(ch, i, i + 1)
-            continue
-        if _INVISIBLE_RE.match(ch) or (code >= 0x203C and _PICTOGRAPH.match(ch)):
-            changed = True
-            continue
+    table = _changed_chars() if _FOREIGN_LETTER.search(text) else _PLAIN_CHANGES
+    changed = [(m.start(), m.end()) for m in _NON_ASCII.finditer(text) if m.group() in table]
+    if _PAST_EMOJI_FLOOR.search(text):
+        changed += [m.span() for m in _PICTOGRAPH.finditer(text)]
+        changed.sort()
+    if not changed:
+        return Reading(text)
+    letters = _confusable_letters() if table is not _PLAIN_CHANGES else {}
+    pieces = []
+    for start, end in changed:
+        code = ord(text[start])
         mapped = FULL_WIDTH.get(code) or _SEPARATORS.get(code) or letters.get(code)
-        if mapped is not None:
-            mapped = chr(mapped) if isinstance(mapped, int) else mapped
-            changed = changed or mapped != ch
-            out.add(mapped, i, i + 1)
-            continue
-        out.add(ch, i, i + 1)
-    return out.reading() if changed else Reading(text)
+        replacement = chr(mapped) if isinstance(mapped, int) else (mapped or "")
+        pieces.append((start, end, [(replacement, start, end)] if replacement else []))
+    return _rewrite(Reading(text), pieces)
 
 
 # --- letters spaced apart -----------------------------------------------------
@@ -157,8 +172,14 @@ def _chars(text: str) -> Reading:
 _SPACED = regex.compile(r"(?<!\S)(?:[\p{L}\p{Nd}@.\-_][ ]{1,2}){3,80}[\p{L}\p{Nd}@.\-_](?!\S)")
 
 
-def _join_spaced(m: regex.Match) -> list[tuple[str, int, int]]:
-    return [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "]
+def _spaced(reading: Reading) -> Reading:
+    if "  " not in reading.text and " " not in reading.text:
+        return reading
+    pieces = [
+        (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "])
+        for m in _SPACED.finditer(reading.text)
+    ]
+    return _rewrite(reading, pieces)
 
 
 # --- digits in words ----------------------------------------------------------
@@ -195,6 +216,7 @@ _RUN_GAP = regex.compile(r"[ \t,.\-/·・、，()]{0,4}(?:(?:and|y|e|et|und)\s)?
 _CJK_RUN = regex.compile(r"[〇一二三四五六七八九零](?:[ ・.\-、]{0,2}[〇一二三四五六七八九零]){6,24}")
 
 
+@functools.lru_cache(maxsize=4096)
 def _number_value(word: str) -> str | None:
     """The digits a number word stands for ("five" -> "5", "trente-quatre" -> "34"), or None."""
     low = word.lower()
@@ -224,13 +246,52 @@ def _compound_value(word: str) -> str | None:
     return None
 
 
-# A candidate token: a word, a digit group, or one CJK numeral.
-_TOKEN = regex.compile(r"[\p{L}]+(?:-[\p{L}]+){0,4}|\d{1,6}")
-_HAS_NUMBER_WORD = regex.compile(
-    r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|null|eins|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|"
-    r"zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|"
-    rf"double|triple|ten|eleven|twelve|\w{{0,6}}(?:{_TENS_STEM}))"
-)
+@functools.lru_cache(maxsize=1)
+def _number_words():
+    """One automaton over every number word, for a single pass over the lowered text."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in {*_UNITS, *_TENS_WORDS, *_MULTIPLIERS}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_MIN_RUN_DIGITS = 7  # the shortest phone numbers worth a disguise
+_DIGITS = re.compile(r"\d{1,12}")
+
+
+def _word_around(low: str, start: int, end: int) -> tuple[int, int]:
+    """The whole (hyphenated) word holding ``low[start:end]``."""
+    while start > 0 and (low[start - 1].isalpha() or (low[start - 1] == "-" and start > 1 and low[start - 2].isalpha())):
+        start -= 1
+    while end < len(low) and (low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
+        end += 1
+    return start, end
+
+
+def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
+    """Number words ("five", "trente-quatre", "einundzwanzig") and digit
+    groups, with the digits each stands for, in order. Words are found with
+    one automaton pass; only those at a word start (or a tens word inside a
+    compound) are read further."""
+    low = text.lower()
+    words: dict[tuple[int, int], str | None] = {}
+    for last, word in _number_words().iter(low):
+        start = last + 1 - len(word)
+        if start > 0 and low[start - 1].isalpha() and word not in _TENS_WORDS:
+            continue  # "one" in "phone"
+        span = _word_around(low, start, last + 1)
+        if span not in words:
+            word = low[span[0] : span[1]]
+            words[span] = "" if word in _MULTIPLIERS else _number_value(word)
+    tokens = [(s, e, v) for (s, e), v in words.items() if v is not None]
+    if not tokens:
+        return []
+    tokens += [(m.start(), m.end(), m.group()) for m in _DIGITS.finditer(text)]
+    tokens.sort()
+    return tokens
 
 
 def _digit_runs(text: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
@@ -239,91 +300,55 @@ def _digit_runs(text: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
     current: list[tuple[str, int, int]] = []
     words = 0
     last_end = -1
-    pending_multiplier = 1
+    multiplier = 1
 
     def close() -> None:
         nonlocal current, words
         while current and current[0][0] == "0" and text[current[0][1] : current[0][2]].lower() == "oh":
             current.pop(0)  # "Oh, four one five": the exclamation is no zero
-        digits = sum(len(d) for d, _, _ in current)
-        if words and digits >= 7:
+        if words and sum(len(d) for d, _, _ in current) >= _MIN_RUN_DIGITS:
             runs.append((current[0][1], current[-1][2], current))
         current, words = [], 0
 
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        low = token.lower()
-        gap = text[last_end : m.start()] if last_end >= 0 else ""
-        if current and not _RUN_GAP.fullmatch(gap):
+    for start, end, value in itertools.islice(_number_tokens(text), 4000):
+        if (current or multiplier > 1) and not _RUN_GAP.fullmatch(text, last_end, start):
             close()
-            pending_multiplier = 1
-        if low in _MULTIPLIERS:
-            pending_multiplier = _MULTIPLIERS[low]
-            last_end = m.end()
+            multiplier = 1
+        last_end = end
+        low = text[start:end].lower()
+        if low in _MULTIPLIERS:  # "double five"
+            multiplier = _MULTIPLIERS[low]
             continue
-        value = _number_value(token)
-        if value is None:
-            if current:
-                close()
-            pending_multiplier = 1
-            last_end = -1
-            continue
-        if not token.isdigit():
-            words += 1
-        current.append((value * pending_multiplier, m.start(), m.end()))
-        pending_multiplier = 1
-        last_end = m.end()
-    if current:
-        close()
+        spelled = not low.isdigit()
+        if spelled and current and len(value) == 1 and value != "0" and _is_tens(current[-1], text):
+            # "thirty one", "treinta y dos": a tens word and a unit make one number
+            previous = current.pop()
+            value, start = previous[0][0] + value, previous[1]
+        words += spelled
+        current.append((value * multiplier, start, end))
+        multiplier = 1
+    close()
     return runs
+
+
+def _is_tens(token: tuple[str, int, int], text: str) -> bool:
+    value, start, end = token
+    return len(value) == 2 and value.endswith("0") and not text[start:end].isdigit()
 
 
 def _spelled(reading: Reading) -> Reading:
     text = reading.text
-    runs = _digit_runs(text) if _HAS_NUMBER_WORD.search(text) else []
-    if _CJK_RUN.search(text):
+    runs = _digit_runs(text)
+    if not text.isascii():
         for m in _CJK_RUN.finditer(text):
-            pieces = [(str(_CJK_DIGITS[ch]), m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch in _CJK_DIGITS]
-            runs.append((m.start(), m.end(), pieces))
-    if not runs:
-        return reading
-    runs.sort()
-    out = _Builder()
-    position = 0
-    for start, end, pieces in runs:
-        if start < position:
-            continue
-        for i in range(position, start):
-            s, e = reading.span((i, i + 1))
-            out.add(text[i], s, e)
-        for digits, s, e in pieces:
-            os_, oe = reading.span((s, e))
-            out.add(digits, os_, oe)
-        position = end
-    for i in range(position, len(text)):
-        s, e = reading.span((i, i + 1))
-        out.add(text[i], s, e)
-    return out.reading()
-
-
-# --- the whole reading --------------------------------------------------------
-def _compose(outer: Reading, inner: Reading) -> Reading:
-    """``outer`` was made from ``inner.text``: map its spans through ``inner`` too."""
-    if outer.starts is None:
-        return inner
-    if inner.starts is None:
-        return outer
-    starts = [inner.span((s, s + 1))[0] for s in outer.starts]
-    ends = [inner.span((e - 1, e))[1] for e in outer.ends]
-    return Reading(outer.text, starts, ends)
+            digits = [(str(_CJK_DIGITS[ch]), m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch in _CJK_DIGITS]
+            runs.append((m.start(), m.end(), digits))
+    runs.sort(key=lambda run: run[0])
+    return _rewrite(reading, runs)
 
 
 @functools.lru_cache(maxsize=32)
 def read(text: str) -> Reading:
     """The text as read, with the map back (cached: the email, link and phone
     extractors of one check all read the same text)."""
-    reading = _chars(text)
-    spaced = _rewrite(Reading(reading.text), _SPACED, _join_spaced) if "  " in reading.text or " " in reading.text else Reading(reading.text)
-    reading = _compose(spaced, reading)
-    spelled = _spelled(Reading(reading.text))
-    return _compose(spelled, reading)
+    return _spelled(_spaced(_chars(text)))
