@@ -78,8 +78,8 @@ _AT_WORDS = (
     r"apenstaartje|małpa|snabel-a|ät|at"
 )
 _DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta"
-_AT = rf"(?:\s?[\[({{<]\s?(?:at|@)\s?[\])}}>]\s?|\s(?:{_AT_WORDS})\s|\s?(?:アットマーク|あっとまーく)\s?)"
-_DOT = rf"(?:\s?[\[({{<]\s?(?:dot|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\.)"
+_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS})\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
+_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\.)"
 # An obfuscated address is read from each at-form outwards: the name before
 # it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
 # linear and lets "write directly at name [at] host [dot] com" find the name.
@@ -173,7 +173,8 @@ def _emails(text: str) -> list[Found]:
 
 # --- links ------------------------------------------------------------------
 _TRAIL = ".,;:!?)]}'\"”’»。、"
-_SCHEME_URL = regex.compile(rf"(?<![{_AW}])(?:https?|ftp)://[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
+# Also defanged ("hxxps://"), as sellers write them to pass filters.
+_SCHEME_URL = regex.compile(rf"(?<![{_AW}])(?:https?|hxxps?|ftp)://[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
 _WWW_URL = regex.compile(rf"(?<![{_AW}.@/-])www\.[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
 # Labels may be internationalised (münchen-leuchten.de); CJK runs are not
 # taken as labels, since a CJK sentence has no spaces before an address.
@@ -340,7 +341,7 @@ def _links(text: str) -> list[Link]:
     lowered = prefilter.fold(text)  # lower case as case-insensitive matching sees it
     schemes = _SCHEME_URL.finditer(text) if "://" in text else ()
     for m in schemes:
-        add(m.start(), m.group(), m.group().split(":")[0].lower())
+        add(m.start(), m.group(), m.group().split(":")[0].lower().replace("xx", "tt"))
     for m in _WWW_URL.finditer(text) if "www." in lowered else ():
         add(m.start(), m.group(), None)
     for m in _BARE.finditer(text) if _DOTTED.search(lowered) else ():
@@ -527,13 +528,14 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
     international = _INTERNATIONAL.finditer(normalized) if "+" in normalized or "00" in normalized else ()
     for m in itertools.islice(international, MAX_FOUND):
         candidate = m.group()
-        if candidate.startswith("00"):
+        dialled = candidate.startswith("00")  # "0043-2211-7" may be a batch code: only a valid number counts
+        if dialled:
             candidate = "+" + candidate[2:]
         try:
             number = phonenumbers.parse(candidate, None)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_possible_number(number):
+        if phonenumbers.is_valid_number(number) if dialled else phonenumbers.is_possible_number(number):
             consider(m.start(), m.end(), number)
             if len(found) >= MAX_FOUND:
                 return sorted(found, key=lambda f: f.span)

@@ -165,6 +165,22 @@ def _chars(text: str) -> Reading:
     return _rewrite(Reading(text), pieces)
 
 
+# --- dots written with another mark --------------------------------------------
+# "info@kozynest·com", "lumiwood。com", "lumiwood,com/manual": a middle dot,
+# an ideographic full stop or a comma between a name and a top-level domain
+# reads as the dot of an address (only there: "Mon · Tue", "A,B" stay).
+_DOT_LOOKALIKE = regex.compile(
+    r"(?<=[A-Za-z0-9])(?:[·•∙。｡]|,(?=(?:com|net|org|shop|store|info)(?:/|\b)))(?=(?:com|net|org|info|biz|shop|store|online|site|io|co|app|de|fr|es|it|uk|jp|cn|nl|pl|eu)\b)"
+)
+
+
+def _dots(reading: Reading) -> Reading:
+    text = reading.text
+    if not any(c in text for c in "·•∙。｡,"):
+        return reading
+    return _rewrite(reading, [(m.start(), m.end(), [(".", m.start(), m.end())]) for m in _DOT_LOOKALIKE.finditer(text)])
+
+
 # --- letters spaced apart -----------------------------------------------------
 # Four or more single characters with one or two spaces between them
 # ("l u m i w o o d . c o m"): read as one word. Each start is a token start,
@@ -202,6 +218,12 @@ _TENS_WORDS = (
     "diez once doce trece catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa "
     "dieci undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti trenta quaranta cinquanta sessanta settanta ottanta novanta"
 ).split()
+# Spanish and Italian read numbers in hundreds as one word ("seiscientos doce").
+_HUNDREDS_WORDS = (
+    "cien ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos "
+    "cento duecento trecento quattrocento cinquecento seicento settecento ottocento novecento"
+).split()
+_TENS_WORDS += _HUNDREDS_WORDS
 _MULTIPLIERS = {"double": 2, "triple": 3}
 _CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "０": 0}
 # Compounds written as one word: "thirty-one", "soixante-dix-huit",
@@ -241,7 +263,7 @@ def _compound_value(word: str) -> str | None:
             value = text2num(word, lang)
         except (ValueError, IndexError, KeyError):
             continue
-        if 0 <= value < 100:
+        if 0 <= value < 1000:
             return str(value)
     return None
 
@@ -320,10 +342,10 @@ def _digit_runs(text: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
             multiplier = _MULTIPLIERS[low]
             continue
         spelled = not low.isdigit()
-        if spelled and current and len(value) == 1 and value != "0" and _is_tens(current[-1], text):
-            # "thirty one", "treinta y dos": a tens word and a unit make one number
+        if spelled and current and _adds_to(current[-1], value, text):
+            # "thirty one", "treinta y dos", "seiscientos doce": a round number and a smaller one make one number
             previous = current.pop()
-            value, start = previous[0][0] + value, previous[1]
+            value, start = str(int(previous[0]) + int(value)), previous[1]
         words += spelled
         current.append((value * multiplier, start, end))
         multiplier = 1
@@ -331,9 +353,13 @@ def _digit_runs(text: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
     return runs
 
 
-def _is_tens(token: tuple[str, int, int], text: str) -> bool:
-    value, start, end = token
-    return len(value) == 2 and value.endswith("0") and not text[start:end].isdigit()
+def _adds_to(token: tuple[str, int, int], value: str, text: str) -> bool:
+    """Whether a spelled ``value`` completes the spelled round number before it (40 + 5, 600 + 12)."""
+    previous, start, end = token
+    zeros = len(previous) - len(previous.rstrip("0"))
+    if text[start:end].isdigit() or zeros == 0 or previous == "0" or value == "0":
+        return False
+    return int(value) < 10**zeros
 
 
 def _spelled(reading: Reading) -> Reading:
@@ -351,4 +377,4 @@ def _spelled(reading: Reading) -> Reading:
 def read(text: str) -> Reading:
     """The text as read, with the map back (cached: the email, link and phone
     extractors of one check all read the same text)."""
-    return _spelled(_spaced(_chars(text)))
+    return _spelled(_spaced(_dots(_chars(text))))

@@ -125,6 +125,11 @@ def invitation(text: str):
     return channel("invite").search(text)
 
 
+def invitations(text: str):
+    """Every such invitation in ``text``, in order."""
+    return channel("invite").finditer(text)
+
+
 @register
 class ExternalLink(Rule):
     """A link, or a bare domain such as example.com, outside Amazon's domains

@@ -226,16 +226,32 @@ class Divert(Rule):
                     yield Hit(span[0], self.say(how=span[1]))
 
 
+# How far apart an invitation and the app it names may stand ("add our
+# customer service team on WeChat"), in characters.
+_INVITE_REACH = 60
+
+
 def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
     """'Add us on WhatsApp', 'scan the QR code to add our WeChat', '请加微信':
     an invitation to continue on a messaging app (any language)."""
     named = [s for s in contact.platform_spans(doc) if sentence.start <= s[0] < sentence.end]
     if not named:
         return None
-    m = contact.invitation(sentence.text)
-    if m is None or negated(doc, sentence, m, window=20):
-        return None
-    return min(named[0][0], sentence.start + m.start()), max(named[0][1], sentence.start + m.end())
+    negation, amazon = doc.phrase("negation"), doc.phrase("amazon_channel")
+    for m in contact.invitations(sentence.text):
+        invite = (sentence.start + m.start(), sentence.start + m.end())
+        for app in named:
+            if app[0] - invite[1] > _INVITE_REACH or invite[0] - app[1] > _INVITE_REACH:
+                continue
+            if invite[1] <= app[0] and amazon is not None and amazon.search(doc.text, invite[1], app[0]):
+                continue  # "send the photo here; our Instagram...": the invitation is to Amazon's messages
+            first = min(app[0], invite[0])
+            # "please do not message us on WhatsApp", "not on WeChat" (but "don't hesitate to message us")
+            before = doc.text[max(sentence.start, first - 25) : first]
+            if negation is not None and negation.search(before) and not contact.channel("encouraging").search(before):
+                return None
+            return first, max(app[1], invite[1])
+    return None
 
 
 def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], object] | None:
@@ -244,9 +260,11 @@ def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], 
     pay = contact.channel("pay_channel").search(sentence.text)
     if pay is not None and not negated(doc, sentence, pay, window=20):
         return sentence.span_of(pay), tr("order.how.pay", "payment outside Amazon")
-    engine = contact.channel("search_engine").search(sentence.text)
-    if engine is not None and contact.channel("search_to_buy").search(sentence.text) and not negated(doc, sentence, engine, window=20):
-        return sentence.span_of(engine), tr("order.how.buy", "ordering elsewhere")
+    for concept in ("search_engine", "other_marketplace"):
+        # "search our shop on Google and order there", "visit our Etsy shop"
+        found = contact.channel(concept).search(sentence.text)
+        if found is not None and contact.channel("search_to_buy").search(sentence.text) and not negated(doc, sentence, found, window=20):
+            return sentence.span_of(found), tr("order.how.buy", "ordering elsewhere")
     return None
 
 
