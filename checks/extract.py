@@ -84,7 +84,8 @@ _DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\
 # it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
 # linear and lets "write directly at name [at] host [dot] com" find the name.
 _AT_FORM = regex.compile(_AT, _V)
-_NAME_BEFORE = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}\Z", _V)
+# The name may have its own dots written out ("mike dot chen at hotmail dot com").
+_NAME_BEFORE = regex.compile(rf"(?<![\w.+-])(?:[\w.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[\w.+-]{{1,64}}\Z", _V)
 _DOMAIN_AFTER = regex.compile(rf"[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V)
 _DOT_FORM = regex.compile(rf"(?!\.){_DOT}", _V)  # a written-out or bracketed dot
 
@@ -152,7 +153,7 @@ def _emails(text: str) -> list[Found]:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
     taken = [f.span for f in found]
     for at in _AT_FORM.finditer(text):
-        name = _NAME_BEFORE.search(text, max(0, at.start() - 64), at.start())
+        name = _NAME_BEFORE.search(text, max(0, at.start() - 100), at.start())
         domain = _DOMAIN_AFTER.match(text, at.end())
         if name is None or domain is None:
             continue
@@ -206,7 +207,7 @@ _DOT_SEPARATOR = (
 _SPELLED_LABEL = r"[\p{Latin}0-9](?:[\p{Latin}0-9-]{0,40}[\p{Latin}0-9])?"
 _SPELLED_DOMAIN = regex.compile(
     rf"(?<![\w.@/-])(?P<host>{_SPELLED_LABEL}(?:(?:{_DOT_SEPARATOR}){_SPELLED_LABEL}){{0,3}})"
-    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>\s?/\s?[^\s<>\"'`]{{1,200}})?",
+    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>(?:\s?/\s?|\s(?:slash|schrägstrich|barra|barre)\s)[^\s<>\"'`]{{1,200}})?",
     _V,
 )
 _SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|cn|jp|uk|eu|nl|pl|ru|hk|tw|ca|au|de|fr|it|es"

@@ -116,6 +116,19 @@ def platform_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     return _platforms(doc.text)
 
 
+# A handle after an app's name: "WeChat: lumiwood_cs", "VX lw2024", "LINE ID：sakura_home".
+_HANDLE_AFTER = regex.compile(r"[\s:：]{0,3}(?:(?i:id)[\s:：]{0,3})?[@\w.\-]{2,40}")
+
+
+def social_handles(doc: Document) -> list[tuple[int, int]]:
+    """The app names and the handles right after them (what contact.social reports)."""
+    spans = []
+    for start, end in platform_spans(doc):
+        handle = _HANDLE_AFTER.match(doc.text, end)
+        spans.append((start, handle.end() if handle else end))
+    return spans
+
+
 def social_cue(text: str) -> bool:
     return channel("social_cue").search(text) is not None
 

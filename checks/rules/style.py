@@ -129,7 +129,9 @@ class Spelling(Rule):
 def _claimed(doc: Document) -> list[tuple[int, int]]:
     """Text a contact or link rule reports (also disguised: "lumiwood dot com",
     "four one five..."): the style rules leave it to them."""
-    return [e.span for e in doc.emails] + [l.span for l in doc.links] + [p.span for p in doc.phones]
+    from .contact import social_handles
+
+    return [e.span for e in doc.emails] + [l.span for l in doc.links] + [p.span for p in doc.phones] + social_handles(doc)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
