@@ -155,8 +155,8 @@ def _emails(text: str) -> list[Found]:
     for at in _AT_FORM.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, at.start() - 100), at.start())
         domain = _DOMAIN_AFTER.match(text, at.end())
-        if name is None or domain is None:
-            continue
+        if name is None or domain is None or name.group().lower() in _NOT_A_NAME:
+            continue  # "find us at fb dot com": "us" is no mailbox
         span = (name.start(), domain.end())
         value = text[span[0] : span[1]]
         plain_at = at.group().strip().lower() == "at"
@@ -202,7 +202,7 @@ _SHORT_HOSTS = frozenset({"t.me", "wa.me", "t.co", "g.co", "x.com", "j.mp", "u.t
 # A domain whose dots are written out or hidden: "lumiwood dot com",
 # "example(.)com", "lumiwood[.]net", "www . lumiwood . com", "sakura-home ドット jp".
 _DOT_SEPARATOR = (
-    rf"\s?[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\s\.\s?|\.\s"
+    rf"\s?[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|-(?:{_DOT_WORDS})-|\s?(?:ドット|点)\s?|\s\.\s?|\.\s"
 )
 _SPELLED_LABEL = r"[\p{Latin}0-9](?:[\p{Latin}0-9-]{0,40}[\p{Latin}0-9])?"
 _SPELLED_DOMAIN = regex.compile(
@@ -214,7 +214,7 @@ _SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|
 # Where such a domain can be: a written-out or bracketed dot, a dot with a
 # space before it, or a dot and a space before a top-level domain ("wood. com").
 _SPELLED_HINT = regex.compile(
-    rf"\s\.|\.\s(?=(?:{_SPELLED_TLD_LIST})\b)|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|(?i:\b(?:{_DOT_WORDS})\b)|ドット|点"
+    rf"\s\.|\.\s(?=(?:{_SPELLED_TLD_LIST})\b)|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|(?i:(?<![^\W_])(?:{_DOT_WORDS})(?![^\W_]))|ドット|点"
 )
 # Top-level domains read after a written-out dot. Two-letter ones that are
 # also words ("el punto es que", "point de vue", "dot to dot") count only after

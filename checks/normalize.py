@@ -31,7 +31,9 @@ _INVISIBLE_RANGES = (
     (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xE0000, 0xE007F),
 )
 _INVISIBLE = frozenset(chr(c) for lo, hi in _INVISIBLE_RANGES for c in range(lo, hi + 1))
-_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x3002: "。"}  # katakana middle dot reads as a dot in "〇三・一二三四"
+# Marks read as ASCII: the katakana middle dot as a dot in "〇三・一二三四",
+# the heavy plus sign as a plus in "➕V lumiwood88" (add me on WeChat).
+_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x3002: "。", 0x2795: "+"}
 # Emoji between the parts of an address ("lumiwood🙂@gmail.com",
 # "shop. 🙏com") are read past, like invisible characters.
 _PICTOGRAPH = regex.compile(r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20e3]")
@@ -151,7 +153,7 @@ def _chars(text: str) -> Reading:
     table = _changed_chars() if _FOREIGN_LETTER.search(text) else _PLAIN_CHANGES
     changed = [(m.start(), m.end()) for m in _NON_ASCII.finditer(text) if m.group() in table]
     if _PAST_EMOJI_FLOOR.search(text):
-        changed += [m.span() for m in _PICTOGRAPH.finditer(text)]
+        changed += [m.span() for m in _PICTOGRAPH.finditer(text) if m.group() not in table]
         changed.sort()
     if not changed:
         return Reading(text)
@@ -174,11 +176,18 @@ _DOT_LOOKALIKE = regex.compile(
 )
 
 
+# "lumiwood.c0m": a zero for the o of the commonest top-level domain.
+_ZERO_COM = regex.compile(r"(?<=[A-Za-z0-9]\.)[cC]0[mM](?![A-Za-z0-9])")
+
+
 def _dots(reading: Reading) -> Reading:
     text = reading.text
-    if not any(c in text for c in "·•∙。｡,"):
-        return reading
-    return _rewrite(reading, [(m.start(), m.end(), [(".", m.start(), m.end())]) for m in _DOT_LOOKALIKE.finditer(text)])
+    pieces = []
+    if any(c in text for c in "·•∙。｡,"):
+        pieces += [(m.start(), m.end(), [(".", m.start(), m.end())]) for m in _DOT_LOOKALIKE.finditer(text)]
+    if "0" in text:
+        pieces += [(m.start(), m.end(), [("com", m.start(), m.end())]) for m in _ZERO_COM.finditer(text)]
+    return _rewrite(reading, sorted(pieces, key=lambda piece: piece[0]))
 
 
 # --- letters spaced apart -----------------------------------------------------

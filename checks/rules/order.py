@@ -254,12 +254,22 @@ def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
     return None
 
 
+def _names_elsewhere(doc: Document, sentence) -> bool:
+    """The sentence, or the one before it, names a place off Amazon: a link, another marketplace."""
+    start = doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
+    if any(start <= l.span[0] < sentence.end and not extract.is_amazon(l.host) for l in doc.links):
+        return True
+    return contact.channel("other_marketplace").search(doc.text, start, sentence.end) is not None
+
+
 def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], object] | None:
     """Paying through a channel off Amazon, or finding the seller's shop
     through a search engine to buy there (channel names of every language)."""
     pay = contact.channel("pay_channel").search(sentence.text)
     if pay is not None and not negated(doc, sentence, pay, window=20):
         return sentence.span_of(pay), tr("order.how.pay", "payment outside Amazon")
+    if contact.channel("buy_there").search(sentence.text) and _names_elsewhere(doc, sentence):
+        return (sentence.start, sentence.end), tr("order.how.buy", "ordering elsewhere")  # "we also sell at lumiwood.shop, order there"
     for concept in ("search_engine", "other_marketplace"):
         # "search our shop on Google and order there", "visit our Etsy shop"
         found = contact.channel(concept).search(sentence.text)
