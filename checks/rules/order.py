@@ -273,8 +273,11 @@ def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], 
     for concept in ("search_engine", "other_marketplace"):
         # "search our shop on Google and order there", "visit our Etsy shop"
         found = contact.channel(concept).search(sentence.text)
-        if found is not None and contact.channel("search_to_buy").search(sentence.text) and not negated(doc, sentence, found, window=20):
-            return sentence.span_of(found), tr("order.how.buy", "ordering elsewhere")
+        if found is None or not contact.channel("search_to_buy").search(sentence.text) or negated(doc, sentence, found, window=20):
+            continue
+        if concept == "search_engine" and not contact.channel("search_verb").search(sentence.text):
+            continue  # "if Google Maps shows the wrong address for your order"
+        return sentence.span_of(found), tr("order.how.buy", "ordering elsewhere")
     return None
 
 
