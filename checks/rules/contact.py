@@ -111,6 +111,16 @@ def _platforms(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(reading.span(m.span()) for m in pattern.finditer(reading.text))
 
 
+@functools.lru_cache(maxsize=256)
+def _mentioned(text: str, concept: str) -> bool:
+    return channel(concept).search(text) is not None
+
+
+def mentions(doc: Document, concept: str) -> bool:
+    """Whether the draft holds the channel concept at all (one scan, before any sentence is asked)."""
+    return _mentioned(doc.text, concept)
+
+
 def platform_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     """Where the text names a messaging app or social network (any language)."""
     return _platforms(doc.text)

@@ -265,14 +265,14 @@ def _names_elsewhere(doc: Document, sentence) -> bool:
 def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], object] | None:
     """Paying through a channel off Amazon, or finding the seller's shop
     through a search engine to buy there (channel names of every language)."""
-    pay = contact.channel("pay_channel").search(sentence.text)
+    pay = contact.channel("pay_channel").search(sentence.text) if contact.mentions(doc, "pay_channel") else None
     if pay is not None and not negated(doc, sentence, pay, window=20):
         return sentence.span_of(pay), tr("order.how.pay", "payment outside Amazon")
-    if contact.channel("buy_there").search(sentence.text) and _names_elsewhere(doc, sentence):
+    if contact.mentions(doc, "buy_there") and contact.channel("buy_there").search(sentence.text) and _names_elsewhere(doc, sentence):
         return (sentence.start, sentence.end), tr("order.how.buy", "ordering elsewhere")  # "we also sell at lumiwood.shop, order there"
     for concept in ("search_engine", "other_marketplace"):
         # "search our shop on Google and order there", "visit our Etsy shop"
-        found = contact.channel(concept).search(sentence.text)
+        found = contact.channel(concept).search(sentence.text) if contact.mentions(doc, concept) else None
         if found is None or not contact.channel("search_to_buy").search(sentence.text) or negated(doc, sentence, found, window=20):
             continue
         if concept == "search_engine" and not contact.channel("search_verb").search(sentence.text):
