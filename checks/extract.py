@@ -78,7 +78,7 @@ _AT_WORDS = (
     r"apenstaartje|małpa|snabel-a|ät|at"
 )
 _DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta"
-_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS})\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
+_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
 _DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\.)"
 # An obfuscated address is read from each at-form outwards: the name before
 # it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
@@ -113,6 +113,7 @@ _NAMED_BEFORE = regex.compile(
 )
 _NOT_A_NAME = frozenset("us me you him her them it this that our my your his their we one all".split())
 _PROVIDER_HINT = regex.compile(rf"\b(?:{_PROVIDERS})\b", _V)
+_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS})\.", _V)  # a domain that is a mailbox provider's
 
 
 def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -159,9 +160,9 @@ def _emails(text: str) -> list[Found]:
             continue  # "find us at fb dot com": "us" is no mailbox
         span = (name.start(), domain.end())
         value = text[span[0] : span[1]]
-        plain_at = at.group().strip().lower() == "at"
-        if plain_at and not _DOT_FORM.search(domain.group()):
-            continue  # "at home.com" is not hidden; "we are at example.com" is a link
+        plain_at = at.group().strip().lower() in ("at", "@")
+        if plain_at and not _DOT_FORM.search(domain.group()) and not _MAIL_PROVIDER.match(domain.group()):
+            continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
         if _overlaps(span, taken) or text.startswith("/", span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
         if is_tld(regex.split(r"\W+", value.strip())[-1]):

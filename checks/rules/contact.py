@@ -91,7 +91,8 @@ class Social(Rule):
             # A QR code is a contact only when it is there to add or message
             # the seller ("scan to chat with us"), not to open a product page.
             qr = _QR.search(doc.text, span[0], span[1]) is not None
-            if invitation(sentence.text) is not None or (not qr and social_cue(sentence.text)):
+            handle = _HANDLE_NEXT.match(doc.text, span[1]) is not None  # "our IG lumiwood.home", "WeChat is lumiwood88"
+            if invitation(sentence.text) is not None or (not qr and (handle or social_cue(sentence.text))):
                 yield Hit(span)
 
 
@@ -128,6 +129,13 @@ def platform_spans(doc: Document) -> tuple[tuple[int, int], ...]:
 
 # A handle after an app's name: "WeChat: lumiwood_cs", "VX lw2024", "LINE ID：sakura_home".
 _HANDLE_AFTER = regex.compile(r"[\s:：]{0,3}(?:(?i:id)[\s:：]{0,3})?[@\w.\-]{2,40}")
+
+
+# Right after an app's name, something only a handle looks like: an @name, or
+# a name with a digit, underscore or dot in it (after "is" or a colon, too).
+_HANDLE_NEXT = regex.compile(
+    r"[\s:：]{0,3}(?:(?:is|ist|est|es|è)\s+)?(?:@[\w.]{2,30}|[A-Za-z][\w-]{0,30}[\d_.][\w.-]{0,30}[\w])", regex.IGNORECASE
+)
 
 
 def social_handles(doc: Document) -> list[tuple[int, int]]:
