@@ -79,7 +79,7 @@ _AT_WORDS = (
 )
 _DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta"
 _AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
-_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\.)"
+_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\s\.\s|\.)"
 # An obfuscated address is read from each at-form outwards: the name before
 # it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
 # linear and lets "write directly at name [at] host [dot] com" find the name.

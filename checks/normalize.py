@@ -243,7 +243,7 @@ _TENS_STEM = (
     r"venti?|trenta?|quaranta?|cinquanta?|sessanta?|settanta?|ottanta?|novanta?|dieci|dicia"
 )
 _COMPOUND = regex.compile(rf"(?:\w{{2,6}}und)?(?:{_TENS_STEM})[\w-]{{0,14}}", regex.IGNORECASE)
-_RUN_GAP = regex.compile(r"[ \t,.\-/·・、，()]{0,4}(?:(?:and|y|e|et|und)\s)?")
+_RUN_GAP = regex.compile(r"[ \t,.\-–—/·・、，()]{0,4}(?:(?:and|y|e|et|und)\s)?")
 _CJK_RUN = regex.compile(r"[〇一二三四五六七八九零](?:[ ・.\-、]{0,2}[〇一二三四五六七八九零]){6,24}")
 
 
