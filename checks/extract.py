@@ -77,7 +77,7 @@ _AT_WORDS = (
     r"at[- ]sign|at[- ]symbol|at[- ]zeichen|klammeraffe|arobase|arroba|chiocciola|chiocciolina|"
     r"apenstaartje|małpa|snabel-a|ät|at"
 )
-_DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta"
+_DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta|kropka"
 _AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
 _DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\s\.\s|\.)"
 # An obfuscated address is read from each at-form outwards: the name before

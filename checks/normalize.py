@@ -217,6 +217,10 @@ _DIGIT_WORDS = {
     "fr": "zéro un deux trois quatre cinq six sept huit neuf",
     "es": "cero uno dos tres cuatro cinco seis siete ocho nueve",
     "it": "zero uno due tre quattro cinque sei sette otto nove",
+    "nl": "nul een twee drie vier vijf zes zeven acht negen",
+    "pl": "zero jeden dwa trzy cztery pięć sześć siedem osiem dziewięć",
+    "sv": "noll ett två tre fyra fem sex sju åtta nio",
+    "tr": "sıfır bir iki üç dört beş altı yedi sekiz dokuz",
 }
 _UNITS = {word: i for words in _DIGIT_WORDS.values() for i, word in enumerate(words.split())}
 _UNITS.update({"zwo": 2, "oh": 0, "une": 1})
@@ -234,7 +238,7 @@ _HUNDREDS_WORDS = (
 ).split()
 _TENS_WORDS += _HUNDREDS_WORDS
 _MULTIPLIERS = {"double": 2, "triple": 3}
-_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "０": 0}
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "０": 0, "幺": 1}  # 幺: "one" read out in numbers
 # Compounds written as one word: "thirty-one", "soixante-dix-huit",
 # "einundzwanzig", "trentotto", "veintidós".
 _TENS_STEM = (
@@ -244,7 +248,7 @@ _TENS_STEM = (
 )
 _COMPOUND = regex.compile(rf"(?:\w{{2,6}}und)?(?:{_TENS_STEM})[\w-]{{0,14}}", regex.IGNORECASE)
 _RUN_GAP = regex.compile(r"[ \t,.\-–—/·・、，()]{0,4}(?:(?:and|y|e|et|und)\s)?")
-_CJK_RUN = regex.compile(r"[〇一二三四五六七八九零](?:[ ・.\-、]{0,2}[〇一二三四五六七八九零]){6,24}")
+_CJK_RUN = regex.compile(r"[〇一二三四五六七八九零幺](?:[ ・.\-、]{0,2}[〇一二三四五六七八九零幺]){6,24}")
 
 
 @functools.lru_cache(maxsize=4096)
