@@ -479,10 +479,15 @@ _VANITY = regex.compile(
 # are part, model and document numbers.
 _CODE_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9]*-?$")
 _CODE_AFTER = regex.compile(r"-?(?!x\d|ext)[A-Za-z]")
+# Glued to a number, these still introduce a phone number ("Tel-030...", "WA+1415...").
+_NUMBER_LABELS = frozenset("tel fax phone mobile mobil handy cell hotline whatsapp wa wechat vx viber line call ring tlf telefon telefono nr no num".split())
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
-    return bool(_CODE_BEFORE.search(text, max(0, start - 12), start)) or bool(_CODE_AFTER.match(text, end))
+    before = _CODE_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None and before.group().rstrip("-").lower() in _NUMBER_LABELS:
+        before = None
+    return before is not None or bool(_CODE_AFTER.match(text, end))
 
 
 def phones(
