@@ -33,7 +33,7 @@ _INVISIBLE_RANGES = (
 _INVISIBLE = frozenset(chr(c) for lo, hi in _INVISIBLE_RANGES for c in range(lo, hi + 1))
 # Marks read as ASCII: the katakana middle dot as a dot in "〇三・一二三四",
 # the heavy plus sign as a plus in "➕V lumiwood88" (add me on WeChat).
-_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x3002: "。", 0x2795: "+"}
+_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x2795: "+"}
 # Emoji between the parts of an address ("lumiwood🙂@gmail.com",
 # "shop. 🙏com") are read past, like invisible characters.
 _PICTOGRAPH = regex.compile(r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20e3]")
@@ -198,7 +198,7 @@ _SPACED = regex.compile(r"(?<!\S)(?:[\p{L}\p{Nd}@.\-_][ ]{1,2}){3,80}[\p{L}\p{Nd
 
 
 def _spaced(reading: Reading) -> Reading:
-    if "  " not in reading.text and " " not in reading.text:
+    if " " not in reading.text:
         return reading
     pieces = [
         (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "])
