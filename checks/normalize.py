@@ -180,6 +180,11 @@ _DOT_LOOKALIKE = regex.compile(
 _ZERO_COM = regex.compile(r"(?<=[A-Za-z0-9]\.)[cC]0[mM](?![A-Za-z0-9])")
 
 
+# A letter O written for a zero inside a number ("415-829-31O7"): only
+# between digits (or digit groups), so "O-ring" and "ISO 9001" stay.
+_LETTER_O = regex.compile(r"(?<=\d[ .\-]?)[Oo](?=[ .\-]?\d)|(?<=\d)[Oo](?=[Oo]?\d)")
+
+
 def _dots(reading: Reading) -> Reading:
     text = reading.text
     pieces = []
@@ -187,6 +192,8 @@ def _dots(reading: Reading) -> Reading:
         pieces += [(m.start(), m.end(), [(".", m.start(), m.end())]) for m in _DOT_LOOKALIKE.finditer(text)]
     if "0" in text:
         pieces += [(m.start(), m.end(), [("com", m.start(), m.end())]) for m in _ZERO_COM.finditer(text)]
+    if "O" in text or "o" in text:
+        pieces += [(m.start(), m.end(), [("0", m.start(), m.end())]) for m in _LETTER_O.finditer(text)]
     return _rewrite(reading, sorted(pieces, key=lambda piece: piece[0]))
 
 
