@@ -32,8 +32,9 @@ _INVISIBLE_RANGES = (
 )
 _INVISIBLE = frozenset(chr(c) for lo, hi in _INVISIBLE_RANGES for c in range(lo, hi + 1))
 # Marks read as ASCII: the katakana middle dot as a dot in "〇三・一二三四",
-# the heavy plus sign as a plus in "➕V lumiwood88" (add me on WeChat).
-_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x2795: "+"}
+# the heavy plus sign as a plus in "➕V lumiwood88" (add me on WeChat), CJK
+# brackets as brackets in "lumiwood【at】gmail【dot】com", the small at sign.
+_SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x2795: "+", 0x3010: "[", 0x3011: "]", 0x300C: "[", 0x300D: "]", 0xFE6B: "@"}
 # Emoji between the parts of an address ("lumiwood🙂@gmail.com",
 # "shop. 🙏com") are read past, like invisible characters.
 _PICTOGRAPH = regex.compile(r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20e3]")
@@ -182,7 +183,7 @@ _ZERO_COM = regex.compile(r"(?<=[A-Za-z0-9]\.)[cC]0[mM](?![A-Za-z0-9])")
 
 # A letter O written for a zero inside a number ("415-829-31O7"): only
 # between digits (or digit groups), so "O-ring" and "ISO 9001" stay.
-_LETTER_O = regex.compile(r"(?<=\d[ .\-]?)[Oo](?=[ .\-]?\d)|(?<=\d)[Oo](?=[Oo]?\d)")
+_LETTER_O = regex.compile(r"(?<=\d[ .\-]?)[Oo](?=[ .\-]?\d)|(?<=\d[Oo]?)[Oo](?=[Oo]?\d)")
 
 
 def _dots(reading: Reading) -> Reading:
