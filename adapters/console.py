@@ -26,6 +26,8 @@ from bot.store import Store, StoreUnavailable
 from checks import Context, DraftError, Report, i18n
 from checks.i18n import say
 
+from . import console_amazon
+
 PLATFORM = "console"
 HELP = """\
 Commands (the acting user decides; the author wrote the draft):
@@ -229,7 +231,7 @@ class Console:
                     channel=self.session,
                     thread=str(self.drafts),
                     text=text,
-                    context=self.context,
+                    context=await console_amazon.context_for(self, text),
                 )
             except DraftError as exc:
                 reason = i18n.localize(exc.args[0], self.lang) if exc.args else str(exc)
@@ -300,6 +302,8 @@ class Console:
                 self.draft = outcome.draft
                 already = "" if outcome.recorded else say(self.lang, "console.already-sent", " (It already was.)")
                 self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
+            elif verb == "amazon":
+                await console_amazon.command(self, rest)
             else:
                 self.say(say(self.lang, "console.unknown-command", "Unknown command {verb!r}. Type 'help'.", verb=verb))
         except OverrideRequired as exc:

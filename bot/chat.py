@@ -221,6 +221,7 @@ class ChatService:
 
     def __init__(self, workflow: ReviewWorkflow, check_settings: CheckSettings | None = None) -> None:
         self.workflow = workflow
+        self.amazon = None  # bot.amazon.actions.AmazonActions once connected (bot.amazon.actions.connect)
         self.check_settings = check_settings if check_settings is not None else workflow.check_settings
         if workflow.check_settings is None and check_settings is not None:
             workflow.check_settings = check_settings
@@ -241,6 +242,9 @@ class ChatService:
     ) -> ChatResult:
         """Check and record a draft; a second submission in the same thread is an edit."""
         del roles  # anyone may submit; kept so adapters pass the same things everywhere
+        from_amazon = None
+        if self.amazon is not None:  # the order's facts from Amazon fill the context the person left out
+            context, from_amazon = await self.amazon.complete(context, text)
         try:
             outcome = await self.workflow.submit(
                 author=author, platform=platform, channel=channel, thread=thread, text=text, context=context
@@ -254,6 +258,8 @@ class ChatService:
             notice = message("result.new_revision", locale)
         elif not outcome.recorded:
             notice = message("result.unchanged", locale)
+        if from_amazon and outcome.recorded:
+            notice = " ".join(filter(None, [notice, i18n.localize(from_amazon, i18n.ui_language(locale))]))
         return ChatResult(
             ok=True,
             draft=outcome.draft,

@@ -78,6 +78,7 @@ def _run_audit(args: argparse.Namespace, config: Config) -> int:
 
 BOT_COMMANDS = (
     LazyCommand("audit", "export the review audit trail as CSV or JSON", "bot.audit_cli:add_audit_parser", _run_audit),
+    LazyCommand("send", "send an approved draft through Amazon", "bot.amazon.cli:add_send_parser", lambda a, c: importlib.import_module("bot.amazon.cli").run_send(a, c)),
 )
 
 

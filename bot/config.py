@@ -34,7 +34,7 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -42,6 +42,9 @@ from checks import CheckSettings, Context, RuleSetting, Severity, all_rules, i18
 from checks.i18n import tr
 
 from .review_settings import ReviewSettings
+
+if TYPE_CHECKING:
+    from .amazon.settings import AmazonSettings
 
 CONFIG_FILE = "checkmsg.toml"
 
@@ -67,6 +70,9 @@ class Config:
     checks: CheckSettings = field(default_factory=CheckSettings)
     review: ReviewSettings = field(default_factory=ReviewSettings)
     path: Path | None = None
+    # The seller account for SP-API; None: from the AMAZON_* environment variables when an Amazon
+    # feature starts (bot.amazon.settings; read late so `checkmsg check` does not load it).
+    amazon: AmazonSettings | None = None
 
 
 class _ConfigFile(CheckSettings):

@@ -172,3 +172,41 @@ chat_replies = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
     UniqueConstraint("platform", "channel", "thread", name="uq_chat_replies_platform_channel_thread"),
 )
+
+# Amazon (migration 0003_amazon, used by bot/amazon/send.py). One row per
+# approved revision sent through SP-API: the unique revision_id, claimed by
+# insert or by a conditional update from a released state, is the guard that
+# lets one click on one replica send, and no other. ``state``: sending, sent,
+# failed (Amazon refused; may be tried again) or dry_run.
+amazon_sends = Table(
+    "amazon_sends",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("draft_id", Integer, ForeignKey("drafts.id"), nullable=False),
+    Column("revision_id", Integer, ForeignKey("revisions.id"), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("order_key", String(64), nullable=False),
+    Column("message_type", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("amazon_status", Integer, nullable=True),
+    Column("amazon_answer", Text, nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("revision_id", name="uq_amazon_sends_revision_id"),
+)
+
+# Amazon's own review request (Solicitations API): allowed once per order, so
+# the order (hashed like order_review_requests) is the key.
+amazon_solicitations = Table(
+    "amazon_solicitations",
+    metadata,
+    Column("order_key", String(64), primary_key=True),
+    Column("draft_id", Integer, ForeignKey("drafts.id"), nullable=True),
+    Column("state", String(16), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("amazon_status", Integer, nullable=True),
+    Column("amazon_answer", Text, nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)

@@ -434,23 +434,36 @@ class ReviewWorkflow:
             draft, revision = await self._locked(conn, draft_id, content_hash)
             if draft.state == db.SENT:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            await self._require_involved(conn, draft, actor, roles, tr("review.what.mark-sent", "mark it sent"))
-            if draft.state != db.APPROVED:
-                raise InvalidState(
-                    tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=_state_words(draft.state))
-                )
-            approvals = await _count(conn, revision.id, APPROVE)
-            if approvals < self.settings.required_approvals:
-                raise InvalidState(
-                    tr(
-                        "review.approvals-missing",
-                        "This version has {count} of {needed} required approvals; it cannot be sent yet.",
-                        count=approvals,
-                        needed=self.settings.required_approvals,
-                    )
-                )
+            await self._require_sendable(conn, draft, revision, actor, roles)
             await self._remember_review_request(conn, draft, revision, self.store.clock())
             return await self._decide(conn, draft, revision, actor, SENT, "sent", None, db.SENT)
+
+    async def lock_sendable(self, conn, draft_id: int, actor: str, *, content_hash: str, roles: Sequence[str] = ()):  # noqa: ANN001, ANN201
+        """The draft and its revision, locked in ``conn``'s transaction, when ``actor`` may send this
+        content now (what :meth:`mark_sent` requires); raises :class:`ReviewError` otherwise.
+        The Amazon send guard (bot/amazon/send.py) claims its send inside this lock."""
+        draft, revision = await self._locked(conn, draft_id, content_hash)
+        if draft.state == db.SENT:
+            raise InvalidState(tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=_state_words(draft.state)))
+        await self._require_sendable(conn, draft, revision, actor, roles)
+        return draft, revision
+
+    async def _require_sendable(self, conn, draft, revision, actor: str, roles: Sequence[str]) -> None:  # noqa: ANN001
+        await self._require_involved(conn, draft, actor, roles, tr("review.what.mark-sent", "mark it sent"))
+        if draft.state != db.APPROVED:
+            raise InvalidState(
+                tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=_state_words(draft.state))
+            )
+        approvals = await _count(conn, revision.id, APPROVE)
+        if approvals < self.settings.required_approvals:
+            raise InvalidState(
+                tr(
+                    "review.approvals-missing",
+                    "This version has {count} of {needed} required approvals; it cannot be sent yet.",
+                    count=approvals,
+                    needed=self.settings.required_approvals,
+                )
+            )
 
     # -- reading -------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ async def test_migrations_match_the_table_definitions(store) -> None:  # noqa: A
     async with store.engine.connect() as conn:
         assert await conn.run_sync(diff) == []
         version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar_one()
-    assert version == "0002"  # the newest migration
+    assert version == "0003_amazon"  # the newest migration
 
 
 async def test_reopening_keeps_everything(database) -> None:  # noqa: ANN001

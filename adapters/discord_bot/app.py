@@ -12,6 +12,7 @@ from discord.http import Route
 
 from bot.chat import ChatService, EventLedger
 
+from .amazon import AmazonButton
 from .handlers import Handlers
 from .settings import DiscordSettings
 from .text import t
@@ -52,7 +53,7 @@ class CheckMsgBot(discord.Client):
             url = self.settings.gateway_url or (await self.http.get_bot_gateway())[1]
             use_gateway(url)
         # Buttons on reports posted before this start keep working: matched by custom_id.
-        self.add_dynamic_items(DecisionButton)
+        self.add_dynamic_items(DecisionButton, AmazonButton)
         for guild_id in self.settings.guild_ids:
             await self.tree.sync(guild=discord.Object(guild_id))
 

@@ -24,6 +24,7 @@ from bot.review import DraftNotFound
 from bot.store import StoreUnavailable
 from checks import Context, DraftError, validate_text
 
+from . import amazon as discord_amazon
 from .render import mention_ids, report_reply
 from .text import t
 from .views import ACTIONS, DraftModal, ReasonModal
@@ -163,9 +164,11 @@ class Handlers:
         if posted:
             with contextlib.suppress(discord.NotFound):  # deleted by someone: post it anew
                 await target.get_partial_message(int(posted[0])).edit(**reply.edit_kwargs())
+                await discord_amazon.offer(self, thread, result.draft, locale)
                 return True
         sent = await target.send(**reply.send_kwargs())
         await self.ledger.set_replies(PLATFORM, channel, thread, [str(sent.id)])
+        await discord_amazon.offer(self, thread, result.draft, locale)
         return False
 
     # -- deciding ------------------------------------------------------------------------
@@ -205,6 +208,8 @@ class Handlers:
                 return await interaction.followup.send(mention_ids(result.error) + hint, ephemeral=True)
             report = self.client.get_partial_messageable(interaction.channel_id).get_partial_message(message_id)
             await report.edit(**report_reply(result.draft, locale, result.notice).edit_kwargs())
+            if result.recorded and result.draft.state == "approved":
+                await discord_amazon.offer(self, str(interaction.channel_id), result.draft, locale)
             if reason is not None:
                 note = t(f"decided.{ACTIONS[action]}", locale, actor=actor, reason=reason)
                 await report.channel.send(note, allowed_mentions=discord.AllowedMentions(users=True))

@@ -8,6 +8,7 @@ import sys
 
 import discord
 
+from bot.amazon.actions import connect as connect_amazon
 from bot.chat import ChatService, EventLedger, start_html_worker
 from bot.config import Config
 from bot.review import ReviewWorkflow
@@ -68,7 +69,9 @@ async def build(settings: DiscordSettings, config: Config, *, database: str | No
     review = review_settings(settings, config)
     store = await Store.open(database or review.database_url)
     workflow = ReviewWorkflow(store, review, config.checks, checker)
-    return CheckMsgBot(settings, ChatService(workflow), EventLedger(store), **options), store
+    service = ChatService(workflow)
+    connect_amazon(service, config.amazon)
+    return CheckMsgBot(settings, service, EventLedger(store), **options), store
 
 
 async def serve(settings: DiscordSettings, config: Config, *, database: str | None = None) -> None:

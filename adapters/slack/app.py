@@ -29,6 +29,7 @@ from bot.chat import ChatResult, ChatService, EventLedger, message
 from bot.review import DraftView
 from checks import Context, i18n
 
+from . import amazon as slack_amazon
 from . import blocks
 from .settings import SlackSettings
 from .text import mentioned_users, unslack
@@ -163,6 +164,7 @@ class SlackReplies:
         if not result.recorded:
             return result  # the same text again: the report in the thread still stands
         await self.show(client, channel, thread, reply_to, result.draft, locale, result.notice)
+        await slack_amazon.offer(self, client, channel, result.draft, locale)
         return result
 
     async def show(
@@ -207,6 +209,8 @@ class SlackReplies:
         author_locale = await self.locale(client, draft.author)
         head = blocks.report_reply(draft, author_locale).messages[0]
         await client.chat_update(channel=channel, ts=message_ts, **head)
+        if result.recorded and draft.state == "approved":
+            await slack_amazon.offer(self, client, channel, draft, locale)
         return result
 
     async def tell(self, client: AsyncWebClient, channel: str, user: str, text: str) -> None:
@@ -228,6 +232,7 @@ def register(app: AsyncApp, replies: SlackReplies) -> None:
     for action in (blocks.CHANGES, blocks.OVERRIDE):
         app.action(action)(track(_reason_button(r)))
     app.view(blocks.REASON_VIEW)(track(_reason_submitted(r)))
+    slack_amazon.register(app, r)
 
 
 def _command(r: SlackReplies):  # noqa: ANN202

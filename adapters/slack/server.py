@@ -17,6 +17,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
 
+from bot.amazon.actions import connect as connect_amazon
 from bot.chat import ChatService, EventLedger, start_html_worker
 from bot.config import Config, load_config
 from bot.review import ReviewWorkflow
@@ -46,6 +47,7 @@ async def open_app(
     try:
         workflow = ReviewWorkflow(store, config.review, config.checks, checker)
         service, ledger = ChatService(workflow, config.checks), EventLedger(store)
+        connect_amazon(service, config.amazon)
         replies = SlackReplies(service, ledger, settings)
         app = build_app(settings, service, ledger, client, http=http, replies=replies)
         try:

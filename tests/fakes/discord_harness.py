@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 
 import pytest
@@ -43,10 +44,11 @@ def settings_for(fake: FakeDiscord, **overrides: object) -> DiscordSettings:
     return DiscordSettings(_env_file=None, **values)
 
 
-async def start_bot(fake: FakeDiscord, database: str, checker=None, **overrides: object) -> RunningBot:
+async def start_bot(fake: FakeDiscord, database: str, checker=None, config: Config | None = None,
+                    **overrides: object) -> RunningBot:
     """Build the bot as ``checkmsg discord`` does, start it, and wait until it is connected."""
     connections = len(fake.identifies)
-    bot, store = await build(settings_for(fake, **overrides), Config(), database=database, checker=checker,
+    bot, store = await build(settings_for(fake, **overrides), config or Config(), database=database, checker=checker,
                              guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(TOKEN))
     fake.clients.append(task)
@@ -95,14 +97,21 @@ def checker() -> FakeChecker:
     return FakeChecker()
 
 
-@pytest.fixture
-async def running(fake, db_url, checker):
-    """The bot, connected, with one watched channel (``running.watched``)."""
+@contextlib.asynccontextmanager
+async def watched_bot(fake, db_url, checker, config: Config | None = None):
+    """The bot, connected, with one watched channel (``bot.watched``); stopped after, checking it made no unknown calls."""
     watched = fake.add_channel("drafts")
-    bot = await start_bot(fake, db_url, checker, watch_channel_ids=[watched])
+    bot = await start_bot(fake, db_url, checker, config, watch_channel_ids=[watched])
     bot.watched = watched
     try:
         yield bot
     finally:
         await bot.stop()
     assert not fake.unhandled, [f"{c.method} {c.path}" for c in fake.unhandled]
+
+
+@pytest.fixture
+async def running(fake, db_url, checker):
+    """The bot, connected, with one watched channel (``running.watched``)."""
+    async with watched_bot(fake, db_url, checker) as bot:
+        yield bot
