@@ -96,7 +96,7 @@ _PROVIDERS = (
     r"qq|163|126|sina|foxmail|naver|libero|orange|wanadoo|laposte"
 )
 _PROVIDER_AFTER = regex.compile(
-    rf"(?<![\w.+-])(?P<name>[\w.+-]{{2,64}})(?:\s?@\s?|{_AT}|\s(?:on|at|bei|auf|sur|chez|en|su|in|via)\s)"
+    rf"(?<![\w.+-])(?P<name>[\w.+-]{{2,64}}+)(?:\s?@\s?|{_AT}|\s(?:on|at|bei|auf|sur|chez|en|su|in|via)\s)"
     rf"(?:{_PROVIDERS})\b(?![\w-]{{0,63}}\.[a-z])",
     _V,
 )

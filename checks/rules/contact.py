@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
 
-from .. import extract, normalize, phrases
+from .. import extract, normalize, phrases, prefilter
 from ..document import Document
 from ..models import Edit, Fix, Severity
 from ..i18n import tr
@@ -105,16 +106,38 @@ def channel(concept: str):
     return phrases.pattern(CHANNELS, concept)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=64)
+def _seen_literals(text: str) -> frozenset[str]:
+    """The channel concepts' required literals (checks/prefilter.py) that occur in ``text``."""
+    automaton = prefilter.for_language(CHANNELS).automaton
+    return frozenset(literal for _end, literal in automaton.iter(prefilter.fold(text))) if automaton is not None else frozenset()
+
+
+def _may_match(text: str, concept: str) -> bool:
+    """False only when no pattern of the concept can match: each pattern
+    needs one literal of every one of its necessary sets."""
+    patterns = prefilter.for_language(CHANNELS).literals.get(concept)
+    if patterns is None:
+        return True  # unfiltered concept
+    seen = _seen_literals(text)
+    return any(all(not seen.isdisjoint(found) for found in conjuncts) for conjuncts in patterns)
+
+
+@functools.lru_cache(maxsize=64)
 def _platforms(text: str) -> tuple[tuple[int, int], ...]:
     reading = normalize.read(text)  # "WhаtsApp" with a Cyrillic a is still WhatsApp
-    pattern = channel("platform")
-    return tuple(reading.span(m.span()) for m in pattern.finditer(reading.text))
+    found = [m.span() for m in channel("platform_code").finditer(reading.text)] if _HAS_CAPITALS.search(reading.text) else []
+    if _may_match(reading.text, "platform"):
+        found += [m.span() for m in channel("platform").finditer(reading.text)]
+    return tuple(reading.span(span) for span in sorted(found))
+
+
+_HAS_CAPITALS = re.compile(r"WA|FB|IG|VX|Vx|vx|WX|LINE")  # every platform_code match holds one
 
 
 @functools.lru_cache(maxsize=256)
 def _mentioned(text: str, concept: str) -> bool:
-    return channel(concept).search(text) is not None
+    return _may_match(text, concept) and channel(concept).search(text) is not None
 
 
 def mentions(doc: Document, concept: str) -> bool:
