@@ -207,6 +207,9 @@ class Divert(Rule):
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
         # Links to the seller's own pages and chats ("write to us at t.me/...") are contacts too.
         contacts += [l.span for l in doc.links if not extract.is_amazon(l.host)]
+        # Channel names of every language (checks/phrases/channels.toml), looked for once per draft.
+        apps = bool(contact.platform_spans(doc))
+        elsewhere = {c for c in ("pay_channel", "buy_there", "search_engine", "other_marketplace") if contact.mentions(doc, c)}
         for sentence in doc.sentences:
             for concept, how in _DIVERSIONS:
                 m = doc.sentence_has(sentence, concept)
@@ -217,11 +220,11 @@ class Divert(Rule):
                 yield Hit(sentence.span_of(m), self.say(how=how))
                 break
             else:
-                span = _send_to_contact(doc, sentence, contacts) or _off_amazon_channel(doc, sentence)
+                span = _send_to_contact(doc, sentence, contacts) or (_off_amazon_channel(doc, sentence) if apps else None)
                 if span is not None:
                     yield Hit(span, self.say(how=tr("order.how.contact", "contact outside Amazon")))
                     continue
-                span = _paid_or_found_elsewhere(doc, sentence)
+                span = _paid_or_found_elsewhere(doc, sentence, elsewhere) if elsewhere else None
                 if span is not None:
                     yield Hit(span[0], self.say(how=span[1]))
 
@@ -262,17 +265,17 @@ def _names_elsewhere(doc: Document, sentence) -> bool:
     return contact.channel("other_marketplace").search(doc.text, start, sentence.end) is not None
 
 
-def _paid_or_found_elsewhere(doc: Document, sentence) -> tuple[tuple[int, int], object] | None:
+def _paid_or_found_elsewhere(doc: Document, sentence, present: set[str]) -> tuple[tuple[int, int], object] | None:
     """Paying through a channel off Amazon, or finding the seller's shop
-    through a search engine to buy there (channel names of every language)."""
-    pay = contact.channel("pay_channel").search(sentence.text) if contact.mentions(doc, "pay_channel") else None
+    through a search engine to buy there; ``present``: the channel concepts the draft holds."""
+    pay = contact.channel("pay_channel").search(sentence.text) if "pay_channel" in present else None
     if pay is not None and not negated(doc, sentence, pay, window=20):
         return sentence.span_of(pay), tr("order.how.pay", "payment outside Amazon")
-    if contact.mentions(doc, "buy_there") and contact.channel("buy_there").search(sentence.text) and _names_elsewhere(doc, sentence):
+    if "buy_there" in present and contact.channel("buy_there").search(sentence.text) and _names_elsewhere(doc, sentence):
         return (sentence.start, sentence.end), tr("order.how.buy", "ordering elsewhere")  # "we also sell at lumiwood.shop, order there"
     for concept in ("search_engine", "other_marketplace"):
         # "search our shop on Google and order there", "visit our Etsy shop"
-        found = contact.channel(concept).search(sentence.text) if contact.mentions(doc, concept) else None
+        found = contact.channel(concept).search(sentence.text) if concept in present else None
         if found is None or not contact.channel("search_to_buy").search(sentence.text) or negated(doc, sentence, found, window=20):
             continue
         if concept == "search_engine" and not contact.channel("search_verb").search(sentence.text):
