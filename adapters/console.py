@@ -19,16 +19,24 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from bot.chat import start_html_worker
-from bot.review import DraftView, OverrideRequired, ReviewError, ReviewWorkflow
+from bot import policy
+from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, start_html_worker
+from bot.render import render_text
+from bot.review import DraftView, ReviewError
 from bot.review_settings import ReviewSettings
-from bot.store import Store, StoreUnavailable
-from checks import Context, DraftError, Report, i18n
+from bot.services import Services
+from bot.store import StoreUnavailable
+from checks import Context, i18n
 from checks.i18n import say
 
 from . import console_amazon
 
 PLATFORM = "console"
+# The console's command for each workflow action (bot.policy); "approve <reason>" overrides errors.
+COMMANDS = {
+    policy.APPROVE: "approve", policy.OVERRIDE: "approve <reason>", policy.SENT: "sent",
+    policy.CHANGES: "changes <note>", policy.WITHDRAW: "withdraw", policy.EDIT: "edit",
+}
 HELP = """\
 Commands (the acting user decides; the author wrote the draft):
   approve [reason]   approve this version (a reason is required to override errors)
@@ -75,7 +83,6 @@ def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help="language of the console and its reports: en or zh (Simplified Chinese); "
         "default: ui_language in checkmsg.toml, else en",
     )
-    parser.set_defaults(handler=run_console)
     return parser
 
 
@@ -158,9 +165,10 @@ class Console:
         print(text, file=self.out)
 
     async def run(self) -> int:
-        store = await Store.open(self.settings.database_url)
+        services = await Services.open(self.settings, self.check_settings, checker=self.checker)
+        store = services.store
         try:
-            self.workflow = ReviewWorkflow(store, self.settings, self.check_settings, self.checker)
+            self.workflow, self.chat = services.workflow, services.chat
             purged = await self.workflow.purge_expired()
             self.say(say(self.lang, "console.header", "CheckMsg console — reviews are kept in {store}", store=store.describe()))
             roles = ""
@@ -196,7 +204,7 @@ class Console:
                 if not await self.command(line):
                     return 0
         finally:
-            await store.close()
+            await services.close()
 
     def prompt(self, text: str) -> str | None:
         if self.interactive:
@@ -224,23 +232,16 @@ class Console:
             text = self.read_draft()
             if text is None:
                 return False
-            try:
-                outcome = await self.workflow.submit(
-                    author=self.author,
-                    platform=PLATFORM,
-                    channel=self.session,
-                    thread=str(self.drafts),
-                    text=text,
-                    context=await console_amazon.context_for(self, text),
-                )
-            except DraftError as exc:
-                reason = i18n.localize(exc.args[0], self.lang) if exc.args else str(exc)
-                self.say(say(self.lang, "console.cannot-check", "Cannot check this draft: {reason}. Paste it again.", reason=reason))
+            where = Place(PLATFORM, self.session, str(self.drafts))
+            request = ChatRequest(Person(self.author), where, text, await console_amazon.context_for(self, text), self.lang)
+            result = await self.chat.submit_draft(request)
+            if not result.ok:
+                self.say(say(self.lang, "console.cannot-check-again", "{reason} Paste it again.", reason=result.error))
                 continue
-            self.draft = outcome.draft
-            if outcome.new_revision:
+            self.draft = result.draft
+            if result.new_revision:
                 self.say(say(self.lang, "console.new-version", "A new version: it was checked again, and earlier approvals no longer count."))
-            elif not outcome.recorded:
+            elif not result.recorded:
                 self.say(say(self.lang, "console.unchanged", "Nothing changed from the version under review."))
             self.show()
             return True
@@ -270,47 +271,56 @@ class Console:
             elif verb == "edit":
                 return await self.paste_and_submit()
             elif verb == "approve":
-                outcome = await self.workflow.approve(
-                    draft.id, self.user, content_hash=draft.content_hash, reason=rest
-                )
-                self.draft = outcome.draft
-                state = describe_state(outcome.draft, self.lang)
-                if outcome.recorded:
-                    self.say(say(self.lang, "console.approved", "Approved — {state}", state=state))
-                else:
-                    self.say(say(self.lang, "console.already-approved", "You had already approved this version — {state}", state=state))
+                action = policy.OVERRIDE if draft.has_errors else policy.APPROVE
+                result = await self.decide(action, rest)
+                if result is not None:
+                    state = describe_state(result.draft, self.lang)
+                    if result.recorded:
+                        self.say(say(self.lang, "console.approved", "Approved — {state}", state=state))
+                    else:
+                        self.say(say(self.lang, "console.already-approved", "You had already approved this version — {state}", state=state))
             elif verb in ("changes", "request-changes", "reject"):
-                outcome = await self.workflow.request_changes(
-                    draft.id, self.user, content_hash=draft.content_hash, reason=rest
-                )
-                self.draft = outcome.draft
-                self.say(
-                    say(
-                        self.lang,
-                        "console.sent-back",
-                        "Sent back to {author} — {state}. Type 'edit' to paste a new version.",
-                        author=draft.author,
-                        state=describe_state(outcome.draft, self.lang),
+                result = await self.decide(policy.CHANGES, rest)
+                if result is not None:
+                    self.say(
+                        say(
+                            self.lang,
+                            "console.sent-back",
+                            "Sent back to {author} — {state}. Type 'edit' to paste a new version.",
+                            author=draft.author,
+                            state=describe_state(result.draft, self.lang),
+                        )
                     )
-                )
             elif verb == "withdraw":
-                outcome = await self.workflow.withdraw(draft.id, self.user, reason=rest)
-                self.draft = outcome.draft
-                self.say(say(self.lang, "console.withdrawn", "Withdrawn. Type 'new' for another draft."))
+                if await self.decide(policy.WITHDRAW, rest) is not None:
+                    self.say(say(self.lang, "console.withdrawn", "Withdrawn. Type 'new' for another draft."))
             elif verb in ("sent", "send"):
-                outcome = await self.workflow.mark_sent(draft.id, self.user, content_hash=draft.content_hash)
-                self.draft = outcome.draft
-                already = "" if outcome.recorded else say(self.lang, "console.already-sent", " (It already was.)")
-                self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
+                result = await self.decide(policy.SENT, None)
+                if result is not None:
+                    already = "" if result.recorded else say(self.lang, "console.already-sent", " (It already was.)")
+                    self.say(say(self.lang, "console.marked-sent", "Marked as sent.{already} Type 'new' for another draft.", already=already))
             elif verb == "amazon":
                 await console_amazon.command(self, rest)
             else:
                 self.say(say(self.lang, "console.unknown-command", "Unknown command {verb!r}. Type 'help'.", verb=verb))
-        except OverrideRequired as exc:
-            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=i18n.localize(exc.message, self.lang)))
         except ReviewError as exc:
             self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=i18n.localize(exc.message, self.lang)))
         return True
+
+    async def decide(self, action: str, reason: str | None) -> ChatResult | None:
+        """Take ``action`` on the draft as the acting user (through bot.chat, as Slack and Discord do);
+        None, after saying why, when it was not done."""
+        request = ChatRequest(Person(self.user), Place(PLATFORM, self.session, str(self.drafts)), reason or "",
+                              locale=self.lang)
+        result = await self.chat.decide(request, Pressed(action, self.draft.id, self.draft.content_hash))
+        if result.ok:
+            self.draft = result.draft
+            return result
+        if result.needs_reason and action == policy.OVERRIDE:
+            self.say(say(self.lang, "console.not-approved", "Not approved: {reason}\nType: approve <your reason>", reason=result.error))
+        else:
+            self.say(say(self.lang, "console.not-done", "Not done: {reason}", reason=result.error))
+        return None
 
     def show(self) -> None:
         draft = self.draft
@@ -329,9 +339,14 @@ class Console:
         )
         if draft.report is not None and draft.text is not None:
             label = say(self.lang, "console.label", "draft #{id} v{revision}", id=draft.id, revision=draft.revision)
-            self.say(render(draft.report, draft.text, label, self.lang))
+            self.say(render_text(draft.report, draft.text, label, self.lang))
         if draft.review_request:
             self.say(say(self.lang, "console.review-request", "This draft asks for a review: once approved or sent, the order remembers it."))
+        allowed = policy.allowed_actions(draft, policy.Actor(self.user), self.settings)
+        commands = [COMMANDS[action] for action in allowed if action in COMMANDS]
+        if commands:
+            self.say(say(self.lang, "console.you-can", "{user} can now: {commands}", user=self.user,
+                         commands=", ".join(commands)))
         self.say(say(self.lang, "console.help-hint", "Type 'help' for the commands.") if self.interactive else "")
 
 
@@ -346,36 +361,6 @@ def describe_state(draft: DraftView, lang: str = i18n.ENGLISH) -> str:
         "sent": say(lang, "console.state.sent", "sent"),
         "expired": say(lang, "console.state.expired", "expired"),
     }.get(draft.state, draft.state)
-
-
-def render(report: Report, text: str, label: str, lang: str = i18n.ENGLISH) -> str:
-    """The shared terminal renderer (``bot.render.render_text``) when present, else ours."""
-    try:
-        from bot.render import render_text
-    except ImportError:
-        return render_report(report, text, lang)
-    return render_text(report, text, label, lang)
-
-
-def render_report(report: Report, text: str, lang: str = i18n.ENGLISH) -> str:
-    """A plain-text report: one block per finding, then the suggested rewrite.
-
-    The fallback for when ``bot.render`` is not installed alongside.
-    """
-    lines: list[str] = []
-    if not report.findings:
-        lines.append(say(lang, "console.no-problems", "No problems found."))
-    for finding in report.findings:
-        lines.append(f"[{finding.severity.value.upper()}] {finding.rule}: {finding.message}")
-        if finding.excerpt:
-            lines.append(f"    > {finding.excerpt}")
-    if report.missing_context:
-        missing = sorted({key for keys in report.missing_context.values() for key in keys})
-        lines.append(say(lang, "console.not-checked", "Not checked for lack of context: {keys}", keys=", ".join(missing)))
-    if report.rewrite and report.rewrite != text:
-        lines.append(say(lang, "console.suggested-rewrite", "Suggested rewrite:"))
-        lines.extend("    " + line for line in report.rewrite.splitlines())
-    return "\n".join(lines)
 
 
 def _login() -> str:

@@ -1,16 +1,20 @@
-"""The platform-neutral chat layer: what every chat adapter (Slack, Discord, ...) shares.
+"""The platform-neutral chat layer: what every chat adapter (Slack, Discord, console) shares.
 
-An adapter turns a platform event into a call here and the result into the
-platform's message format; nothing in this module knows a platform:
+An adapter builds one :class:`ChatRequest` at its edge (who, where, text,
+context, locale), calls :class:`ChatService`, and turns the result into its
+message format; nothing in this module knows a platform:
 
 * :class:`ChatService` submits drafts and takes decisions on the review
   workflow, turning the workflow's refusals into a :class:`ChatResult` with a
-  message for the person (never an exception the adapter has to know).
+  message for the person (never an exception the adapter has to know). Which
+  buttons a report shows, and whether a person may press one, come from
+  :mod:`bot.policy`.
 * :func:`render_report_parts` gives a report as a list of :class:`Section`
-  (verdict, one per finding, notes, missing context, rewrite, diff, status);
-  :func:`split_text` splits any of them to a platform's size limit on line
-  boundaries, never dropping a character.
-* :func:`message` is the one place user-facing strings come from, by locale.
+  (verdict, one per rule found, notes, context worth adding, rewrite, diff,
+  status); :func:`split_text` splits any of them to a platform's size limit on
+  line boundaries, never dropping a character.
+* :func:`publish` posts a report, or edits the messages posted for the same
+  conversation before, through a platform's :class:`ReplySurface`.
 * :class:`EventLedger` remembers which platform events were handled (across
   replicas, in the review database) and which messages the bot posted for a
   conversation, so a retried or duplicated event gives exactly one reply and an
@@ -22,139 +26,43 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from checks import CheckSettings, Context, DraftError, Finding, Report, Severity, i18n, parallel
+from checks import (
+    CheckSettings,
+    Context,
+    DraftError,
+    Finding,
+    Report,
+    Severity,
+    i18n,
+    parallel,
+    validate_text,
+)
 
 from . import models_db as db
+from . import policy
+from .messages import context_hint, message, rule_title
 from .review import (
-    APPROVE,
-    CHANGES,
-    SENT,
-    WITHDRAW,
+    Decision,
     DraftView,
     OverrideRequired,
     ReviewError,
     ReviewWorkflow,
+    is_review_request,
 )
 from .store import Store
 
-# -- user-facing strings -------------------------------------------------------------
-
-DEFAULT_LOCALE = "en"
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "verdict.clean": "No problems found: this draft follows Amazon's messaging guidelines.",
-        "verdict.errors": "Not ready to send: {errors} and {warnings}.",
-        "verdict.warnings": "Can be sent, but look at {warnings} first.",
-        "verdict.info": "Can be sent; {infos} to consider.",
-        "count.error": "{n} error",
-        "count.errors": "{n} errors",
-        "count.warning": "{n} warning",
-        "count.warnings": "{n} warnings",
-        "count.info": "{n} note",
-        "count.infos": "{n} notes",
-        "draft.title": "Draft #{id}, version {revision}",
-        "finding.why": "Why: {message}",
-        "finding.guideline": "Guideline: {guideline}",
-        "finding.fix": "Fix: {title}",
-        "missing.title": "Not checked for lack of context:",
-        "missing.line": "{rules}: needs {key}",
-        "rewrite.title": "Suggested rewrite, ready to copy:",
-        "diff.title": "What the rewrite changes:",
-        "notes.title": "Notes:",
-        "state.pending": "Waiting for approval: {count} of {required}.",
-        "state.approved": "Approved by {who}; ready to send. Mark it as sent once it went out.",
-        "state.changes_requested": "Changes requested by {who}{reason}. Edit the draft to submit a new version.",
-        "state.withdrawn": "Withdrawn by {who}{reason}.",
-        "state.sent": "Sent, marked by {who}.",
-        "state.expired": "Expired: its text was removed after the retention period.",
-        "state.needs_override": "It has errors: an approver can approve it only with Override and a reason.",
-        "state.last": "Last: {action} by {who} at {when}.",
-        "action.approve": "approved",
-        "action.override": "approved with override ({reason})",
-        "action.request_changes": "changes requested",
-        "action.withdraw": "withdrawn",
-        "action.sent": "marked as sent",
-        "result.unchanged": "Nothing changed from the version under review.",
-        "result.new_revision": "A new version: it was checked again, and earlier approvals no longer count.",
-        "result.repeated": "You had already done this on this version.",
-        "error.draft": "Cannot check this draft: {reason}",
-        "error.unknown_action": "Unknown action {action!r}.",
-        "error.not_found": "There is no draft #{id} here.",
-        "error.reason_required": "A reason is required.",
-        "error.override_not_needed": "This draft has no errors; approve it normally.",
-        "error.override_approvers": "Only approvers can override errors.",
-        "error.draft_required": "Paste the draft message here.",
-        "draft.from": "Draft from {who} for review:",
-        "button.approve": "Approve",
-        "button.request_changes": "Request changes",
-        "button.override": "Override",
-        "button.sent": "Mark as sent",
-        "hint.use_override": "Use Override and give the reason.",
-        "part.continued": "(continued, part {n} of {total})",
-        "part.attached": "The full report is in the attached file {name}.",
-    },
-    "zh": {
-        "verdict.clean": "未发现问题：这份草稿符合亚马逊的买家消息规定。",
-        "verdict.errors": "暂不能发送：{errors}，{warnings}。",
-        "verdict.warnings": "可以发送，但请先查看{warnings}。",
-        "verdict.info": "可以发送；有{infos}供参考。",
-        "count.error": "{n} 个错误",
-        "count.errors": "{n} 个错误",
-        "count.warning": "{n} 个警告",
-        "count.warnings": "{n} 个警告",
-        "count.info": "{n} 条提示",
-        "count.infos": "{n} 条提示",
-        "draft.title": "草稿 #{id}，第 {revision} 版",
-        "finding.why": "原因：{message}",
-        "finding.guideline": "规定：{guideline}",
-        "finding.fix": "修改：{title}",
-        "missing.title": "因缺少上下文而未检查：",
-        "missing.line": "{rules}：需要 {key}",
-        "rewrite.title": "修改建议（可直接复制）：",
-        "diff.title": "修改建议改动了什么：",
-        "notes.title": "附注：",
-        "state.pending": "等待审批：{count}/{required}。",
-        "state.approved": "已由 {who} 批准，可以发送。发出后请标记为已发送。",
-        "state.changes_requested": "{who} 要求修改{reason}。请编辑草稿并提交新版本。",
-        "state.withdrawn": "已由 {who} 撤回{reason}。",
-        "state.sent": "已发送，由 {who} 标记。",
-        "state.expired": "已过期：保留期结束后，草稿内容已被删除。",
-        "state.needs_override": "草稿有错误：审批人只能通过“强制批准”并填写理由来批准。",
-        "state.last": "最近操作：{who} 于 {when} {action}。",
-        "action.approve": "批准",
-        "action.override": "强制批准（{reason}）",
-        "action.request_changes": "要求修改",
-        "action.withdraw": "撤回",
-        "action.sent": "标记为已发送",
-        "result.unchanged": "与正在审核的版本相比没有变化。",
-        "result.new_revision": "这是新版本：已重新检查，之前的批准不再有效。",
-        "result.repeated": "你已经对这个版本执行过此操作。",
-        "error.draft": "无法检查这份草稿：{reason}",
-        "error.unknown_action": "未知操作 {action!r}。",
-        "error.not_found": "这里没有草稿 #{id}。",
-        "error.reason_required": "必须填写理由。",
-        "error.override_not_needed": "这份草稿没有错误，请直接批准。",
-        "error.override_approvers": "只有审批人可以强制批准有错误的草稿。",
-        "error.draft_required": "请在这里粘贴草稿消息。",
-        "draft.from": "{who} 提交的草稿，请审核：",
-        "button.approve": "批准",
-        "button.request_changes": "要求修改",
-        "button.override": "强制批准",
-        "button.sent": "标记为已发送",
-        "hint.use_override": "请使用“强制批准”并填写理由。",
-        "part.continued": "（续，第 {n}/{total} 部分）",
-        "part.attached": "完整报告见附件 {name}。",
-    },
-}
-
+__all__ = [
+    "ChatRequest", "ChatResult", "ChatService", "EventLedger", "Person", "Place", "Pressed", "ReplySurface",
+    "Section", "message", "publish", "render_report_parts", "split_text", "status_line",
+]
 
 def start_html_worker(settings: CheckSettings | None) -> None:
     """For a long-running bot: the html.* rules of long HTML templates on a
@@ -164,36 +72,62 @@ def start_html_worker(settings: CheckSettings | None) -> None:
         parallel.start()
 
 
-def message(key: str, locale: str | None = None, /, **values: Any) -> str:
-    """The text for ``key`` in ``locale`` ("zh-CN", "en-US", ...), else English.
-
-    Every string a person reads goes through here, so a translation is one
-    more table in :data:`MESSAGES`.
-    """
-    table = MESSAGES.get(DEFAULT_LOCALE)
-    for candidate in _locale_candidates(locale):
-        if candidate in MESSAGES:
-            table = MESSAGES[candidate]
-            break
-    text = table.get(key) or MESSAGES[DEFAULT_LOCALE][key]
-    return text.format(**values) if values else text
-
-
-def _locale_candidates(locale: str | None) -> list[str]:
-    if not locale:
-        return []
-    tag = locale.replace("_", "-")
-    parts = tag.split("-")
-    return [tag, *("-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))]
-
-
 def _count(n: int, kind: str, locale: str | None) -> str:
     return message(f"count.{kind}" if n == 1 else f"count.{kind}s", locale, n=n)
 
 
-# -- results ---------------------------------------------------------------------------
+# -- requests and results -----------------------------------------------------------------
 
-ACTIONS = (APPROVE, "override", CHANGES, WITHDRAW, SENT)
+Names = Callable[[str], str]  # a platform user id -> how a report names that person
+
+
+def plain_name(user_id: str) -> str:
+    return user_id
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is asking: a platform user id, their display name, and their roles or groups there."""
+
+    id: str
+    name: str | None = None
+    roles: tuple[str, ...] = ()
+
+    def actor(self) -> policy.Actor:
+        return policy.Actor(self.id, self.roles)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A conversation: a draft and its report live in one (platform, channel, thread)."""
+
+    platform: str
+    channel: str
+    thread: str = ""
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """One person's message to the bot, built once at the platform's edge.
+
+    For a draft, ``text`` is the draft and ``context`` what is known about the
+    order; for a decision, ``text`` is the reason given (if any).
+    """
+
+    who: Person
+    where: Place
+    text: str = ""
+    context: Context | dict[str, Any] | None = None
+    locale: str | None = None
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A decision button (or command): the action, the draft, and the version the person saw."""
+
+    action: str
+    draft_id: int
+    content_hash: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,8 +135,8 @@ class ChatResult:
     """What happened to a chat request.
 
     ``ok`` False: nothing was recorded and ``error`` says why, for the person
-    who asked. ``needs_reason`` marks an approval refused for lack of an
-    override reason (the adapter can offer the Override dialog).
+    who asked. ``needs_reason`` marks a decision that needs a written reason
+    (the adapter can offer its dialog).
     """
 
     ok: bool
@@ -226,33 +160,45 @@ class ChatService:
         if workflow.check_settings is None and check_settings is not None:
             workflow.check_settings = check_settings
 
-    def may_approve(self, actor: str, roles: Sequence[str] = ()) -> bool:
-        return self.workflow.settings.may_approve(actor, list(roles))
+    def may_approve(self, person: Person) -> bool:
+        return self.workflow.settings.may_approve(person.id, list(person.roles))
 
-    async def submit_draft(
-        self,
-        platform: str,
-        channel: str,
-        thread: str,
-        author: str,
-        text: str,
-        context: Context | dict[str, Any] | None = None,
-        roles: Sequence[str] = (),
-        locale: str | None = None,
-    ) -> ChatResult:
-        """Check and record a draft; a second submission in the same thread is an edit."""
-        del roles  # anyone may submit; kept so adapters pass the same things everywhere
+    def buttons(self, draft: DraftView) -> list[str]:
+        """The actions a report on ``draft`` offers now (every adapter draws these).
+
+        Adding order details (a new version with more context) is offered only
+        while the draft awaits a decision and only when it would let more checks run.
+        """
+        actions = policy.available_actions(draft, self.workflow.settings)
+        if policy.EDIT in actions and (draft.state == db.APPROVED or not worth_adding(draft)):
+            actions.remove(policy.EDIT)  # after approval, new details would only start the review over
+        return actions
+
+    def problem(self, text: str, locale: str | None = None) -> str | None:
+        """Why ``text`` cannot be checked (empty, binary, too long), before anything is posted; else None."""
+        try:
+            validate_text(text)
+        except DraftError as exc:
+            return message("error.draft", locale, reason=_localized(exc.args[0], locale))
+        return None
+
+    async def submit_draft(self, request: ChatRequest) -> ChatResult:
+        """Check and record a draft; a second submission in the same conversation is an edit."""
+        who, where, locale = request.who, request.where, request.locale
+        context = request.context
         from_amazon = None
         if self.amazon is not None:  # the order's facts from Amazon fill the context the person left out
-            context, from_amazon = await self.amazon.complete(context, text)
+            context, from_amazon = await self.amazon.complete(context, request.text)
         try:
             outcome = await self.workflow.submit(
-                author=author, platform=platform, channel=channel, thread=thread, text=text, context=context
+                author=who.id, platform=where.platform, channel=where.channel, thread=where.thread,
+                text=request.text, context=context,
             )
         except DraftError as exc:
-            return ChatResult(ok=False, actor=author, error=message("error.draft", locale, reason=i18n.localize(exc.args[0], i18n.ui_language(locale))))
+            reason = _localized(exc.args[0], locale)
+            return ChatResult(ok=False, actor=who.id, error=message("error.draft", locale, reason=reason))
         except ReviewError as exc:
-            return ChatResult(ok=False, actor=author, error=i18n.localize(exc.message, i18n.ui_language(locale)))
+            return ChatResult(ok=False, actor=who.id, error=_localized(exc.message, locale))
         notice = None
         if outcome.new_revision:
             notice = message("result.new_revision", locale)
@@ -261,70 +207,106 @@ class ChatService:
         if from_amazon and outcome.recorded:
             notice = " ".join(filter(None, [notice, i18n.localize(from_amazon, i18n.ui_language(locale))]))
         return ChatResult(
-            ok=True,
-            draft=outcome.draft,
-            recorded=outcome.recorded,
-            new_revision=outcome.new_revision,
-            action="submit",
-            actor=author,
-            notice=notice,
+            ok=True, draft=outcome.draft, recorded=outcome.recorded, new_revision=outcome.new_revision,
+            action="submit", actor=who.id, notice=notice,
         )
 
-    async def decide(
-        self,
-        platform: str,
-        draft_id: int,
-        actor: str,
-        action: str,
-        content_hash: str | None,
-        roles: Sequence[str] = (),
-        reason: str | None = None,
-        locale: str | None = None,
-    ) -> ChatResult:
-        """Take ``action`` (approve, override, request_changes, withdraw, sent) on a draft.
+    async def may(self, request: ChatRequest, pressed: Pressed) -> ChatResult:
+        """Whether the person may take ``pressed`` now, before any dialog opens.
 
-        ``content_hash`` is the version the person saw (from the button they
-        pressed); a draft of another platform counts as not found.
+        ``ok`` with the current draft, else the first reason they should hear
+        (another platform's draft, a version they did not see, their own draft,
+        not an approver, the wrong state).
         """
-        if action not in ACTIONS:
-            return ChatResult(ok=False, actor=actor, error=message("error.unknown_action", locale, action=action))
-        reason = (reason or "").strip() or None
-        wf = self.workflow
+        locale, actor = request.locale, request.who.id
+        if pressed.action not in policy.TRANSITIONS:
+            error = message("error.unknown_action", locale, action=pressed.action)
+            return ChatResult(ok=False, actor=actor, error=error)
         try:
-            current = await wf.get(draft_id)
-            if current.platform != platform:
-                return ChatResult(ok=False, actor=actor, error=message("error.not_found", locale, id=draft_id))
-            digest = content_hash or current.content_hash
-            if action == "override":
-                if reason is None:
-                    return ChatResult(
-                        ok=False, actor=actor, needs_reason=True, error=message("error.reason_required", locale)
-                    )
+            current = await self.workflow.get(pressed.draft_id)
+        except ReviewError:
+            current = None
+        if current is None or current.platform != request.where.platform:
+            return ChatResult(ok=False, actor=actor, error=message("error.not_found", locale, id=pressed.draft_id))
+        if pressed.content_hash and pressed.content_hash != current.content_hash:
+            return ChatResult(ok=False, actor=actor, draft=current, error=message("error.stale", locale, id=current.id))
+        why = policy.refusal(current, pressed.action, request.who.actor(), self.workflow.settings)
+        if why is not None:
+            return ChatResult(ok=False, actor=actor, draft=current, action=pressed.action,
+                              error=_localized(why, locale))
+        return ChatResult(ok=True, actor=actor, draft=current, action=pressed.action,
+                          needs_reason=policy.needs_reason(pressed.action))
+
+    async def decide(self, request: ChatRequest, pressed: Pressed) -> ChatResult:
+        """Take ``pressed.action`` (approve, override, request_changes, withdraw, sent) on a draft.
+
+        ``pressed.content_hash`` is the version the person saw (from the button
+        they pressed); a draft of another platform counts as not found. The
+        reason, where one is needed, is ``request.text``.
+        """
+        checked = await self.may(request, pressed)
+        if not checked.ok:
+            return checked
+        action, locale, actor = pressed.action, request.locale, request.who.id
+        reason = (request.text or "").strip() or None
+        # Override without a reason: the workflow says which errors need one (OverrideRequired).
+        if policy.needs_reason(action) and reason is None and action != policy.OVERRIDE:
+            return ChatResult(ok=False, actor=actor, action=action, needs_reason=True,
+                              error=message("error.reason_required", locale))
+        wf, draft_id, roles = self.workflow, pressed.draft_id, list(request.who.roles)
+        digest = checked.draft.content_hash
+        try:
+            if action in (policy.APPROVE, policy.OVERRIDE):
                 outcome = await wf.approve(draft_id, actor, content_hash=digest, roles=roles, reason=reason)
-            elif action == APPROVE:
-                outcome = await wf.approve(draft_id, actor, content_hash=digest, roles=roles, reason=reason)
-            elif action == CHANGES:
+            elif action == policy.CHANGES:
                 outcome = await wf.request_changes(draft_id, actor, content_hash=digest, roles=roles, reason=reason)
-            elif action == WITHDRAW:
+            elif action == policy.WITHDRAW:
                 outcome = await wf.withdraw(draft_id, actor, roles=roles, reason=reason)
-            else:
+            elif action == policy.SENT:
                 outcome = await wf.mark_sent(draft_id, actor, content_hash=digest, roles=roles)
+            else:  # an action registered in bot.policy without a handler here
+                return ChatResult(ok=False, actor=actor, action=action,
+                                  error=message("error.unknown_action", locale, action=action))
         except OverrideRequired as exc:
-            error = i18n.localize(exc.message, i18n.ui_language(locale))
-            return ChatResult(ok=False, actor=actor, action=action, error=error, needs_reason=True)
+            return ChatResult(ok=False, actor=actor, action=action, error=_localized(exc.message, locale),
+                              needs_reason=True)
         except ReviewError as exc:
-            return ChatResult(ok=False, actor=actor, action=action, error=i18n.localize(exc.message, i18n.ui_language(locale)))
+            return ChatResult(ok=False, actor=actor, action=action, error=_localized(exc.message, locale))
         return ChatResult(
-            ok=True,
-            draft=outcome.draft,
-            recorded=outcome.recorded,
-            action=action,
-            actor=actor,
+            ok=True, draft=outcome.draft, recorded=outcome.recorded, action=action, actor=actor,
             notice=None if outcome.recorded else message("result.repeated", locale),
         )
 
+    async def add_context(self, request: ChatRequest, draft_id: int) -> ChatResult:
+        """The same draft again with more order context (a new version, checked again); its author's to add."""
+        try:
+            current = await self.workflow.get(draft_id)
+        except ReviewError:
+            current = None
+        if current is None or current.platform != request.where.platform or current.text is None:
+            error = message("error.not_found", request.locale, id=draft_id)
+            return ChatResult(ok=False, actor=request.who.id, error=error)
+        why = policy.refusal(current, policy.EDIT, request.who.actor(), self.workflow.settings)
+        if why is not None:
+            return ChatResult(ok=False, actor=request.who.id, draft=current, error=_localized(why, request.locale))
+        given = current.context.model_dump(exclude_unset=True) if current.context else {}
+        added = request.context
+        if isinstance(added, Context):
+            added = added.model_dump(exclude_unset=True)
+        where = Place(current.platform, current.channel, current.thread)
+        context = {**given, **(added or {})}
+        return await self.submit_draft(ChatRequest(request.who, where, current.text, context, request.locale))
+
+
+def _localized(text: Any, locale: str | None) -> str:
+    """A workflow or engine text (possibly a translatable ``Text``) in the person's language."""
+    return i18n.localize(text, i18n.ui_language(locale))
+
 
 # -- rendering -------------------------------------------------------------------------
+
+EXCERPTS_SHOWN = 5  # distinct quotes under one rule's heading; the rest are counted
+_ORDER_ID_LIKE = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
 
 
 @dataclass(frozen=True)
@@ -332,7 +314,8 @@ class Section:
     """One piece of a reply. ``kind``: verdict, finding, notes, missing, rewrite, diff, status.
 
     ``body`` is plain text; ``code`` marks text to show verbatim (rewrite, diff).
-    ``severity`` is set on findings.
+    ``severity`` and ``rule`` are set on findings; ``count`` is how many
+    findings of that rule the section stands for.
     """
 
     kind: str
@@ -341,6 +324,7 @@ class Section:
     code: bool = False
     severity: str | None = None
     rule: str | None = None
+    count: int = 1
 
 
 def render_report_parts(
@@ -349,22 +333,24 @@ def render_report_parts(
     locale: str | None = None,
     *,
     include_status: bool = True,
+    names: Names = plain_name,
 ) -> list[Section]:
-    """A report as sections a chat adapter formats: verdict, findings, notes,
-    missing context, the rewrite ready to copy, a compact diff, and (for a
-    draft) the status line."""
+    """A report as sections a chat adapter formats: verdict, one section per rule
+    found (repeats grouped), notes, the context worth adding, the rewrite ready
+    to copy, a compact diff, and (for a draft) the status line. ``names`` says
+    how to name a person (a mention, a display name) from their user id."""
     draft = report if isinstance(report, DraftView) else None
     if draft is not None:
         text = draft.text if text is None else text
         report = draft.report or Report(findings=[], language=None)
     text = text or ""
-    sections = [Section("verdict", verdict(report, locale), title=_draft_title(draft, locale))]
-    for finding in report.findings:
-        sections.append(_finding_section(finding, locale))
+    sections = [Section("verdict", draft_verdict(draft, locale, names) if draft else verdict(report, locale),
+                        title=_draft_title(draft, locale))]
+    sections.extend(_finding_sections(report.findings, locale))
     if report.notes:
         notes = (i18n.localize(note, i18n.ui_language(locale)) for note in report.notes)
         sections.append(Section("notes", "\n".join(notes), title=message("notes.title", locale)))
-    missing = _missing_lines(report.missing_context, locale)
+    missing = _missing_lines(relevant_missing(report, text, draft.context if draft else None), locale)
     if missing:
         sections.append(Section("missing", "\n".join(missing), title=message("missing.title", locale)))
     if report.rewrite and report.rewrite != text:
@@ -373,7 +359,7 @@ def render_report_parts(
         if diff:
             sections.append(Section("diff", diff, title=message("diff.title", locale), code=True))
     if draft is not None and include_status:
-        sections.append(Section("status", status_line(draft, locale)))
+        sections.append(Section("status", status_line(draft, locale, names)))
     return sections
 
 
@@ -398,31 +384,93 @@ def verdict(report: Report, locale: str | None = None) -> str:
     return message("verdict.clean", locale)
 
 
-def _finding_section(finding: Finding, locale: str | None) -> Section:
+def overridden_by(draft: DraftView) -> list[Decision]:
+    """The approvals of this version that overrode its errors."""
+    return [d for d in draft.approvals if d.override]
+
+
+def draft_verdict(draft: DraftView, locale: str | None = None, names: Names = plain_name) -> str:
+    """The verdict on a draft's content, or, once approvers overrode its errors, that they did."""
+    report = draft.report or Report(findings=[], language=None)
+    overrides = overridden_by(draft)
+    if draft.state in (db.APPROVED, db.SENT) and overrides:
+        errors = _count(sum(f.severity is Severity.ERROR for f in report.findings), "error", locale)
+        who = ", ".join(names(d.actor) for d in overrides)
+        reasons = "; ".join(d.reason for d in overrides if d.reason)
+        return message("verdict.overridden", locale, errors=errors, who=who, reason=reasons)
+    return verdict(report, locale)
+
+
+def _finding_sections(findings: Sequence[Finding], locale: str | None) -> list[Section]:
+    """One section per rule, in the order each rule first fired; repeats become quotes under it."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    return [_finding_section(group, locale) for group in by_rule.values()]
+
+
+def _finding_section(group: Sequence[Finding], locale: str | None) -> Section:
+    first = group[0]
     lines = []
-    if finding.excerpt:
-        lines.append(f"“{finding.excerpt}”")
+    quotes = list(dict.fromkeys(f.excerpt for f in group if f.excerpt))
+    if quotes:
+        shown = quotes[:EXCERPTS_SHOWN]
+        line = "  ".join(f"“{q}”" for q in shown)
+        if len(quotes) > len(shown):
+            line += " " + message("finding.more", locale, n=len(quotes) - len(shown))
+        lines.append(line)
     lang = i18n.ui_language(locale)
-    lines.append(message("finding.why", locale, message=i18n.localize(finding.message, lang)))
-    if finding.guideline:
-        lines.append(message("finding.guideline", locale, guideline=i18n.localize(finding.guideline, lang)))
-    if finding.fix is not None:
-        lines.append(message("finding.fix", locale, title=i18n.localize(finding.fix.title, lang)))
+    lines.append(message("finding.why", locale, message=i18n.localize(first.message, lang)))
+    if first.guideline:
+        lines.append(message("finding.guideline", locale, guideline=i18n.localize(first.guideline, lang)))
+    if first.fix is not None:
+        lines.append(message("finding.fix", locale, title=i18n.localize(first.fix.title, lang)))
+    title = rule_title(first.rule, locale)
+    if len(group) > 1:
+        title = message("finding.times", locale, title=title, n=len(group))
     return Section(
-        "finding",
-        "\n".join(lines),
-        title=f"{finding.severity.value.upper()} {finding.rule}",
-        severity=finding.severity.value,
-        rule=finding.rule,
+        "finding", "\n".join(lines), title=title, severity=first.severity.value, rule=first.rule, count=len(group),
     )
 
 
-def _missing_lines(missing: dict[str, list[str]], locale: str | None) -> list[str]:
-    by_key: dict[str, list[str]] = {}
+def relevant_missing(report: Report, text: str, context: Context | None = None) -> dict[str, list[str]]:
+    """The rules that could not run for lack of context and would matter for this draft.
+
+    A repeated review request matters only for a review request; the 30-day
+    window only for a message the seller starts; whether the order id is this
+    order's only when the text names one; the buyer's language only for a
+    draft not in English (the language a team without a marketplace setting
+    writes in). Attachments are always known on chat platforms, so never asked for.
+    """
+    proactive = context.proactive if context is not None else True
+    asks_review = is_review_request(text, report)
+    relevant = {
+        "review.repeat": asks_review,
+        "order.window": proactive,
+        "order.id-mismatch": bool(_ORDER_ID_LIKE.search(text)),
+        "lang.mismatch": report.language not in (None, "en") and not str(report.language).startswith("en-"),
+        "attach.disallowed": False,
+    }
+    return {rule: keys for rule, keys in report.missing_context.items() if relevant.get(rule, True)}
+
+
+def worth_adding(draft: DraftView) -> bool:
+    """Whether more order context would let more checks run on this draft."""
+    if draft.report is None or draft.text is None:
+        return False
+    return bool(relevant_missing(draft.report, draft.text, draft.context))
+
+
+def _missing_lines(missing: Mapping[str, list[str]], locale: str | None) -> list[str]:
+    """One line per thing to add ("The order id: to check ...; then ..."), each said once."""
+    whys: dict[str, list[str]] = {}
     for rule_id, keys in sorted(missing.items()):
-        for key in keys:
-            by_key.setdefault(key, []).append(rule_id)
-    return [message("missing.line", locale, rules=", ".join(rules), key=key) for key, rules in by_key.items()]
+        hint = context_hint(rule_id, locale)
+        what, why = hint if hint is not None else (" / ".join(keys), rule_title(rule_id, locale))
+        whys.setdefault(what, [])
+        if why not in whys[what]:
+            whys[what].append(why)
+    return [message("missing.line", locale, what=what, why="; ".join(why)) for what, why in whys.items()]
 
 
 def compact_diff(before: str, after: str) -> str | None:
@@ -437,32 +485,32 @@ def compact_diff(before: str, after: str) -> str | None:
     return "\n".join(lines) or None
 
 
-def status_line(draft: DraftView, locale: str | None = None) -> str:
+def status_line(draft: DraftView, locale: str | None = None, names: Names = plain_name) -> str:
     """Where the draft stands: who decided what and when, and what is still needed."""
     last = draft.decisions[-1] if draft.decisions else None
-    who = last.actor if last else draft.author
+    who = names(last.actor if last else draft.author)
     reason = f" ({last.reason})" if last and last.reason else ""
-    if draft.state == "pending":
+    if draft.state == db.PENDING:
         text = message(
             "state.pending", locale, count=len(draft.approvals), required=draft.required_approvals
         )
         if draft.has_errors:
             text += " " + message("state.needs_override", locale)
-    elif draft.state == "approved":
-        text = message("state.approved", locale, who=", ".join(draft.approvers) or who)
-    elif draft.state in ("changes_requested", "withdrawn"):
+    elif draft.state == db.APPROVED:
+        text = message("state.approved", locale, who=", ".join(names(a) for a in draft.approvers) or who)
+    elif draft.state in (db.CHANGES_REQUESTED, db.WITHDRAWN):
         text = message(f"state.{draft.state}", locale, who=who, reason=reason)
     else:
         text = message(f"state.{draft.state}", locale, who=who)
-    if last is not None and draft.state == "pending":
+    if last is not None and draft.state == db.PENDING:
         kind = "override" if last.override else last.kind
         action = message(f"action.{kind}", locale, reason=last.reason or "")
-        text += " " + message("state.last", locale, action=action, who=last.actor, when=format_time(last.at))
+        text += " " + message("state.last", locale, action=action, who=names(last.actor), when=format_time(last.at))
     return text
 
 
 def format_time(at: dt.datetime) -> str:
-    return at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # -- splitting to a platform's limits -----------------------------------------------------
@@ -521,6 +569,50 @@ def report_as_text(sections: Sequence[Section]) -> str:
     return "\n\n".join(out) + "\n"
 
 
+# -- posting, or editing in place --------------------------------------------------------
+
+
+class ReplySurface(Protocol):
+    """Where a platform shows the bot's report on one conversation."""
+
+    async def post(self, message: Any) -> str:
+        """Post ``message``; its id."""
+
+    async def edit(self, message_id: str, message: Any) -> bool:
+        """Replace an earlier message; False when it is gone (deleted by someone)."""
+
+    async def delete(self, message_id: str) -> None:
+        """Remove an earlier message that the new report no longer needs."""
+
+    async def attach(self, name: str, text: str) -> None:
+        """Add a text file to the conversation (a report too long for messages); only called
+        when :func:`publish` is given an attachment."""
+
+
+async def publish(
+    ledger: EventLedger, where: Place, surface: ReplySurface, messages: Sequence[Any],
+    attachment: tuple[str, str] | None = None,
+) -> bool:
+    """Post a report's messages, or edit those posted for this conversation before
+    (a new version, a decision); extra old ones are deleted; ``attachment`` (name, text)
+    goes along as a file. True when it edited."""
+    earlier = await ledger.replies(where.platform, where.channel, where.thread)
+    ids: list[str] = []
+    edited = False
+    for n, msg in enumerate(messages):
+        if n < len(earlier) and await surface.edit(earlier[n], msg):
+            ids.append(earlier[n])
+            edited = True
+        else:
+            ids.append(await surface.post(msg))
+    for message_id in earlier[len(messages):]:
+        await surface.delete(message_id)
+    await ledger.set_replies(where.platform, where.channel, where.thread, ids)
+    if attachment is not None:
+        await surface.attach(*attachment)
+    return edited
+
+
 # -- events handled and messages posted, across replicas ----------------------------------
 
 chat_events = db.chat_events
@@ -548,8 +640,9 @@ class EventLedger:
             result = await conn.execute(statement)
         return result.rowcount == 1
 
-    async def forget_before(self, before: dt.datetime) -> int:
-        """Drop event keys older than ``before`` (platforms stop retrying within hours)."""
+    async def forget_older_than(self, age: dt.timedelta) -> int:
+        """Drop event keys older than ``age`` (platforms stop retrying within hours); how many went."""
+        before = self.store.clock() - age
         async with self.store.transaction() as conn:
             result = await conn.execute(chat_events.delete().where(chat_events.c.created_at < before))
         return result.rowcount

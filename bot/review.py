@@ -23,6 +23,7 @@ from checks import CheckSettings, Context, Draft, Report, check, validate_text
 from checks.i18n import tr
 
 from . import models_db as db
+from .policy import APPROVE, CHANGES, SENT, WITHDRAW, state_words, states_for
 from .review_settings import ReviewSettings
 from .store import (
     Store,
@@ -35,10 +36,6 @@ from .store import (
 
 Checker = Callable[[Draft, CheckSettings | None], Awaitable[Report]]
 
-APPROVE = "approve"
-CHANGES = "request_changes"
-WITHDRAW = "withdraw"
-SENT = "sent"
 
 
 class ReviewError(Exception):
@@ -338,7 +335,7 @@ class ReviewWorkflow:
                         "Changes were requested on this version; it can be approved again once an edited draft is submitted.",
                     )
                 )
-            self._require_state(draft, (db.PENDING, db.APPROVED), tr("review.verb.approve", "approve"))
+            self._require_state(draft, states_for(APPROVE), tr("review.verb.approve", "approve"))
             override = bool(revision.has_errors)
             reason = (reason or "").strip() or None
             rule_ids = json.loads(revision.rule_ids)
@@ -399,7 +396,7 @@ class ReviewWorkflow:
             self._require_approver(actor, roles, tr("review.verb.request-changes", "request changes on"))
             if await _decision(conn, revision.id, actor, CHANGES) is not None:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            self._require_state(draft, (db.PENDING, db.APPROVED, db.CHANGES_REQUESTED), tr("review.verb.send-back", "send back"))
+            self._require_state(draft, states_for(CHANGES), tr("review.verb.send-back", "send back"))
             return await self._decide(
                 conn, draft, revision, actor, CHANGES, "changes_requested", reason, db.CHANGES_REQUESTED
             )
@@ -418,7 +415,7 @@ class ReviewWorkflow:
             if draft.state == db.WITHDRAWN:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             await self._require_involved(conn, draft, actor, roles, tr("review.what.withdraw", "withdraw it"))
-            self._require_state(draft, db.OPEN_STATES, tr("review.verb.withdraw", "withdraw"))
+            self._require_state(draft, states_for(WITHDRAW), tr("review.verb.withdraw", "withdraw"))
             return await self._decide(conn, draft, revision, actor, WITHDRAW, "withdrawn", reason, db.WITHDRAWN)
 
     async def mark_sent(
@@ -444,15 +441,15 @@ class ReviewWorkflow:
         The Amazon send guard (bot/amazon/send.py) claims its send inside this lock."""
         draft, revision = await self._locked(conn, draft_id, content_hash)
         if draft.state == db.SENT:
-            raise InvalidState(tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=_state_words(draft.state)))
+            raise InvalidState(tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=state_words(draft.state)))
         await self._require_sendable(conn, draft, revision, actor, roles)
         return draft, revision
 
     async def _require_sendable(self, conn, draft, revision, actor: str, roles: Sequence[str]) -> None:  # noqa: ANN001
         await self._require_involved(conn, draft, actor, roles, tr("review.what.mark-sent", "mark it sent"))
-        if draft.state != db.APPROVED:
+        if draft.state not in states_for(SENT):
             raise InvalidState(
-                tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=_state_words(draft.state))
+                tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=state_words(draft.state))
             )
         approvals = await _count(conn, revision.id, APPROVE)
         if approvals < self.settings.required_approvals:
@@ -470,12 +467,6 @@ class ReviewWorkflow:
     async def get(self, draft_id: int) -> DraftView:
         async with self.store.transaction() as conn:
             return await self._view(conn, draft_id)
-
-    async def open_draft(self, platform: str, channel: str, thread: str = "") -> DraftView | None:
-        """The draft still under review in this conversation, if any."""
-        async with self.store.transaction() as conn:
-            draft = await _open_draft(conn, thread_key(platform, channel, thread))
-            return await self._view(conn, draft.id) if draft is not None else None
 
     async def purge_expired(self) -> int:
         """Apply the team's retention period (see ``Store.purge_expired``)."""
@@ -537,7 +528,7 @@ class ReviewWorkflow:
     def _require_state(draft, allowed: Sequence[str], verb: str) -> None:  # noqa: ANN001
         if draft.state not in allowed:
             raise InvalidState(
-                tr("review.wrong-state", "Draft #{id} is {state}; you cannot {verb} it now.", id=draft.id, state=_state_words(draft.state), verb=verb)
+                tr("review.wrong-state", "Draft #{id} is {state}; you cannot {verb} it now.", id=draft.id, state=state_words(draft.state), verb=verb)
             )
 
     async def _insert_decision(self, conn, draft, revision, actor, kind, reason, override, now) -> None:  # noqa: ANN001
@@ -675,13 +666,3 @@ def _error_rules(revision) -> list[str]:  # noqa: ANN001
             return errors
     return json.loads(revision.rule_ids)
 
-
-def _state_words(state: str) -> str:
-    return {
-        db.PENDING: tr("review.state.pending", "waiting for approval"),
-        db.CHANGES_REQUESTED: tr("review.state.changes-requested", "sent back for changes"),
-        db.APPROVED: tr("review.state.approved", "approved"),
-        db.WITHDRAWN: tr("review.state.withdrawn", "withdrawn"),
-        db.SENT: tr("review.state.sent", "already sent"),
-        db.EXPIRED: tr("review.state.expired", "expired"),
-    }.get(state, state)

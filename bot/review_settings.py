@@ -32,6 +32,9 @@ class ReviewSettings(BaseModel):
     required_approvals: int = Field(default=1, ge=1, le=20)
     allow_override: bool = True
     retention_days: int | None = Field(default=90, ge=1)
+    # How long the chat bots remember a platform event's id to answer its retries once
+    # (Slack retries within minutes, Discord re-sends on reconnect); older ids are forgotten.
+    event_retention_hours: int = Field(default=48, ge=1)
     database_url: str = Field(default_factory=_default_database_url)
 
     @field_validator("approvers", "approver_roles")

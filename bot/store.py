@@ -187,14 +187,6 @@ class Store:
 
     # -- reading ---------------------------------------------------------------
 
-    async def review_requests(self, order_id: str | None, *, exclude_draft: int | None = None) -> int:
-        """How many other drafts for this order were approved or sent as review requests."""
-        key = order_key(order_id)
-        if key is None:
-            return 0
-        async with self.transaction() as conn:
-            return await count_review_requests(conn, key, exclude_draft=exclude_draft)
-
     async def audit_events(self, since: dt.datetime | None = None) -> list[dict[str, Any]]:
         """The audit trail, oldest first."""
         query = select(db.audit_events).order_by(db.audit_events.c.id)

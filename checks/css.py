@@ -52,7 +52,6 @@ _BOLD_TAGS = frozenset(("b", "strong", "th", *_HEADING_SIZES))
 _STYLING_ATTRS = frozenset(
     ("style", "align", "bgcolor", "background", "color", "face", "size", "text", "width", "height", "hspace", "hidden")
 )
-_RTL_LANGUAGES = frozenset(("ar", "he", "fa", "ur", "yi", "ps", "dv"))
 _INHERITED = ("align", "color", "size", "rtl", "hidden", "bold")
 
 
@@ -901,10 +900,6 @@ def contrast(fg: tuple, bg: tuple) -> float:
     a, b = luminance(fg), luminance(bg)
     lighter, darker = max(a, b), min(a, b)
     return (lighter + 0.05) / (darker + 0.05)
-
-
-def is_rtl_language(tag: str | None) -> bool:
-    return bool(tag) and tag.split("-")[0].lower() in _RTL_LANGUAGES
 
 
 def _css_error(error) -> str:

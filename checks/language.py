@@ -35,7 +35,6 @@ MARKETPLACE_LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 
 # Scripts that name a language family on their own.
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 # Addresses, digits and symbols say nothing about the language.
 _ADDRESSES = regex.compile(
@@ -92,10 +91,6 @@ def detect(text: str) -> tuple[str | None, float]:
     if lang in ("zh", "ja") and _KANA.search(cleaned):
         lang = "ja"
     return lang, score
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
 
 
 def has_kana(text: str) -> bool:

@@ -19,8 +19,6 @@ def _keep_text(value: Any, handler: Any) -> Any:
 # (checks/i18n.py) until the report is localized.
 Readable = Annotated[str, WrapValidator(_keep_text)]
 
-ORDER_ID_FORM = r"^\d{3}-\d{7}-\d{7}$"
-
 
 class Severity(str, Enum):
     ERROR = "error"

@@ -71,14 +71,15 @@ def restart() -> None:
     start()
 
 
-def stop() -> None:
-    """Stop the worker; checks run in one process again."""
+def stop(wait: bool = False) -> None:
+    """Stop the worker; checks run in one process again. ``wait``: until its process exited
+    (a bot shutting down leaves no child behind)."""
     global _pool
     with _lock:
         pool, _pool = _pool, None
         _ready.clear()
     if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
 
 @contextlib.contextmanager

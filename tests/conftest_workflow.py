@@ -148,6 +148,28 @@ def fake_checker() -> FakeChecker:
     return FakeChecker()
 
 
+async def review_requests(store: Store, order_id: str) -> int:
+    """How many drafts for this order were approved or sent as review requests (the order memory)."""
+    from bot.store import count_review_requests, order_key
+
+    async with store.transaction() as conn:
+        return await count_review_requests(conn, order_key(order_id))
+
+
+async def open_draft(workflow: ReviewWorkflow, platform: str, channel: str, thread: str = ""):  # noqa: ANN201
+    """The draft still under review in this conversation, if any."""
+    from sqlalchemy import select
+
+    from bot import models_db as db
+    from bot.store import thread_key
+
+    async with workflow.store.transaction() as conn:
+        row = (await conn.execute(
+            select(db.drafts.c.id).where(db.drafts.c.open_key == thread_key(platform, channel, thread))
+        )).first()
+    return await workflow.get(row.id) if row else None
+
+
 def make_workflow(
     store: Store,
     checker: FakeChecker | None = None,

@@ -15,9 +15,27 @@ from bot.amazon.send import AmazonSender, Attachment, SendRefused
 from bot.review import InvalidState, NotAllowed, StaleContent
 
 try:
-    from .amazon_harness import ORDER, VirtualTime, approved_draft, client_for, fake_sp_api, make_workflow, settings_for  # noqa: F401
+    from .amazon_harness import (  # noqa: F401
+        ORDER,
+        VirtualTime,
+        approved_draft,
+        client_for,
+        fake_sp_api,
+        make_workflow,
+        settings_for,
+    )
+    from .conftest_workflow import review_requests
 except ImportError:
-    from amazon_harness import ORDER, VirtualTime, approved_draft, client_for, fake_sp_api, make_workflow, settings_for  # noqa: F401
+    from amazon_harness import (  # noqa: F401
+        ORDER,
+        VirtualTime,
+        approved_draft,
+        client_for,
+        fake_sp_api,
+        make_workflow,
+        settings_for,
+    )
+    from conftest_workflow import review_requests
 
 
 def sender_for(store, fake, **overrides):  # noqa: ANN001, ANN003, ANN201
@@ -199,7 +217,7 @@ async def test_review_request_is_offered_and_sent_inside_the_window(store, fake_
     assert result.requested and result.draft.state == db.WITHDRAWN
     assert len(fake_sp_api.of("createProductReviewAndSellerFeedbackSolicitation", 201)) == 1
     assert (await audit(store, "amazon_review_requested"))[0]["actor"] == "sam"
-    assert await store.review_requests(ORDER) == 1  # our order memory counts it
+    assert await review_requests(store, ORDER) == 1  # our order memory counts it
 
 
 @pytest.mark.parametrize("today,words", [
@@ -235,7 +253,7 @@ async def test_review_request_refused_by_amazon_is_said_and_can_be_tried_again(s
     fake_sp_api.fail_next("createProductReviewAndSellerFeedbackSolicitation", 403, message="Solicitation not allowed")
     with pytest.raises(SendRefused, match="Solicitation not allowed"):
         await requester.request(draft.id, "sam")
-    assert (await requester.workflow.get(draft.id)).state == db.PENDING and await store.review_requests(ORDER) == 0
+    assert (await requester.workflow.get(draft.id)).state == db.PENDING and await review_requests(store, ORDER) == 0
     assert (await requester.request(draft.id, "sam")).requested
 
 
@@ -313,7 +331,7 @@ async def test_a_failing_amazon_never_keeps_a_draft_from_being_checked(store, fa
     """The chat service's Amazon step breaking in an unexpected way: the draft is checked with the context given,
     and the notice says Amazon's facts are missing."""
     from bot.amazon.actions import AmazonActions
-    from bot.chat import ChatService
+    from bot.chat import ChatRequest, ChatService, Person, Place
 
     service = ChatService(make_workflow(store))
     client = client_for(fake_sp_api, VirtualTime())
@@ -323,7 +341,7 @@ async def test_a_failing_amazon_never_keeps_a_draft_from_being_checked(store, fa
 
     client.get_order = broken
     service.amazon = AmazonActions(service.workflow, settings_for(fake_sp_api), client)
-    result = await service.submit_draft("test", "c1", "t1", "sam", f"Order {ORDER} ships today.")
+    result = await service.submit_draft(ChatRequest(Person("sam"), Place("test", "c1", "t1"), f"Order {ORDER} ships today."))
     assert result.ok and result.draft.context.order_date is None
     assert "No context from Amazon: RuntimeError" in result.notice
 

@@ -11,12 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from adapters.console import add_console_parser, render_report, run_console
+from adapters.console import add_console_parser, run_console
 from bot.audit import export_audit
 from bot.audit_cli import add_audit_parser
 from bot.review_settings import ReviewSettings
 from bot.store import Store
-from checks import Finding, Report, Severity
 
 try:
     from .conftest_workflow import FakeChecker
@@ -124,22 +123,6 @@ def test_override_needs_a_reason_in_the_console(tmp_path: Path) -> None:
     assert "Not approved: This draft has errors (contact.email)" in text
     overrides = [e for e in audit(db) if e["action"] == "approved_override"]
     assert [e["reason"] for e in overrides] == ["the address is Amazon's relay"]
-
-
-def test_render_report() -> None:
-    report = Report(
-        findings=[
-            Finding(rule="contact.email", severity=Severity.ERROR, message="An email address.",
-                    span=(5, 16), excerpt="a@b.example", guideline="g")
-        ],
-        language="en",
-        rewrite="Mail [removed]",
-    )
-    rendered = render_report(report, "Mail a@b.example")
-    assert "[ERROR] contact.email: An email address." in rendered
-    assert "> a@b.example" in rendered
-    assert "Suggested rewrite:" in rendered and "Mail [removed]" in rendered
-    assert render_report(Report(findings=[], language="en"), "Hi") == "No problems found."
 
 
 def test_unreachable_database_exits_with_a_message(tmp_path: Path) -> None:

@@ -29,7 +29,8 @@ async def test_connects_with_message_content_and_registers_guild_commands(fake, 
 
 
 async def test_slash_command_reports_in_a_thread_with_buttons(fake, running, checker):
-    """/checkmsg with a draft: deferred at once, the draft quoted, a thread on it holds the report."""
+    """/checkmsg with a draft: deferred at once; an anchor naming the author (not the draft) and a thread
+    on it holding the report."""
     sam = fake.person("sam")
     interaction = await fake.slash_command(sam, "checkmsg", {"draft": CLEAN, "order_id": "113-4829105-7730142"},
                                            files={"attachment": "invoice.pdf"})
@@ -39,13 +40,13 @@ async def test_slash_command_reports_in_a_thread_with_buttons(fake, running, che
     followup = (await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}"))[0]
     assert followup.json["flags"] & 64  # only sam sees "Checked: ..."
     anchor = fake.in_channel(fake.general)[0]
-    assert "> Hello Jennifer" in anchor["content"]
+    assert f"<@{sam.id}>" in anchor["content"] and "Jennifer" not in anchor["content"]
     thread = int(anchor["thread"]["id"])
     assert anchor["thread"]["name"] == "CheckMsg draft #1"
     report = fake.report_in(thread)
     assert report["embeds"][0]["title"] == "Draft #1, version 1"
     assert "No problems found" in report["embeds"][0]["description"]
-    assert fake.labels(report) == ["Approve", "Request changes"]
+    assert fake.labels(report) == ["Approve", "Request changes", "Withdraw"]
     assert checker.drafts[-1].context.order_id == "113-4829105-7730142"
     assert checker.drafts[-1].context.attachments == ["invoice.pdf"]
 
@@ -65,7 +66,7 @@ async def test_slash_command_without_draft_opens_a_dialog(fake, running, checker
     thread = int(fake.in_channel(fake.general)[0]["thread"]["id"])
     report = fake.report_in(thread)
     assert "Not ready to send" in report["embeds"][0]["description"]
-    assert fake.labels(report) == ["Override", "Request changes"]
+    assert fake.labels(report) == ["Override", "Request changes", "Withdraw"]
     assert checker.drafts[-1].context.buyer_language == "de"
     assert checker.drafts[-1].text.endswith("Second line.")
 
@@ -83,7 +84,7 @@ async def test_context_menu_checks_a_message_with_its_attachments(fake, running,
     assert checker.drafts[-1].context.attachments == ["label.png"]
     draft = await running.workflow.get(1)
     assert draft.author == str(sam.id)  # the writer, not who asked for the check
-    assert fake.labels(report) == ["Approve", "Request changes"]
+    assert fake.labels(report) == ["Approve", "Request changes", "Withdraw"]
 
 
 async def test_watched_channel_message_gets_a_thread_and_edits_update_the_report(fake, running, checker):
@@ -92,12 +93,12 @@ async def test_watched_channel_message_gets_a_thread_and_edits_update_the_report
     message = await fake.post_message(sam, running.watched, CLEAN)
     await fake.wait_for("POST", rf"/channels/{message['id']}/messages")
     report = fake.report_in(int(message["id"]))
-    assert fake.labels(report) == ["Approve", "Request changes"]
+    assert fake.labels(report) == ["Approve", "Request changes", "Withdraw"]
     await fake.edit_message(message, WITH_EMAIL)
     edit = (await fake.wait_for("PATCH", rf"/channels/{message['id']}/messages/{report['id']}"))[0]
     assert "version 2" in edit.json["embeds"][0]["title"]
     assert "A new version" in edit.json["content"]
-    assert fake.labels(report) == ["Override", "Request changes"]
+    assert fake.labels(report) == ["Override", "Request changes", "Withdraw"]
     assert len(fake.in_channel(int(message["id"]))) == 1  # edited in place, no second report
     assert len(fake.threads()) == 1
     assert (await running.workflow.get(1)).revision == 2

@@ -32,7 +32,7 @@ async def test_approver_approves_in_place_then_marks_sent(fake, running):
     await fake.wait_for("PATCH", rf"/channels/{report['channel_id']}/messages/{report['id']}")
     assert not fake.find("PATCH", r"/webhooks/.*")
     assert f"Approved by <@{alice.id}>" in report["content"]
-    assert fake.labels(report) == ["Mark as sent", "Request changes"]
+    assert fake.labels(report) == ["Mark as sent", "Request changes", "Withdraw"]
     assert (await running.workflow.get(1)).state == "approved"
 
     sent = await fake.click(sam, report, "Mark as sent")  # the author may mark it sent
@@ -50,21 +50,35 @@ async def test_members_without_the_role_cannot_decide(fake, running):
     click = await fake.click(bob, report, "Approve")
     answer = (await fake.callback(click)).json
     assert answer["type"] == 4 and answer["data"]["flags"] & 64
-    assert "approver role" in answer["data"]["content"]
+    assert "Only approvers" in answer["data"]["content"]
     changes = await fake.click(bob, report, "Request changes")
     assert (await fake.callback(changes)).json["type"] == 4  # no dialog for them either
     assert (await running.workflow.get(1)).decisions == []
 
 
+def refusal(callback) -> str:
+    """The private message a click was answered with at once (no dialog, no defer)."""
+    answer = callback.json
+    assert answer["type"] == 4 and answer["data"]["flags"] & 64, answer
+    return answer["data"]["content"]
+
+
 async def test_no_one_approves_their_own_draft(fake, running):
-    """An approver who wrote the draft is refused, privately, with the workflow's reason."""
+    """An approver who wrote the draft is refused at once, privately, before any dialog."""
     alice = fake.person("alice", approver=True)
     report = await draft_in_watched(fake, running, alice)
     click = await fake.click(alice, report, "Approve")
-    await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{click['token']}")
-    assert "cannot approve a draft you wrote" in ephemeral_replies(fake, click)[0]
+    assert "cannot approve a draft you wrote" in refusal(await fake.callback(click))
     assert (await running.workflow.get(1)).state == "pending"
-    assert fake.labels(report) == ["Approve", "Request changes"]
+    assert fake.labels(report) == ["Approve", "Request changes", "Withdraw"]
+
+
+async def test_an_author_who_approves_is_told_before_the_override_dialog(fake, running):
+    """Override on one's own draft with errors: no reason is asked for; the refusal comes first."""
+    alice = fake.person("alice", approver=True)
+    report = await draft_in_watched(fake, running, alice, WITH_EMAIL)
+    click = await fake.click(alice, report, "Override")
+    assert "cannot approve a draft you wrote" in refusal(await fake.callback(click))
 
 
 async def test_request_changes_asks_for_a_reason_in_a_dialog(fake, running):
@@ -81,7 +95,7 @@ async def test_request_changes_asks_for_a_reason_in_a_dialog(fake, running):
     assert draft.state == "changes_requested" and draft.decisions[-1].reason == "Name the carrier."
     assert "Name the carrier." in report["content"]
     notes = [m["content"] for m in fake.in_channel(int(report["channel_id"]))[1:]]
-    assert notes == [f"Changes requested by <@{alice.id}>: Name the carrier."]
+    assert notes == [f"<@{sam.id}>: Changes requested by <@{alice.id}>: Name the carrier."]
     assert fake.answered_within(submitted) < 3
 
 
@@ -89,7 +103,7 @@ async def test_override_needs_a_reason_and_approves_a_draft_with_errors(fake, ru
     """A draft with errors shows Override instead of Approve; its dialog's reason goes to the audit trail."""
     sam, alice = fake.person("sam"), fake.person("alice", approver=True)
     report = await draft_in_watched(fake, running, sam, WITH_EMAIL)
-    assert fake.labels(report) == ["Override", "Request changes"]
+    assert fake.labels(report) == ["Override", "Request changes", "Withdraw"]
     click = await fake.click(alice, report, "Override")
     await fake.answer_modal(alice, click, {"Why is it fine to send as it is?": "It is our Amazon relay address."})
     await fake.wait_for("PATCH", rf"/channels/{report['channel_id']}/messages/{report['id']}")
@@ -108,8 +122,7 @@ async def test_a_button_on_an_outdated_report_is_refused(fake, running):
     await fake.edit_message(message, CLEAN + " Thanks again!")
     await fake.wait_for("PATCH", rf"/channels/{message['id']}/messages/{report['id']}")
     click = await fake.click(alice, old, "Approve")
-    await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{click['token']}")
-    assert "changed after this report was posted" in ephemeral_replies(fake, click)[0]
+    assert "changed after this report was posted" in refusal(await fake.callback(click))
     assert (await running.workflow.get(1)).approvals == []
 
 
@@ -131,7 +144,7 @@ async def test_buttons_keep_working_after_a_restart(fake, db_url, checker):
         await fake.wait_for("PATCH", rf"/channels/{message['id']}/messages/{report['id']}")
         draft = await second.workflow.get(1)
         assert draft.state == "approved" and draft.approvers == [str(alice.id)]
-        assert fake.labels(report) == ["Mark as sent", "Request changes"]
+        assert fake.labels(report) == ["Mark as sent", "Request changes", "Withdraw"]
     finally:
         await second.stop()
     assert not fake.unhandled

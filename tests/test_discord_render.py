@@ -112,7 +112,7 @@ async def test_replies_follow_the_users_locale_else_the_teams(fake, db_url, monk
         await bot.stop()
 
 
-from bot.chat import MESSAGES as chat_messages  # noqa: E402
+from bot.messages import MESSAGES as chat_messages  # noqa: E402
 
 
 def test_strings_fall_back_to_english_and_to_the_chat_layer(monkeypatch):

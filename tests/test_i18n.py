@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from adapters.discord_bot.text import DISCORD_MESSAGES
-from bot.chat import MESSAGES
+from bot.messages import MESSAGES
 from bot.render import render_text
 from checks import CheckSettings, Draft, Severity, all_rules, check, i18n
 from checks.models import Context
@@ -96,7 +96,7 @@ def test_keys_built_at_run_time_exist():
         assert _same_placeholders(english, ZH[f"guidance.{rule}"])
 
 
-@pytest.mark.parametrize("name,tables", [("bot.chat.MESSAGES", MESSAGES), ("discord text", DISCORD_MESSAGES)])
+@pytest.mark.parametrize("name,tables", [("bot.messages.MESSAGES", MESSAGES), ("discord text", DISCORD_MESSAGES)])
 def test_chat_tables_are_complete_in_both_languages(name, tables):
     english, chinese = tables["en"], tables["zh"]
     assert sorted(set(english) ^ set(chinese)) == [], f"{name}: keys in only one language"

@@ -33,6 +33,7 @@ except ImportError:
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 WATCHED = "CWATCH"
 ALICE, BOB, CAROL = "UALICE", "UBOB", "UCAROL"  # Alice writes; Bob and Carol approve
+DAN = "UDAN"  # neither writes nor approves
 
 
 class Replica:
@@ -152,7 +153,8 @@ async def watched_draft(slack: Replica, fake: FakeSlackAPI, text: str) -> dict[s
 
 
 async def test_slash_command_acks_before_checking_then_replies_in_the_drafts_thread(store, fake) -> None:
-    """/checkmsg <draft>: HTTP 200 while the check still runs; then the draft is posted and the report threaded under it."""
+    """/checkmsg <draft>: HTTP 200 while the check still runs; a short "checking" message (not the draft)
+    opens the thread, and the report replaces it in place."""
     gate = asyncio.Event()
     inner = FakeChecker()
 
@@ -166,10 +168,12 @@ async def test_slash_command_acks_before_checking_then_replies_in_the_drafts_thr
         status, _ = await replica.command("Hello, write to me at a@b.example &amp; thanks")
         assert status == 200 and time.monotonic() - started < 3
         gate.set()
-        draft_msg, report = await fake.wait_for("chat.postMessage", 2)
-        assert draft_msg["channel"] == "CTEAM" and "thread_ts" not in draft_msg
-        assert report["thread_ts"] == "9001.000100"
-        assert "Not ready to send: 1 error" in texts(report) and "contact.email" in texts(report)
+        placeholder = (await fake.wait_for("chat.postMessage"))[0]
+        assert placeholder["channel"] == "CTEAM" and "thread_ts" not in placeholder
+        assert "write to me" not in texts(placeholder) and "<@UALICE>" in texts(placeholder)
+        report = (await fake.wait_for("chat.update"))[0]
+        assert report["ts"] == "9001.000100" and len(fake.of("chat.postMessage")) == 1
+        assert "Not ready to send: 1 error" in texts(report) and "Email address" in texts(report)
         assert inner.drafts[0].text == "Hello, write to me at a@b.example & thanks"
         assert fake.of("users.info")[0]["include_locale"] in (True, "true", "1", 1)
     finally:
@@ -186,12 +190,13 @@ async def test_slash_command_alone_opens_the_dialog_and_its_submission_is_checke
               "kind": {"selected_option": {"value": "reply"}}}
     status, body = await slack.interact(view_submission(view, ALICE, values))
     assert status == 200 and body == ""
-    draft_msg, report = await fake.wait_for("chat.postMessage", 2)
-    assert json.loads(view["private_metadata"])["channel"] == draft_msg["channel"] == "CTEAM"
+    placeholder = (await fake.wait_for("chat.postMessage"))[0]
+    report = (await fake.wait_for("chat.update"))[0]
+    assert json.loads(view["private_metadata"])["channel"] == placeholder["channel"] == report["channel"] == "CTEAM"
     context = fake_checker.drafts[0].context
     assert (context.order_id, context.buyer_language, str(context.delivery_date), context.proactive) == (
         "302-1234567-7654321", "de", "2025-02-20", False)
-    assert "style.hedge" in texts(report)
+    assert "style.hedge" in texts(report)  # a rule without a title is named by its id
 
 
 async def test_dialog_shows_a_bad_field_under_the_field(slack, fake) -> None:
@@ -214,8 +219,8 @@ async def test_message_shortcut_checks_that_message_in_its_thread(slack, fake, f
     report = (await fake.wait_for("chat.postMessage"))[0]
     assert report["thread_ts"] == "1700000001.000200"
     assert fake_checker.drafts[0].text == "See our FAQ (https://example.com/faq), mail a@b.example"
-    draft = await slack.service.workflow.open_draft("slack", "CTEAM", "1700000001.000200")
-    assert draft.author == ALICE
+    draft = await slack.service.workflow.get(1)
+    assert (draft.author, draft.channel, draft.thread) == (ALICE, "CTEAM", "1700000001.000200")
 
 
 async def test_watched_channel_message_with_mentions_and_files_is_a_draft(slack, fake, fake_checker) -> None:
@@ -249,7 +254,7 @@ async def test_editing_a_watched_draft_updates_the_report_in_place(slack, fake, 
     assert updated["ts"] == first_ts and updated["channel"] == WATCHED
     assert "version 2" in texts(updated) and "No problems found" in texts(updated)
     assert "earlier approvals no longer count" in texts(updated)
-    assert len(fake.of("chat.postMessage")) == 1 and "contact.email" in texts(first)
+    assert len(fake.of("chat.postMessage")) == 1 and "Email address" in texts(first)
     assert len(fake_checker.drafts) == 2
 
 
@@ -259,16 +264,18 @@ async def test_editing_a_watched_draft_updates_the_report_in_place(slack, fake, 
 async def test_approve_refused_for_a_non_approver_then_approved_and_marked_sent(slack, fake) -> None:
     report = await watched_draft(slack, fake, "Your parcel ships today.")
     value = actions_of(report)["checkmsg_approve"]
-    await slack.interact(button("checkmsg_approve", value, ALICE, "9001.000100"))
+    await slack.interact(button("checkmsg_approve", value, DAN, "9001.000100"))
     refusal = (await fake.wait_for("chat.postEphemeral"))[0]
-    assert refusal["user"] == ALICE and "not an approver" in refusal["text"]
+    assert refusal["user"] == DAN and "Only approvers" in refusal["text"]
+    await slack.interact(button("checkmsg_approve", value, ALICE, "9001.000100"))
+    assert "a draft you wrote" in (await fake.wait_for("chat.postEphemeral", 2))[1]["text"]
     await slack.interact(button("checkmsg_approve", value, BOB, "9001.000100"))
     approved = (await fake.wait_for("chat.update"))[0]
-    assert approved["ts"] == "9001.000100" and "Approved by UBOB" in texts(approved)
-    assert "checkmsg_sent" in actions_of(approved)
+    assert approved["ts"] == "9001.000100" and "Approved by ubob-display" in texts(approved)
+    assert list(actions_of(approved)) == ["checkmsg_sent", "checkmsg_changes", "checkmsg_withdraw"]
     await slack.interact(button("checkmsg_sent", actions_of(approved)["checkmsg_sent"], ALICE, "9001.000100"))
     sent = (await fake.wait_for("chat.update", 2))[1]
-    assert "Sent, marked by UALICE" in texts(sent) and actions_of(sent) == {}
+    assert "Sent, marked by ualice-display" in texts(sent) and actions_of(sent) == {}
 
 
 async def test_request_changes_asks_why_in_a_dialog_and_updates_the_report(slack, fake) -> None:
@@ -281,21 +288,26 @@ async def test_request_changes_asks_why_in_a_dialog_and_updates_the_report(slack
     await slack.interact(view_submission(view, BOB, {"reason": {"value": "Name the carrier"}}))
     updated = (await fake.wait_for("chat.update"))[0]
     assert updated["ts"] == "9001.000100"
-    assert "Changes requested by UBOB (Name the carrier)" in texts(updated)
+    assert "Changes requested by ubob-display (Name the carrier)" in texts(updated)
+    assert list(actions_of(updated)) == ["checkmsg_changes", "checkmsg_withdraw"]  # no Approve now
 
 
 async def test_override_is_for_approvers_and_needs_a_reason(slack, fake) -> None:
     report = await watched_draft(slack, fake, "Mail me at a@b.example")
     value = actions_of(report)["checkmsg_override"]
-    await slack.interact(button("checkmsg_approve", value, BOB, "9001.000100"))
-    assert "Use Override" in (await fake.wait_for("chat.postEphemeral"))[0]["text"]
-    await slack.interact(button("checkmsg_override", value, ALICE, "9001.000100"))
+    assert "checkmsg_approve" not in actions_of(report)  # no green Approve on a draft with errors
+    await slack.interact(button("checkmsg_approve", value, BOB, "9001.000100"))  # an old report's button
+    assert "with Override" in (await fake.wait_for("chat.postEphemeral"))[0]["text"]
+    await slack.interact(button("checkmsg_override", value, DAN, "9001.000100"))
     assert "Only approvers" in (await fake.wait_for("chat.postEphemeral", 2))[1]["text"]
+    await slack.interact(button("checkmsg_override", value, ALICE, "9001.000100"))
+    own = (await fake.wait_for("chat.postEphemeral", 3))[2]["text"]
+    assert "a draft you wrote" in own and fake.of("views.open") == []  # told before any dialog
     await slack.interact(button("checkmsg_override", value, BOB, "9001.000100"))
     view = (await fake.wait_for("views.open"))[0]["view"]
     await slack.interact(view_submission(view, BOB, {"reason": {"value": "Buyer asked for our address"}}))
     updated = (await fake.wait_for("chat.update"))[0]
-    assert "Approved by UBOB" in texts(updated)
+    assert "Approved by ubob-display" in texts(updated) and "overrode" in texts(updated)
     events = await slack.store.audit_events()
     assert [e["reason"] for e in events if e["action"] == "approved_override"] == ["Buyer asked for our address"]
 
@@ -348,22 +360,25 @@ async def test_two_replicas_on_one_database_post_one_reply(database, fake) -> No
 
 
 async def test_a_report_too_long_for_four_messages_is_attached_as_a_file(store, fake) -> None:
-    """A draft with hundreds of findings: the head keeps verdict and buttons; the full report goes up as a file."""
+    """A draft with hundreds of different findings: the head keeps verdict and buttons; the full report
+    goes up as a file."""
     inner = FakeChecker()
 
     async def many(draft, settings):  # noqa: ANN001, ANN202
         report = await inner(draft, settings)
-        return Report(findings=report.findings * 300, language="en")
+        found = report.findings[0]
+        return Report(findings=[found.model_copy(update={"rule": f"contact.r{n}"}) for n in range(300)],
+                      language="en")
 
     replica = await Replica(store, fake, many).start()
     try:
         await replica.event(new_message("Mail me at a@b.example"), "EvLong")
         head = (await fake.wait_for("chat.postMessage"))[0]
-        assert "checkmsg_approve" in actions_of(head) and "attached file" in texts(head)
+        assert "checkmsg_override" in actions_of(head) and "attached file" in texts(head)
         complete = (await fake.wait_for("files.completeUploadExternal"))[0]
         assert complete["thread_ts"] == "1700000000.000100"
         uploaded = next(iter(fake.uploads.values())).decode()
-        assert uploaded.count("ERROR contact.email") == 300
+        assert all(f"contact.r{n}\n" in uploaded for n in range(300))
     finally:
         await replica.close()
 
@@ -401,7 +416,7 @@ async def test_socket_mode_handler_acks_the_envelope_and_replies(store, fake, fa
     await handler.handle(client, SocketModeRequest(type="events_api", envelope_id="env-1", payload=body))
     assert [a.envelope_id for a in client.acks] == ["env-1"]
     report = (await fake.wait_for("chat.postMessage"))[0]
-    assert "contact.email" in texts(report)
+    assert "Email address" in texts(report)
     await handler.handle(client, SocketModeRequest(type="events_api", envelope_id="env-2", payload=body,
                                                    retry_attempt=1, retry_reason="timeout"))
     await replies.idle()

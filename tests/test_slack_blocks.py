@@ -8,7 +8,9 @@ import pytest
 
 from adapters.slack import blocks
 from adapters.slack.text import escape, unslack
+from bot import policy
 from bot.review import DraftView
+from bot.review_settings import ReviewSettings
 from checks import Finding, Report, Severity
 
 
@@ -46,6 +48,11 @@ def _draft(findings: list[Finding], rewrite: str | None = None, state: str = "pe
     )
 
 
+def _reply(draft: DraftView) -> blocks.Reply:
+    """The report with the buttons the workflow offers in the draft's state."""
+    return blocks.report_reply(draft, actions=policy.available_actions(draft, ReviewSettings()))
+
+
 def _finding(n: int, excerpt: str = "x") -> Finding:
     return Finding(rule=f"style.r{n}", severity=Severity.WARNING, message=f"message {n}",
                    excerpt=excerpt, guideline="guide")
@@ -66,7 +73,7 @@ def _within_limits(reply: blocks.Reply) -> None:
 
 def test_one_huge_finding_is_split_across_blocks_without_losing_text() -> None:
     excerpt = "\n".join(f"line {i} " + "w" * 60 for i in range(200))
-    reply = blocks.report_reply(_draft([_finding(1, excerpt)]))
+    reply = _reply(_draft([_finding(1, excerpt)]))
     _within_limits(reply)
     assert reply.file_text is None
     text = _all_text(reply)
@@ -74,7 +81,7 @@ def test_one_huge_finding_is_split_across_blocks_without_losing_text() -> None:
 
 
 def test_many_findings_spread_over_messages_buttons_on_the_first() -> None:
-    reply = blocks.report_reply(_draft([_finding(n, "e" * 400) for n in range(60)], rewrite="Hi there"))
+    reply = _reply(_draft([_finding(n, "e" * 400) for n in range(60)], rewrite="Hi there"))
     _within_limits(reply)
     assert 1 < len(reply.messages) <= blocks.MAX_MESSAGES
     assert reply.messages[0]["blocks"][-1]["type"] == "actions"
@@ -85,14 +92,14 @@ def test_many_findings_spread_over_messages_buttons_on_the_first() -> None:
 
 
 def test_a_report_past_the_message_cap_goes_to_a_file() -> None:
-    reply = blocks.report_reply(_draft([_finding(n, "e" * 2000) for n in range(40)]))
+    reply = _reply(_draft([_finding(n, "e" * 2000) for n in range(40)]))
     assert len(reply.messages) == 1 and reply.file_text is not None
     assert all(f"style.r{n}" in reply.file_text for n in range(40))
     assert reply.file_name == "checkmsg-draft-7-v1.txt"
 
 
 def test_final_drafts_have_no_buttons() -> None:
-    reply = blocks.report_reply(_draft([], state="sent"))
+    reply = _reply(_draft([], state="sent"))
     assert all(b["type"] != "actions" for b in reply.messages[0]["blocks"])
 
 
@@ -100,8 +107,8 @@ def test_override_button_only_with_errors() -> None:
     error = Finding(rule="contact.email", severity=Severity.ERROR, message="m", guideline="g")
     ids = lambda reply: [e["action_id"] for b in reply.messages[0]["blocks"] if b["type"] == "actions"  # noqa: E731
                          for e in b["elements"]]
-    assert blocks.OVERRIDE in ids(blocks.report_reply(_draft([error])))
-    assert blocks.OVERRIDE not in ids(blocks.report_reply(_draft([])))
+    assert blocks.OVERRIDE in ids(_reply(_draft([error])))
+    assert blocks.OVERRIDE not in ids(_reply(_draft([])))
 
 
 def test_dialog_values_read_text_dates_and_options() -> None:

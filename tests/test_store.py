@@ -19,9 +19,17 @@ from bot.review_settings import DEFAULT_DATABASE_URL, ReviewSettings
 from bot.store import Store, StoreUnavailable, normalize_url
 
 try:
-    from .conftest_workflow import FakeChecker, make_workflow
+    from .conftest_workflow import (
+        FakeChecker,
+        make_workflow,
+        review_requests,
+    )
 except ImportError:
-    from conftest_workflow import FakeChecker, make_workflow
+    from conftest_workflow import (
+        FakeChecker,
+        make_workflow,
+        review_requests,
+    )
 
 ORDER = "302-1234567-7654321"
 KEY = {"platform": "discord", "channel": "G1", "thread": "T1"}
@@ -151,7 +159,7 @@ async def test_retention_purges_text_but_keeps_decisions(database) -> None:  # n
     assert expired.state == "expired" and expired.text is None
     assert (await wf.get(recent.id)).text == "Order 302-1234567-7654321 invoice"
     # order memory outlives the text
-    assert await store.review_requests(ORDER) == 1
+    assert await review_requests(store, ORDER) == 1
     async with store.engine.connect() as conn:
         leftovers = (await conn.execute(text(
             "SELECT count(*) FROM revisions WHERE purged_at IS NOT NULL "

@@ -16,9 +16,17 @@ from bot.review import (
 from checks import Context, DraftError, Finding, Report, Severity
 
 try:
-    from .conftest_workflow import FakeChecker, make_workflow
+    from .conftest_workflow import (
+        make_workflow,
+        open_draft,
+        review_requests,
+    )
 except ImportError:
-    from conftest_workflow import FakeChecker, make_workflow
+    from conftest_workflow import (
+        make_workflow,
+        open_draft,
+        review_requests,
+    )
 
 ORDER = "302-1234567-7654321"
 KEY = {"platform": "slack", "channel": "C1", "thread": "T1"}
@@ -200,7 +208,7 @@ async def test_withdraw(store) -> None:  # noqa: ANN001
     assert not (await wf.withdraw(draft.id, "alice")).recorded
     with pytest.raises(InvalidState):
         await wf.approve(draft.id, "bob", content_hash=draft.content_hash)
-    assert await wf.open_draft(**KEY) is None
+    assert await open_draft(wf, **KEY) is None
     fresh = await submit(wf)
     assert fresh.id != draft.id and fresh.revision == 1
 
@@ -214,7 +222,7 @@ async def test_a_sent_draft_closes_the_conversation(store) -> None:  # noqa: ANN
         await wf.withdraw(draft.id, "alice")
     nxt = await submit(wf, "Your order 302-1234567-7654321: the invoice is attached.")
     assert nxt.id != draft.id
-    assert (await wf.open_draft(**KEY)).id == nxt.id
+    assert (await open_draft(wf, **KEY)).id == nxt.id
     assert (await wf.get(draft.id)).state == "sent"
 
 
@@ -231,7 +239,7 @@ async def test_order_memory_feeds_review_repeat(store, fake_checker) -> None:  #
     assert fake_checker.drafts[-1].context.previous_review_requests == 0
     await wf.approve(first.id, "bob", content_hash=first.content_hash)
     await wf.mark_sent(first.id, "alice", content_hash=first.content_hash)
-    assert await store.review_requests(ORDER) == 1
+    assert await review_requests(store, ORDER) == 1
 
     second = await submit(wf, REQUEST + " Thanks!", context=ctx, thread="T2")
     assert fake_checker.drafts[-1].context.previous_review_requests == 1
@@ -251,11 +259,11 @@ async def test_order_memory_counts_only_decided_review_requests(store, fake_chec
     assert not plain.review_request
     await wf.approve(plain.id, "bob", content_hash=plain.content_hash)
     await wf.mark_sent(plain.id, "alice", content_hash=plain.content_hash)
-    assert await store.review_requests(ORDER) == 0
+    assert await review_requests(store, ORDER) == 0
     # approval alone counts (the message is on its way), and an edit of the
     # same draft is not a repeat of itself
     await wf.approve(pending.id, "bob", content_hash=pending.content_hash)
-    assert await store.review_requests(ORDER) == 1
+    assert await review_requests(store, ORDER) == 1
     edited = await submit(wf, REQUEST + " Kind regards", context=ctx)
     assert edited.id == pending.id
     assert fake_checker.drafts[-1].context.previous_review_requests == 0

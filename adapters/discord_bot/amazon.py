@@ -19,9 +19,9 @@ import discord
 
 from checks import i18n
 
-from .render import mention_ids, report_reply
 from .text import t
-from .views import HASH_PREFIX
+
+HASH_PREFIX = 16  # hex digits of the content hash an Amazon button carries
 
 
 class AmazonButton(
@@ -71,15 +71,12 @@ async def clicked(handlers, interaction: discord.Interaction, choice: str, draft
         actor = str(interaction.user.id)
         said = await handlers.service.amazon.choose(draft_id, actor, choice, content_hash=current.content_hash,
                                                     roles=handlers.roles(interaction.user))
-        text = i18n.localize(said.text, i18n.ui_language(locale))
+        # The answer names the person by id, in parentheses: shown as a mention (that pings no one).
+        text = i18n.localize(said.text, i18n.ui_language(locale)).replace(f"({actor})", f"(<@{actor}>)")
         if not said.ok:
-            await interaction.followup.send(mention_ids(text), ephemeral=True)
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
             return
-        await interaction.message.edit(content=mention_ids(text), view=None,
-                                       allowed_mentions=discord.AllowedMentions.none())
+        await interaction.message.edit(content=text, view=None, allowed_mentions=discord.AllowedMentions.none())
         draft = await workflow.get(draft_id)
-        channel, thread = str(getattr(interaction.channel, "parent_id", None) or interaction.channel_id), draft.thread
-        posted = await handlers.ledger.replies("discord", channel, thread)
-        if posted:  # the report now shows the draft as sent (or withdrawn for Amazon's review request)
-            report = handlers.client.get_partial_messageable(int(thread)).get_partial_message(int(posted[0]))
-            await report.edit(**report_reply(draft, locale).edit_kwargs())
+        # the report now shows the draft as sent (or withdrawn for Amazon's review request)
+        await handlers.publish(draft, locale)

@@ -31,7 +31,7 @@ def intents() -> discord.Intents:
 
 # Tasks discord.py runs our handlers in: events, slash commands, buttons.
 HANDLER_TASKS = ("discord.py: on_", "CommandTree-invoker", "discord-ui-view-dispatch-")
-SHUTDOWN_GRACE = 5.0  # seconds a closing bot waits for running handlers
+SHUTDOWN_GRACE = 30.0  # seconds a closing bot waits for running handlers (bot/services.py DRAIN_SECONDS)
 
 
 class CheckMsgBot(discord.Client):
@@ -41,6 +41,7 @@ class CheckMsgBot(discord.Client):
         self.settings = settings
         self.tree = app_commands.CommandTree(self)
         self.handlers = Handlers(self, settings, service, ledger)
+        self.closing = False
         add_commands(self.tree, self.handlers, settings.guild_ids, settings.locale)
 
     async def login(self, token: str) -> None:
@@ -58,10 +59,11 @@ class CheckMsgBot(discord.Client):
             await self.tree.sync(guild=discord.Object(guild_id))
 
     async def close(self) -> None:
-        """Let the handlers that are running finish (their replies and
-        database writes) before the connection and then the store close;
-        a handler cut off mid-write would leave a database connection
-        checked out."""
+        """Stop taking work, let the handlers that are running finish (their
+        replies and database writes, up to SHUTDOWN_GRACE) before the
+        connection and then the store close; a handler cut off mid-write would
+        leave a database connection checked out."""
+        self.closing = True
         current = asyncio.current_task()
         running = [
             task for task in asyncio.all_tasks()
@@ -72,10 +74,12 @@ class CheckMsgBot(discord.Client):
         await super().close()
 
     async def on_message(self, message: discord.Message) -> None:
-        await self.handlers.watched_message(message)
+        if not self.closing:
+            await self.handlers.watched_message(message)
 
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
-        await self.handlers.message_edited(payload)
+        if not self.closing:
+            await self.handlers.message_edited(payload)
 
 
 def add_commands(tree: app_commands.CommandTree, handlers: Handlers, guild_ids: list[int],
@@ -88,7 +92,8 @@ def add_commands(tree: app_commands.CommandTree, handlers: Handlers, guild_ids: 
     @app_commands.describe(
         draft=t("option.draft", locale), order_id=t("option.order_id", locale),
         buyer_language=t("option.buyer_language", locale), marketplace=t("option.marketplace", locale),
-        attachment=t("option.attachment", locale),
+        attachment=t("option.attachment", locale), delivery_date=t("option.delivery_date", locale),
+        order_date=t("option.order_date", locale),
     )
     async def checkmsg(
         interaction: discord.Interaction,
@@ -97,8 +102,11 @@ def add_commands(tree: app_commands.CommandTree, handlers: Handlers, guild_ids: 
         buyer_language: str | None = None,
         marketplace: str | None = None,
         attachment: discord.Attachment | None = None,
+        delivery_date: str | None = None,
+        order_date: str | None = None,
     ) -> None:
-        context = {"order_id": order_id, "buyer_language": buyer_language, "marketplace": marketplace}
+        context = {"order_id": order_id, "buyer_language": buyer_language, "marketplace": marketplace,
+                   "delivery_date": delivery_date, "order_date": order_date}
         await handlers.slash(interaction, draft, context, [attachment.filename] if attachment else [])
 
     async def check_message(interaction: discord.Interaction, message: discord.Message) -> None:

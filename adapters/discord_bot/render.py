@@ -10,11 +10,11 @@ goes along as a text file and the embed says how many sections are only there.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 
 import discord
 
+from bot import models_db as db
 from bot.chat import (
     Section,
     render_report_parts,
@@ -34,8 +34,14 @@ EMBED_TITLE = 256
 _MORE_RESERVE = 200
 
 _COLOURS = {"error": discord.Colour.red(), "warning": discord.Colour.gold(), None: discord.Colour.green()}
-_USER_ID = re.compile(r"(?<![\d<@])(\d{17,20})(?!\d)")
+_SEVERITY_MARK = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 _FENCE = "```"
+
+
+def mention(user_id: str) -> str:
+    """A person on a report: Discord shows the mention as their name (and the report's
+    allowed_mentions keep it from pinging them)."""
+    return f"<@{user_id}>" if user_id.isdigit() else user_id
 
 
 @dataclass
@@ -57,11 +63,13 @@ class Reply:
                 "allowed_mentions": discord.AllowedMentions.none()}
 
 
-def report_reply(draft: DraftView, locale: str | None, notice: str | None = None) -> Reply:
-    sections = render_report_parts(draft, locale=locale, include_status=False)
+def report_reply(draft: DraftView, locale: str | None, notice: str | None = None, *,
+                 actions: list[str] | None = None) -> Reply:
+    """The report message; its buttons are ``actions`` (``ChatService.buttons``)."""
+    sections = render_report_parts(draft, locale=locale, include_status=False, names=mention)
     blocks = [_format(section) for section in sections]
     description, shown = _fill(blocks, EMBED_DESCRIPTION - _MORE_RESERVE)
-    content = mention_ids(" ".join(part for part in (status_line(draft, locale), notice) if part))
+    content = " ".join(part for part in (status_line(draft, locale, mention), notice) if part)
     files = []
     if shown < len(blocks) or len(content) > MESSAGE_CHARS:
         name = t("report.file", locale, id=draft.id, revision=draft.revision)
@@ -69,11 +77,11 @@ def report_reply(draft: DraftView, locale: str | None, notice: str | None = None
             description += "\n\n*" + t("report.more", locale, count=len(blocks) - shown, name=name) + "*"
         else:  # only a very long decision reason: the file has it whole
             content = split_text(content, MESSAGE_CHARS - 80)[0].rstrip() + " … " + t("report.whole", locale, name=name)
-        full = report_as_text([*sections, Section("status", status_line(draft, locale))])
+        full = report_as_text([*sections, Section("status", status_line(draft, locale, mention))])
         files.append(discord.File(io.BytesIO(full.encode("utf-8")), filename=name))
     title = (sections[0].title or "")[:EMBED_TITLE]
-    embed = discord.Embed(title=title, description=description, colour=_COLOURS[_worst(draft)])
-    return Reply(content, embed, decision_buttons(draft, locale), files)
+    embed = discord.Embed(title=title, description=description, colour=colour(draft))
+    return Reply(content, embed, decision_buttons(draft, actions or [], locale), files)
 
 
 def _format(section: Section) -> str:
@@ -83,7 +91,10 @@ def _format(section: Section) -> str:
     if section.code:
         language = "diff" if section.kind == "diff" else ""
         body = f"{_FENCE}{language}\n{body.replace(_FENCE, '`‍`‍`')}\n{_FENCE}"
-    return f"**{section.title}**\n{body}" if section.title else body
+    if not section.title:
+        return body
+    mark = _SEVERITY_MARK.get(section.severity or "", "")
+    return f"{mark} **{section.title}**\n{body}".lstrip()
 
 
 def _fill(blocks: list[str], limit: int) -> tuple[str, int]:
@@ -97,11 +108,16 @@ def _fill(blocks: list[str], limit: int) -> tuple[str, int]:
     return text, shown
 
 
+def colour(draft: DraftView) -> discord.Colour:
+    """Green once approved or sent (an override included: the team decided), grey once
+    withdrawn or expired, else the colour of the worst finding."""
+    if draft.state in (db.APPROVED, db.SENT):
+        return discord.Colour.green()
+    if draft.state in (db.WITHDRAWN, db.EXPIRED):
+        return discord.Colour.light_grey()
+    return _COLOURS[_worst(draft)]
+
+
 def _worst(draft: DraftView) -> str | None:
     severities = {f.severity.value for f in (draft.report.findings if draft.report else [])}
     return "error" if "error" in severities else "warning" if "warning" in severities else None
-
-
-def mention_ids(text: str) -> str:
-    """Show Discord user ids (what the workflow records as actors) as mentions."""
-    return _USER_ID.sub(r"<@\1>", text)

@@ -8,11 +8,10 @@ import sys
 
 import discord
 
-from bot.amazon.actions import connect as connect_amazon
-from bot.chat import ChatService, EventLedger, start_html_worker
+from bot.chat import start_html_worker
 from bot.config import Config
-from bot.review import ReviewWorkflow
-from bot.store import Store, StoreUnavailable
+from bot.services import Drain, Services, stop_children
+from bot.store import StoreUnavailable
 from checks import i18n
 
 from .app import CheckMsgBot
@@ -48,8 +47,10 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
         refused = i18n.say(lang, "discord.token-refused", "Discord refused DISCORD_TOKEN; copy the bot token again.")
         print(f"checkmsg discord: {refused}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
         return 130
+    finally:
+        stop_children()
     return 0
 
 
@@ -62,22 +63,33 @@ def review_settings(settings: DiscordSettings, config: Config):
 
 
 async def build(settings: DiscordSettings, config: Config, *, database: str | None = None,
-                checker=None, **options) -> tuple[CheckMsgBot, Store]:
-    """A bot wired to the review store; the caller starts it and closes both.
+                checker=None, **options) -> tuple[CheckMsgBot, Services]:  # noqa: ANN001, ANN003
+    """A bot wired to the services (bot/services.py); the caller starts it and closes both.
     Without DISCORD_LOCALE the bot answers in the team's ui_language."""
     settings = settings.for_team(config.checks.ui_language)
-    review = review_settings(settings, config)
-    store = await Store.open(database or review.database_url)
-    workflow = ReviewWorkflow(store, review, config.checks, checker)
-    service = ChatService(workflow)
-    connect_amazon(service, config.amazon)
-    return CheckMsgBot(settings, service, EventLedger(store), **options), store
+    services = await Services.open(review_settings(settings, config), config.checks, database=database,
+                                   checker=checker, amazon=config.amazon)
+    return CheckMsgBot(settings, services.chat, services.ledger, **options), services
 
 
-async def serve(settings: DiscordSettings, config: Config, *, database: str | None = None) -> None:
-    bot, store = await build(settings, config, database=database)
+async def serve(settings: DiscordSettings, config: Config, *, database: str | None = None,
+                checker=None, **options) -> None:  # noqa: ANN001, ANN003
+    """Run until SIGTERM or SIGINT; then the bot takes no new work, lets the handlers in
+    flight finish (up to 30 s), disconnects, and the database closes."""
+    bot, services = await build(settings, config, database=database, checker=checker, **options)
+    drain = Drain()
+    drain.install()
+    services.start_upkeep()
     try:
         async with bot:
-            await bot.start(settings.token)
+            running = asyncio.create_task(bot.start(settings.token))
+            stopping = asyncio.create_task(drain.wait())
+            done, _ = await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if running in done:
+                stopping.cancel()
+                running.result()  # raises what stopped the bot (a refused token, ...)
+            else:
+                await bot.close()  # waits for the handlers in flight
+                await running
     finally:
-        await store.close()
+        await services.close()

@@ -7,12 +7,22 @@ language is one more table in each place, keyed like ``"zh"`` or ``"zh-CN"``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from bot.chat import message
+from bot.messages import lookup
 
 DISCORD_MESSAGES: dict[str, dict[str, str]] = {
     "en": {
+        "modal.details.title": "Add order details",
+        "closing": "CheckMsg is restarting; try again in a minute.",
+        "modal.delivery_date": "Delivery date, e.g. 2025-03-01 (optional)",
+        "modal.order_date": "Order date, e.g. 2025-02-20 (optional)",
+        "option.delivery_date": "When the order was delivered, e.g. 2025-03-01",
+        "option.order_date": "When the order was placed, e.g. 2025-02-20",
+        "decided.to_author": "<@{author}>: {note}",
         "command.description": "Check a buyer message draft against Amazon's guidelines",
         "option.draft": "The draft; leave empty to paste a long one in a dialog",
         "option.order_id": "The Amazon order id, 123-1234567-1234567",
@@ -31,7 +41,7 @@ DISCORD_MESSAGES: dict[str, dict[str, str]] = {
         "modal.override.title": "Approve despite errors",
         "modal.override.reason": "Why is it fine to send as it is?",
         "thread.name": "CheckMsg draft #{id}",
-        "anchor": "Draft by <@{author}> for review:\n{preview}",
+        "anchor": "Draft by <@{author}> for review: the report is in the thread.",
         "checked": "Checked: the report is in {thread}.",
         "updated": "Checked again: the report in {thread} is updated.",
         "not_approver": "Only members with the approver role can do this.",
@@ -50,6 +60,13 @@ DISCORD_MESSAGES: dict[str, dict[str, str]] = {
         "decided.override": "Approved with override by <@{actor}>: {reason}",
     },
     "zh": {
+        "modal.details.title": "补充订单信息",
+        "closing": "CheckMsg 正在重启，请稍后再试。",
+        "modal.delivery_date": "送达日期，例如 2025-03-01（可选）",
+        "modal.order_date": "下单日期，例如 2025-02-20（可选）",
+        "option.delivery_date": "订单送达的日期，例如 2025-03-01",
+        "option.order_date": "下单日期，例如 2025-02-20",
+        "decided.to_author": "<@{author}>：{note}",
         "command.description": "按照亚马逊的规定检查一份买家消息草稿",
         "option.draft": "草稿内容；留空则在弹出的对话框中粘贴较长的草稿",
         "option.order_id": "亚马逊订单号，格式 123-1234567-1234567",
@@ -68,7 +85,7 @@ DISCORD_MESSAGES: dict[str, dict[str, str]] = {
         "modal.override.title": "有错误仍强制批准",
         "modal.override.reason": "为什么可以按原样发送？",
         "thread.name": "CheckMsg 草稿 #{id}",
-        "anchor": "<@{author}> 提交的草稿，请审核：\n{preview}",
+        "anchor": "<@{author}> 提交的草稿，请审核：报告在子区中。",
         "checked": "已检查：报告在 {thread} 中。",
         "updated": "已重新检查：{thread} 中的报告已更新。",
         "not_approver": "只有拥有审批人角色的成员才能执行此操作。",
@@ -99,10 +116,24 @@ def t(key: str, locale: str | None = None, /, **values: Any) -> str:
 
 
 def _table(locale: str | None) -> dict[str, str]:
-    if locale:
-        parts = str(locale).replace("_", "-").split("-")
-        for n in range(len(parts), 0, -1):
-            candidate = "-".join(parts[:n])
-            if candidate in DISCORD_MESSAGES:
-                return DISCORD_MESSAGES[candidate]
-    return DISCORD_MESSAGES["en"]
+    return lookup(DISCORD_MESSAGES, locale)  # the same fallback as bot.messages
+
+
+_USER_MENTION = re.compile(r"<@!?([0-9]{15,21})>")
+_ROLE_MENTION = re.compile(r"<@&([0-9]{15,21})>")
+_CHANNEL_MENTION = re.compile(r"<#([0-9]{15,21})>")
+
+
+def mentioned_users(text: str) -> list[int]:
+    """User ids in Discord's mention syntax (``<@id>``, ``<@!id>``), in order, once each;
+    a bare number is not a mention."""
+    return list(dict.fromkeys(int(m) for m in _USER_MENTION.findall(text)))
+
+
+def plain_text(text: str, users: Mapping[int, str], roles: Mapping[int, str] | None = None,
+               channels: Mapping[int, str] | None = None) -> str:
+    """The draft as the buyer would read it: mentions become ``@name`` / ``#channel``."""
+    roles, channels = roles or {}, channels or {}
+    text = _USER_MENTION.sub(lambda m: "@" + users.get(int(m[1]), "user"), text)
+    text = _ROLE_MENTION.sub(lambda m: "@" + roles.get(int(m[1]), "role"), text)
+    return _CHANNEL_MENTION.sub(lambda m: "#" + channels.get(int(m[1]), "channel"), text)

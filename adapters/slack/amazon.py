@@ -17,7 +17,6 @@ from typing import Any
 
 from checks import i18n
 
-from . import blocks
 from .text import escape
 
 CHOOSE = "checkmsg_amazon"
@@ -63,9 +62,7 @@ def _button(r):  # noqa: ANN001, ANN202
         await client.chat_update(channel=channel, ts=body["container"]["message_ts"], text=shown,
                                  blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": escape(shown)}}])
         draft = await r.service.workflow.get(value["d"])
-        earlier = await r.ledger.replies("slack", channel, draft.thread)
-        if earlier:  # the report's head now shows the draft as sent
-            head = blocks.report_reply(draft, await r.locale(client, draft.author)).messages[0]
-            await client.chat_update(channel=channel, ts=earlier[0], **head)
+        if await r.ledger.replies("slack", draft.channel, draft.thread):  # the report now shows the draft as sent
+            await r.show(client, draft.thread, draft, await r.locale(client, draft.author))
 
     return amazon_button

@@ -13,7 +13,18 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.chat import Section, message, pack, render_report_parts, report_as_text, split_text, status_line
+from bot import policy
+from bot.chat import (
+    Names,
+    Section,
+    message,
+    pack,
+    plain_name,
+    render_report_parts,
+    report_as_text,
+    split_text,
+    status_line,
+)
 from bot.review import DraftView
 from checks import i18n
 from checks.i18n import say
@@ -26,10 +37,37 @@ MESSAGE_CHARS = 12_000  # block text per message: well inside Slack's 40,000 for
 MAX_MESSAGES = 4  # more than this and the report is attached as a file instead
 INPUT_CHARS = 3000  # a plain_text_input's max_length
 
-APPROVE, CHANGES, OVERRIDE, SENT = "checkmsg_approve", "checkmsg_changes", "checkmsg_override", "checkmsg_sent"
-DRAFT_VIEW, REASON_VIEW = "checkmsg_draft", "checkmsg_reason"
+DRAFT_VIEW, REASON_VIEW, DETAILS_VIEW = "checkmsg_draft", "checkmsg_reason", "checkmsg_details"
 SHORTCUT = "checkmsg_check"
-OPEN_STATES = ("pending", "approved", "changes_requested")
+
+
+@dataclass(frozen=True)
+class Button:
+    """How a workflow action (``bot.policy``) looks on a Slack report."""
+
+    action_id: str
+    label_key: str  # in bot.messages
+    style: str | None = None  # "primary" (green) or "danger" (red)
+
+
+# The buttons a report can carry, by workflow action, in bot.policy's order. A new action
+# (e.g. sending through Amazon) shows once it has a row here.
+BUTTONS: dict[str, Button] = {
+    policy.APPROVE: Button("checkmsg_approve", "button.approve", "primary"),
+    policy.OVERRIDE: Button("checkmsg_override", "button.override", "danger"),
+    policy.SENT: Button("checkmsg_sent", "button.sent", "primary"),
+    policy.CHANGES: Button("checkmsg_changes", "button.request_changes"),
+    policy.WITHDRAW: Button("checkmsg_withdraw", "button.withdraw"),
+    policy.EDIT: Button("checkmsg_edit", "button.edit"),
+}
+APPROVE, OVERRIDE = BUTTONS[policy.APPROVE].action_id, BUTTONS[policy.OVERRIDE].action_id
+CHANGES, SENT = BUTTONS[policy.CHANGES].action_id, BUTTONS[policy.SENT].action_id
+WITHDRAW, EDIT = BUTTONS[policy.WITHDRAW].action_id, BUTTONS[policy.EDIT].action_id
+
+
+def action_of(action_id: str) -> str | None:
+    """The workflow action a button's ``action_id`` stands for."""
+    return next((action for action, button in BUTTONS.items() if button.action_id == action_id), None)
 _SEVERITY_MARK = {"error": ":red_circle:", "warning": ":large_orange_circle:", "info": ":large_blue_circle:"}
 
 
@@ -42,14 +80,18 @@ class Reply:
     file_name: str | None = None
 
 
-def report_reply(draft: DraftView, locale: str | None = None, notice: str | None = None) -> Reply:
-    """The draft's report as Slack messages; the first holds the status and the buttons."""
-    sections = render_report_parts(draft, locale=locale, include_status=False)
+def report_reply(
+    draft: DraftView, locale: str | None = None, notice: str | None = None, *,
+    actions: list[str] | None = None, names: Names = plain_name,
+) -> Reply:
+    """The draft's report as Slack messages; the first holds the status and the buttons
+    for ``actions`` (``ChatService.buttons``: what can be done in the draft's state)."""
+    sections = render_report_parts(draft, locale=locale, include_status=False, names=names)
     verdict, body = sections[0], sections[1:]
     head_top = [_section(f"*{escape(verdict.title or '')}*\n{escape(verdict.body)}")]
     if notice:
         head_top.append(_context(escape(notice)))
-    head_bottom = [_context(escape(status_line(draft, locale))), *_buttons(draft, locale)]
+    head_bottom = [_context(escape(status_line(draft, locale, names))), *_buttons(draft, actions or [], locale)]
     pieces = [block for section in body for block in section_blocks(section)]
     groups = pack([json.dumps(b) for b in pieces], MAX_BLOCKS - len(head_top) - len(head_bottom), MESSAGE_CHARS)
     fallback = f"{verdict.title}: {verdict.body}"
@@ -67,6 +109,13 @@ def report_reply(draft: DraftView, locale: str | None = None, notice: str | None
     note = _context(escape(message("part.attached", locale, name=name)))
     head = {"text": fallback, "blocks": [*head_top, note, *head_bottom]}
     return Reply([head], file_text=report_as_text(sections), file_name=name)
+
+
+def checking_message(author: str, locale: str | None = None) -> dict[str, Any]:
+    """What /checkmsg posts while the draft is checked: who asked, not the draft itself
+    (the report that replaces it quotes what it needs)."""
+    text = message("draft.checking", locale, who=f"<@{author}>")
+    return {"text": text, "blocks": [_context(text)]}
 
 
 def section_blocks(section: Section) -> list[dict[str, Any]]:
@@ -91,19 +140,13 @@ def section_blocks(section: Section) -> list[dict[str, Any]]:
     return [_section((title if n == 0 else "") + chunk) for n, chunk in enumerate(chunks)]
 
 
-def _buttons(draft: DraftView, locale: str | None) -> list[dict[str, Any]]:
-    if draft.state not in OPEN_STATES:
-        return []
+def _buttons(draft: DraftView, actions: list[str], locale: str | None) -> list[dict[str, Any]]:
     value = json.dumps({"d": draft.id, "h": draft.content_hash})
     buttons = [
-        _button(message("button.approve", locale), APPROVE, value, "primary"),
-        _button(message("button.request_changes", locale), CHANGES, value),
+        _button(message(BUTTONS[action].label_key, locale), BUTTONS[action].action_id, value, BUTTONS[action].style)
+        for action in actions if action in BUTTONS
     ]
-    if draft.has_errors:
-        buttons.append(_button(message("button.override", locale), OVERRIDE, value, "danger"))
-    if draft.state == "approved":
-        buttons.append(_button(message("button.sent", locale), SENT, value))
-    return [{"type": "actions", "block_id": "checkmsg_decide", "elements": buttons}]
+    return [{"type": "actions", "block_id": "checkmsg_decide", "elements": buttons}] if buttons else []
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
@@ -125,35 +168,12 @@ def _plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
 
-def draft_message(author: str, text: str, locale: str | None = None) -> list[dict[str, Any]]:
-    """The draft a person gave through /checkmsg or the dialog, posted so the report has a thread."""
-    head = message("draft.from", locale, who=f"<@{author}>")
-    chunks = split_text(escape(text), SECTION_CHARS - 8)
-    return [_section(head), *(_section("```" + c.rstrip("\n") + "```") for c in chunks)]
-
-
 # -- dialogs -------------------------------------------------------------------------
 
 
 def draft_modal(channel: str, locale: str | None = None) -> dict[str, Any]:
     """The dialog `/checkmsg` alone opens: the draft and what is known about the order."""
     lang = i18n.ui_language(locale)
-
-    def text_input(block_id: str, label: str, *, multiline: bool = False, optional: bool = True,
-                   hint: str | None = None) -> dict[str, Any]:
-        element = {"type": "plain_text_input", "action_id": "value", "multiline": multiline}
-        if multiline:
-            element["max_length"] = INPUT_CHARS
-        block = {"type": "input", "block_id": block_id, "label": _plain(label), "optional": optional,
-                 "element": element}
-        if hint:
-            block["hint"] = _plain(hint)
-        return block
-
-    def date_input(block_id: str, label: str) -> dict[str, Any]:
-        return {"type": "input", "block_id": block_id, "label": _plain(label), "optional": True,
-                "element": {"type": "datepicker", "action_id": "value"}}
-
     kinds = [
         {"text": _plain(say(lang, "slack.modal.proactive", "The seller writes first (proactive)")), "value": "proactive"},
         {"text": _plain(say(lang, "slack.modal.reply", "A reply to the buyer")), "value": "reply"},
@@ -166,21 +186,60 @@ def draft_modal(channel: str, locale: str | None = None) -> dict[str, Any]:
         "submit": _plain(say(lang, "slack.modal.submit", "Check")),
         "close": _plain(say(lang, "slack.modal.cancel", "Cancel")),
         "blocks": [
-            text_input("draft", say(lang, "slack.modal.draft", "Draft message"), multiline=True, optional=False),
-            text_input("order_id", say(lang, "slack.modal.order-id", "Order id"), hint=say(lang, "slack.modal.order-id-hint", "e.g. 302-1234567-7654321")),
-            text_input("marketplace", say(lang, "slack.modal.marketplace", "Marketplace"), hint=say(lang, "slack.modal.marketplace-hint", "e.g. amazon.de")),
-            text_input(
-                "buyer_language",
-                say(lang, "slack.modal.buyer-language", "Buyer's language"),
-                hint=say(lang, "slack.modal.buyer-language-hint", "e.g. de (used when no marketplace)"),
-            ),
-            date_input("order_date", say(lang, "slack.modal.order-date", "Order date")),
-            date_input("delivery_date", say(lang, "slack.modal.delivery-date", "Delivery date")),
+            _text_input("draft", say(lang, "slack.modal.draft", "Draft message"), multiline=True, optional=False),
+            *_order_inputs(lang),
             {"type": "input", "block_id": "kind", "label": _plain(say(lang, "slack.modal.kind", "This message is")), "optional": True,
              "element": {"type": "radio_buttons", "action_id": "value", "options": kinds,
                          "initial_option": kinds[0]}},
         ],
     }
+
+
+def details_modal(draft_id: int, channel: str, message_ts: str, locale: str | None = None) -> dict[str, Any]:
+    """The dialog "Add order details" opens: the order facts that let more checks run on the draft."""
+    lang = i18n.ui_language(locale)
+    return {
+        "type": "modal",
+        "callback_id": DETAILS_VIEW,
+        "private_metadata": json.dumps({"d": draft_id, "c": channel, "t": message_ts}),
+        "title": _plain(say(lang, "slack.details.title", "Add order details")),
+        "submit": _plain(say(lang, "slack.details.submit", "Check again")),
+        "close": _plain(say(lang, "slack.modal.cancel", "Cancel")),
+        "blocks": _order_inputs(lang),
+    }
+
+
+def _order_inputs(lang: str) -> list[dict[str, Any]]:
+    return [
+        _text_input("order_id", say(lang, "slack.modal.order-id", "Order id"),
+                    hint=say(lang, "slack.modal.order-id-hint", "e.g. 302-1234567-7654321")),
+        _text_input("marketplace", say(lang, "slack.modal.marketplace", "Marketplace"),
+                    hint=say(lang, "slack.modal.marketplace-hint", "e.g. amazon.de")),
+        _text_input(
+            "buyer_language",
+            say(lang, "slack.modal.buyer-language", "Buyer's language"),
+            hint=say(lang, "slack.modal.buyer-language-hint", "e.g. de (used when no marketplace)"),
+        ),
+        _date_input("order_date", say(lang, "slack.modal.order-date", "Order date")),
+        _date_input("delivery_date", say(lang, "slack.modal.delivery-date", "Delivery date")),
+    ]
+
+
+def _text_input(block_id: str, label: str, *, multiline: bool = False, optional: bool = True,
+                hint: str | None = None) -> dict[str, Any]:
+    element = {"type": "plain_text_input", "action_id": "value", "multiline": multiline}
+    if multiline:
+        element["max_length"] = INPUT_CHARS
+    block = {"type": "input", "block_id": block_id, "label": _plain(label), "optional": optional,
+             "element": element}
+    if hint:
+        block["hint"] = _plain(hint)
+    return block
+
+
+def _date_input(block_id: str, label: str) -> dict[str, Any]:
+    return {"type": "input", "block_id": block_id, "label": _plain(label), "optional": True,
+            "element": {"type": "datepicker", "action_id": "value"}}
 
 
 def reason_modal(

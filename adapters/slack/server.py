@@ -17,10 +17,9 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
 
-from bot.amazon.actions import connect as connect_amazon
-from bot.chat import ChatService, EventLedger, start_html_worker
+from bot.chat import start_html_worker
 from bot.config import Config, load_config
-from bot.review import ReviewWorkflow
+from bot.services import Drain, open_services, stop_children
 from bot.store import Store, StoreUnavailable
 from checks import i18n
 
@@ -35,33 +34,35 @@ log = logging.getLogger("checkmsg.slack")
 class Running:
     app: AsyncApp
     store: Store
+    replies: SlackReplies
+    drain: Drain
 
 
 @asynccontextmanager
 async def open_app(
     settings: SlackSettings, config: Config, *, http: bool, checker=None, client=None  # noqa: ANN001
 ) -> AsyncIterator[Running]:
-    """The store (migrated), the workflow, and the AsyncApp on them; the store closes after."""
+    """The services (bot/services.py) and the AsyncApp on them. On the way out the app takes
+    no new work, the replies in flight finish (up to 30 s), then the store closes."""
     settings = settings.for_team(config.checks.ui_language)
-    store = await Store.open(config.review.database_url)
-    try:
-        workflow = ReviewWorkflow(store, config.review, config.checks, checker)
-        service, ledger = ChatService(workflow, config.checks), EventLedger(store)
-        connect_amazon(service, config.amazon)
-        replies = SlackReplies(service, ledger, settings)
-        app = build_app(settings, service, ledger, client, http=http, replies=replies)
+    async with open_services(config.review, config.checks, checker=checker, amazon=config.amazon) as services:
+        replies = SlackReplies(services.chat, services.ledger, settings)
+        app = build_app(settings, services.chat, services.ledger, client, http=http, replies=replies)
+        drain = Drain()
         try:
-            yield Running(app, store)
+            yield Running(app, services.store, replies, drain)
         finally:
-            await asyncio.wait_for(replies.idle(), 30)  # let replies in flight finish
-    finally:
-        await store.close()
+            replies.accepting = False
+            await drain.finish(replies.idle)
 
 
-def web_app(app: AsyncApp, store: Store) -> web.Application:
-    """Slack's requests on ``/slack/events`` (Bolt verifies the signature) and ``GET /healthz``."""
+def web_app(app: AsyncApp, store: Store, replies: SlackReplies | None = None) -> web.Application:
+    """Slack's requests on ``/slack/events`` (Bolt verifies the signature) and ``GET /healthz``.
+    While the bot drains, events are answered 503 so that Slack retries them elsewhere."""
 
     async def events(request: web.Request) -> web.Response:
+        if replies is not None and not replies.accepting:
+            return web.json_response({"ok": False, "error": "shutting down"}, status=503)
         return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
 
     async def healthz(_request: web.Request) -> web.Response:
@@ -77,23 +78,36 @@ def web_app(app: AsyncApp, store: Store) -> web.Application:
     return web_application
 
 
-async def serve_http(settings: SlackSettings, config: Config, host: str = "0.0.0.0") -> None:
-    async with open_app(settings, config, http=True) as running:
-        runner = web.AppRunner(web_app(running.app, running.store))
+async def serve_http(settings: SlackSettings, config: Config, host: str = "0.0.0.0", checker=None) -> None:  # noqa: ANN001
+    """Serve until SIGTERM or SIGINT, then drain: new requests get 503 (Slack retries them
+    elsewhere), replies in flight finish, the database closes."""
+    async with open_app(settings, config, http=True, checker=checker) as running:
+        running.drain.install()
+        runner = web.AppRunner(web_app(running.app, running.store, running.replies))
         await runner.setup()
         await web.TCPSite(runner, host, settings.port).start()
         log.info("CheckMsg for Slack listening on %s:%s%s", host, settings.port, EVENTS_PATH)
         try:
-            await asyncio.Event().wait()
+            await running.drain.wait()
+            running.replies.accepting = False
+            await running.drain.finish(running.replies.idle)
         finally:
             await runner.cleanup()
 
 
-async def serve_socket(settings: SlackSettings, config: Config) -> None:
-    async with open_app(settings, config, http=False) as running:
+async def serve_socket(settings: SlackSettings, config: Config, checker=None) -> None:  # noqa: ANN001
+    async with open_app(settings, config, http=False, checker=checker) as running:
+        running.drain.install()
         handler = AsyncSocketModeHandler(running.app, settings.app_token)
         log.info("CheckMsg for Slack connecting in Socket Mode")
-        await handler.start_async()
+        await handler.connect_async()
+        try:
+            await running.drain.wait()
+        finally:
+            await handler.disconnect_async()  # no new envelopes; the ones taken finish below
+            running.replies.accepting = False
+            await running.drain.finish(running.replies.idle)
+            await handler.close_async()
 
 
 def add_slack_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -107,7 +121,6 @@ def add_slack_parser(subparsers: argparse._SubParsersAction) -> argparse.Argumen
     )
     parser.add_argument("--http", action="store_true", help="serve /slack/events and /healthz instead of Socket Mode")
     parser.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
-    parser.set_defaults(handler=run_slack)
     return parser
 
 
@@ -131,6 +144,8 @@ def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
     except StoreUnavailable as exc:
         print(f"checkmsg slack: {i18n.localize(exc.message, lang)}")
         return 3
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
         return 130
+    finally:
+        stop_children()
     return 0

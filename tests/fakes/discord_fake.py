@@ -77,6 +77,9 @@ class FakeDiscord:
         self.approver_role = self.new_id()
         self.channels: dict[int, dict[str, Any]] = {}
         self.messages: dict[int, dict[str, Any]] = {}
+        self.people: dict[int, Person] = {}
+        self.limits: list[tuple[str, str, float]] = []  # (method, path pattern, retry_after) still to answer 429
+        self.limited: list[Call] = []  # the calls answered 429
         self.commands: dict[int, list[dict[str, Any]]] = {}  # guild id -> commands, as last overwritten
         self.calls: list[Call] = []
         self.unhandled: list[Call] = []
@@ -105,7 +108,9 @@ class FakeDiscord:
         return cid
 
     def person(self, name: str, *, approver: bool = False) -> Person:
-        return Person(self.new_id(), name, [self.approver_role] if approver else [])
+        person = Person(self.new_id(), name, [self.approver_role] if approver else [])
+        self.people[person.id] = person
+        return person
 
     @property
     def api_url(self) -> str:
@@ -281,6 +286,11 @@ class FakeDiscord:
         """A person writes in a channel (MESSAGE_CREATE)."""
         message = self._message(channel_id, person, {"content": content})
         message["attachments"] = [self._attachment(name, b"") for name in attachments]
+        # Discord lists the users the content mentions in its mention syntax, with their member data.
+        mentioned = [self.people[int(uid)] for uid in dict.fromkeys(re.findall(r"<@!?(\d+)>", content))
+                     if int(uid) in self.people]
+        message["mentions"] = [{**p.user(), "member": {k: v for k, v in p.member().items() if k != "user"}}
+                               for p in mentioned]
         self.messages[int(message["id"])] = message
         await self.dispatch("MESSAGE_CREATE", message)
         return message
@@ -290,6 +300,11 @@ class FakeDiscord:
         message.update(content=content, edited_timestamp=_now())
         await self.dispatch("MESSAGE_UPDATE", message)
         return message
+
+    def rate_limit(self, method: str, pattern: str, times: int = 1, retry_after: float = 1.0) -> None:
+        """Answer the next ``times`` matching calls with 429 and ``retry_after``, as Discord does
+        (with the ``Via`` header discord.py looks for to tell Discord from Cloudflare)."""
+        self.limits.extend([(method, pattern, retry_after)] * times)
 
     def refuse(self, method: str, pattern: str, status: int = 403) -> None:
         """Answer matching calls with an error from now on (a permission Discord would deny)."""
@@ -356,6 +371,14 @@ class FakeDiscord:
         body, files = await _read_body(request)
         call = Call(request.method, path, dict(request.query), body, files)
         self.calls.append(call)
+        for n, (method, pattern, retry_after) in enumerate(self.limits):
+            if method == request.method and re.fullmatch(pattern, path):
+                del self.limits[n]
+                self.limited.append(call)
+                body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+                response = _json(body, status=429)
+                response.headers.update({"Via": "1.1 google", "Retry-After": str(retry_after)})
+                return response
         for method, pattern, status in self.refusals:
             if method == request.method and re.fullmatch(pattern, path):
                 self.unhandled.append(call)

@@ -48,8 +48,9 @@ async def start_bot(fake: FakeDiscord, database: str, checker=None, config: Conf
                     **overrides: object) -> RunningBot:
     """Build the bot as ``checkmsg discord`` does, start it, and wait until it is connected."""
     connections = len(fake.identifies)
-    bot, store = await build(settings_for(fake, **overrides), config or Config(), database=database, checker=checker,
-                             guild_ready_timeout=0.05)
+    bot, services = await build(settings_for(fake, **overrides), config or Config(), database=database, checker=checker,
+                                guild_ready_timeout=0.05)
+    store = services.store
     task = asyncio.create_task(bot.start(TOKEN))
     fake.clients.append(task)
     deadline = asyncio.get_running_loop().time() + 10
