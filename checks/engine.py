@@ -63,7 +63,7 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     """Check one draft; rule failures become internal-error findings.
 
     ``rewrite``: also suggest the compliant rewrite, its diff and guidance
-    (``checks/rewrite.py``; costs well under a millisecond on a 2,000-character draft).
+    (``checks/rewrite/``; costs well under a millisecond on a 2,000-character draft).
     When a bot has started the HTML worker (``checks.parallel.start``), a
     long HTML draft's html.* rules run there while this process runs the rest."""
     preload()
@@ -185,22 +185,38 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
         notes=list(doc.notes),
     )
     if rewrite:
-        _suggest_rewrite(report, doc)
+        await _suggest_rewrite(report, doc, settings, draft)
     return i18n.localize_report(report, settings.ui_language)
 
 
-def _suggest_rewrite(report: Report, doc: Document) -> None:
+async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSettings, draft: Draft) -> None:
+    """The rewrite, re-checked once with the draft's context and settings
+    (``rewrite=False``: the re-check suggests nothing, so it does not recurse)."""
     from . import rewrite
 
+    async def recheck(text: str, again: bool) -> tuple[list[Finding], rewrite.Suggestion | None]:
+        """The findings on ``text``; with ``again``, also the rewrite of ``text`` itself."""
+        validate_text(text)
+        redraft = Draft(text=text, context=draft.context)
+        # In this process, with its tree (no HTML worker): the second pass plans over the parsed
+        # template, and a report is the same whether or not the worker ran the draft's html half.
+        redoc = Document.build(redraft, settings, today=doc.today)
+        try:
+            found = (await _run(redoc, settings, False, None, redraft)).findings
+            return found, (rewrite.suggest(redoc, [f.model_copy(deep=True) for f in found]) if again and found else None)
+        finally:
+            redoc.release()
+
     try:
-        suggestion = rewrite.suggest(doc, report.findings)
+        outcome = await rewrite.suggest_checked(doc, report.findings, recheck)
     except Exception as exc:  # a rewrite bug must not cost the findings
         log.exception("rewrite failed")
         report.notes.append(
             i18n.tr("note.rewrite-failed", "No rewrite could be suggested ({error}).", error=f"{type(exc).__name__}: {exc}")
         )
         return
-    report.rewrite, report.diff, report.guidance = suggestion.text, suggestion.diff, suggestion.guidance
+    report.rewrite, report.diff, report.guidance = outcome.text, outcome.diff, outcome.guidance
+    report.remaining, report.rewrite_status, report.rewrite_verdict = outcome.remaining, outcome.status, outcome.verdict
 
 
 def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Finding:
