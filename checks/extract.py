@@ -71,6 +71,10 @@ _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303F\uFF00-\uFFEF"
 _EMAIL = regex.compile(
     rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:\.[{_AW}-]{{1,63}}){{1,6}}", _V
 )
+# An address whose dots have a space beside them ("service@lumiwood-lighting. com").
+_EMAIL_SPACED = regex.compile(
+    rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:\s?\.\s?[{_AW}-]{{1,63}}){{1,6}}", _V
+)
 # The at sign and the dot spelled out, in the supported languages ("at sign",
 # "Klammeraffe", "arobase", "arroba", "chiocciola", "アットマーク"), or bracketed.
 _AT_WORDS = (
@@ -93,7 +97,7 @@ _DOT_FORM = regex.compile(rf"(?!\.){_DOT}", _V)  # a written-out or bracketed do
 # gmail", "the username is lumiwood.care on Gmail", "my QQ mail is 20394857".
 _PROVIDERS = (
     r"gmail|googlemail|outlook|hotmail|yahoo|icloud|aol|gmx|web\.de|t-online|proton(?:mail)?|yandex|"
-    r"qq|163|126|sina|foxmail|naver|libero|orange|wanadoo|laposte"
+    r"qq|sina|foxmail|naver|libero|wanadoo|laposte"
 )
 _PROVIDER_AFTER = regex.compile(
     rf"(?<![\w.+-])(?P<name>[\w.+-]{{2,64}}+)(?:\s?@\s?|{_AT}|\s(?:on|at|bei|auf|sur|chez|en|su|in|via)\s)"
@@ -113,7 +117,8 @@ _NAMED_BEFORE = regex.compile(
 )
 _NOT_A_NAME = frozenset("us me you him her them it this that our my your his their we one all".split())
 _PROVIDER_HINT = regex.compile(rf"\b(?:{_PROVIDERS})\b", _V)
-_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS})\.", _V)  # a domain that is a mailbox provider's
+# A domain that is a mailbox provider's (163.com and 126.com only as domains: as words they are numbers).
+_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\.", _V)
 
 
 def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -153,6 +158,11 @@ def _emails(text: str) -> list[Found]:
     if "@" in text:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
     taken = [f.span for f in found]
+    for m in _EMAIL_SPACED.finditer(text) if "@" in text else ():
+        tld = m.group().rsplit(".", 1)[-1].strip()
+        if " " in m.group() and not _overlaps(m.span(), taken) and tld.islower() and is_tld(tld):
+            found.append(Found(m.span(), m.group()))
+            taken.append(m.span())
     for at in _AT_FORM.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, at.start() - 100), at.start())
         domain = _DOMAIN_AFTER.match(text, at.end())

@@ -140,10 +140,6 @@ def _changed_chars() -> frozenset[str]:
     return frozenset(map(chr, _confusable_letters())) | _PLAIN_CHANGES
 
 
-# A letter of a script other than Latin and CJK: only then is the
-# confusables table (loaded on first use) consulted.
-_FOREIGN_LETTER = regex.compile(r"(?![\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])\p{L}")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _PAST_EMOJI_FLOOR = re.compile("[\u203c-\U0010ffff]")  # no emoji lies below U+203C (checks/extract.py)
 
 
@@ -151,14 +147,17 @@ def _chars(text: str) -> Reading:
     """Full-width forms narrowed, invisible characters and emoji dropped, look-alike letters mapped."""
     if text.isascii():
         return Reading(text)
-    table = _changed_chars() if _FOREIGN_LETTER.search(text) else _PLAIN_CHANGES
-    changed = [(m.start(), m.end()) for m in _NON_ASCII.finditer(text) if m.group() in table]
+    table = _changed_chars()
+    present = table.intersection(text)  # a set operation: most texts hold none of them
+    changed = []
+    if present:
+        changed = [m.span() for m in re.finditer("[" + "".join(map(re.escape, present)) + "]", text)]
     if _PAST_EMOJI_FLOOR.search(text):
         changed += [m.span() for m in _PICTOGRAPH.finditer(text) if m.group() not in table]
         changed.sort()
     if not changed:
         return Reading(text)
-    letters = _confusable_letters() if table is not _PLAIN_CHANGES else {}
+    letters = _confusable_letters()
     pieces = []
     for start, end in changed:
         code = ord(text[start])
@@ -183,17 +182,21 @@ _ZERO_COM = regex.compile(r"(?<=[A-Za-z0-9]\.)[cC]0[mM](?![A-Za-z0-9])")
 
 # A letter O written for a zero inside a number ("415-829-31O7"): only
 # between digits (or digit groups), so "O-ring" and "ISO 9001" stay.
-_LETTER_O = regex.compile(r"(?<=\d[ .\-]?)[Oo](?=[ .\-]?\d)|(?<=\d[Oo]?)[Oo](?=[Oo]?\d)")
+_LETTER_O = re.compile(
+    r"(?<=\d)[Oo](?=[Oo]?\d|[ .\-]\d)|(?<=\d[ .\-])[Oo](?=[ .\-]?\d)|(?<=\d[Oo])[Oo](?=\d)"
+)
+_DIGIT_THEN_O = re.compile(r"\d[\d .\-]{0,2}[Oo]")  # in every _LETTER_O match; cheap to look for
+_COMMA_DOT = re.compile(r"[A-Za-z0-9],(?:com|net|org|shop|store|info)\b")  # a comma can be a dot only here
 
 
 def _dots(reading: Reading) -> Reading:
     text = reading.text
     pieces = []
-    if any(c in text for c in "·•∙。｡,"):
+    if any(c in text for c in "·•∙。｡") or ("," in text and _COMMA_DOT.search(text)):
         pieces += [(m.start(), m.end(), [(".", m.start(), m.end())]) for m in _DOT_LOOKALIKE.finditer(text)]
     if "0" in text:
         pieces += [(m.start(), m.end(), [("com", m.start(), m.end())]) for m in _ZERO_COM.finditer(text)]
-    if "O" in text or "o" in text:
+    if _DIGIT_THEN_O.search(text):
         pieces += [(m.start(), m.end(), [("0", m.start(), m.end())]) for m in _LETTER_O.finditer(text)]
     return _rewrite(reading, sorted(pieces, key=lambda piece: piece[0]))
 

@@ -106,18 +106,35 @@ def channel(concept: str):
     return phrases.pattern(CHANNELS, concept)
 
 
+# The concepts looked for in a whole draft; the others are only asked of a sentence already picked.
+_GATED = ("platform", "platform_code", "pay_channel", "buy_there", "search_engine", "other_marketplace")
+
+
+@functools.lru_cache(maxsize=1)
+def _gate_automaton():
+    """One automaton over the required literals of the gated concepts only."""
+    import ahocorasick
+
+    literals = prefilter.for_language(CHANNELS).literals
+    words = {w for c in _GATED for conjuncts in literals.get(c, ()) for found in conjuncts for w in found}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 @functools.lru_cache(maxsize=64)
 def _seen_literals(text: str) -> frozenset[str]:
-    """The channel concepts' required literals (checks/prefilter.py) that occur in ``text``."""
-    automaton = prefilter.for_language(CHANNELS).automaton
-    return frozenset(literal for _end, literal in automaton.iter(prefilter.fold(text))) if automaton is not None else frozenset()
+    """The gated concepts' required literals (checks/prefilter.py) that occur in ``text``."""
+    return frozenset(literal for _end, literal in _gate_automaton().iter(prefilter.fold(text)))
 
 
 def _may_match(text: str, concept: str) -> bool:
     """False only when no pattern of the concept can match: each pattern
     needs one literal of every one of its necessary sets."""
     patterns = prefilter.for_language(CHANNELS).literals.get(concept)
-    if patterns is None:
+    if patterns is None or concept not in _GATED:
         return True  # unfiltered concept
     seen = _seen_literals(text)
     return any(all(not seen.isdisjoint(found) for found in conjuncts) for conjuncts in patterns)
