@@ -159,10 +159,19 @@ def _emails(text: str) -> list[Found]:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
     taken = [f.span for f in found]
     for m in _EMAIL_SPACED.finditer(text) if "@" in text else ():
-        tld = m.group().rsplit(".", 1)[-1].strip()
-        if " " in m.group() and not _overlaps(m.span(), taken) and tld.islower() and is_tld(tld):
-            found.append(Found(m.span(), m.group()))
-            taken.append(m.span())
+        # The longest reading that ends in a top-level domain ("x@host. com. Call us": not "Call").
+        value = m.group()
+        while "." in value.split("@")[-1]:
+            head, tld = value.rsplit(".", 1)
+            if tld.strip().islower() and is_tld(tld.strip()):
+                break
+            value = head.rstrip()
+        else:
+            continue
+        span = (m.start(), m.start() + len(value))
+        if " " in value and not _overlaps(span, taken):
+            found.append(Found(span, value))
+            taken.append(span)
     for at in _AT_FORM.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, at.start() - 100), at.start())
         domain = _DOMAIN_AFTER.match(text, at.end())
