@@ -73,7 +73,7 @@ _EMAIL = regex.compile(
 )
 # An address whose dots have a space beside them ("service@lumiwood-lighting. com").
 _EMAIL_SPACED = regex.compile(
-    rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:\s{{0,3}}\.\s{{0,3}}[{_AW}-]{{1,63}}){{1,6}}", _V
+    rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:[ \t]{{0,3}}\.[ \t]{{0,3}}[{_AW}-]{{1,63}}){{1,6}}", _V
 )
 # The at sign and the dot spelled out, in the supported languages ("at sign",
 # "Klammeraffe", "arobase", "arroba", "chiocciola", "アットマーク"), or bracketed.
@@ -222,7 +222,7 @@ _SHORT_HOSTS = frozenset({"t.me", "wa.me", "t.co", "g.co", "x.com", "j.mp", "u.t
 # A domain whose dots are written out or hidden: "lumiwood dot com",
 # "example(.)com", "lumiwood[.]net", "www . lumiwood . com", "sakura-home ドット jp".
 _DOT_SEPARATOR = (
-    rf"\s?[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|-(?:{_DOT_WORDS})-|\s?(?:ドット|点)\s?|\s{{1,3}}\.\s{{0,3}}|\.\s{{1,3}}"
+    rf"\s?[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|-(?:{_DOT_WORDS})-|\s?(?:ドット|点)\s?|[ \t]{{1,3}}\.[ \t]{{0,3}}|\.[ \t]{{1,3}}"
 )
 _SPELLED_LABEL = r"[\p{Latin}0-9](?:[\p{Latin}0-9-]{0,40}[\p{Latin}0-9])?"
 _SPELLED_DOMAIN = regex.compile(
@@ -234,7 +234,7 @@ _SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|
 # Where such a domain can be: a written-out or bracketed dot, a dot with a
 # space before it, or a dot and a space before a top-level domain ("wood. com").
 _SPELLED_HINT = regex.compile(
-    rf"\s\.|\.\s{{1,3}}(?=(?:{_SPELLED_TLD_LIST})\b)|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|(?i:(?<![^\W_])(?:{_DOT_WORDS})(?![^\W_]))|ドット|点"
+    rf"\s\.|\.[ \t]{{1,3}}(?=(?:{_SPELLED_TLD_LIST})\b)|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|(?i:(?<![^\W_])(?:{_DOT_WORDS})(?![^\W_]))|ドット|点"
 )
 # Top-level domains read after a written-out dot. Two-letter ones that are
 # also words ("el punto es que", "point de vue", "dot to dot") count only after
@@ -251,7 +251,7 @@ _NOT_A_LABEL = frozenset(
 # Substrings one of which every dot-form holds: most texts have none, and
 # ``in`` finds that faster than the pattern.
 _HINT_PARTS = (*_DOT_WORDS.split("|"), "ドット", "点", "[.", "(.", "{.", "<.", "[ ", "( ", "{ ", "< ")
-_SPACE_DOT = re.compile(r"\s\.|\.\s{1,3}(?:" + _SPELLED_TLD_LIST + r")\b")
+_SPACE_DOT = re.compile(r"\s\.|\.[ \t]{1,3}(?:" + _SPELLED_TLD_LIST + r")\b")
 
 
 def _hint_windows(text: str) -> Iterator[tuple[int, int]]:
