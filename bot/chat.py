@@ -67,7 +67,12 @@ __all__ = [
 def start_html_worker(settings: CheckSettings | None) -> None:
     """For a long-running bot: the html.* rules of long HTML templates on a
     second core (checks/parallel.py), unless the team's config sets
-    ``html_worker = false``."""
+    ``html_worker = false``. Also builds the intent lexicons of every
+    marketplace language in the background (checks/lexicon.py), so no buyer's
+    draft waits for one."""
+    from checks.lexicon import preload_in_background
+
+    preload_in_background()
     if settings is None or settings.html_worker:
         parallel.start()
 
