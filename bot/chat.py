@@ -42,7 +42,6 @@ from checks import (
     Report,
     Severity,
     i18n,
-    parallel,
     validate_text,
 )
 
@@ -63,14 +62,6 @@ __all__ = [
     "ChatRequest", "ChatResult", "ChatService", "EventLedger", "Person", "Place", "Pressed", "ReplySurface",
     "Section", "message", "publish", "render_report_parts", "split_text", "status_line",
 ]
-
-def start_html_worker(settings: CheckSettings | None) -> None:
-    """For a long-running bot: the html.* rules of long HTML templates on a
-    second core (checks/parallel.py), unless the team's config sets
-    ``html_worker = false``."""
-    if settings is None or settings.html_worker:
-        parallel.start()
-
 
 def _count(n: int, kind: str, locale: str | None) -> str:
     return message(f"count.{kind}" if n == 1 else f"count.{kind}s", locale, n=n)

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from . import language, markup, phrases
+from . import language, phrases
+from .html import markup
 from .i18n import Text, tr
 from .models import Edit, Finding, Fix, Guidance
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from checks import CheckSettings, Context, Draft, check
-from checks.registry import INTERNAL_ERROR, RULES, Rule, all_rules
+from checks.registry import INTERNAL_ERROR, RULES, Rule
+from checks.rules import all_rules
 
 RULES_MD = Path(__file__).resolve().parents[2] / "shared" / "rules.md"
 CATALOGUE_IDS = {
