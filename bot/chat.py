@@ -345,13 +345,26 @@ def render_report_parts(
     if missing:
         sections.append(Section("missing", "\n".join(missing), title=message("missing.title", locale)))
     if report.rewrite and report.rewrite != text:
-        sections.append(Section("rewrite", report.rewrite, title=message("rewrite.title", locale), code=True))
+        # "ready to copy" only for a rewrite whose re-check found nothing (checks/rewrite/verdict.py).
+        title = "rewrite.title" if report.rewrite_status == "ready" else "rewrite.title-unready"
+        sections.append(Section("rewrite", report.rewrite, title=message(title, locale), code=True))
         diff = compact_diff(text, report.rewrite)
         if diff:
             sections.append(Section("diff", diff, title=message("diff.title", locale), code=True))
+    if report.rewrite_status in ("needs-person", "none") and report.rewrite_verdict:
+        sections.append(_rewrite_status_section(report, locale))
     if draft is not None and include_status:
         sections.append(Section("status", status_line(draft, locale, names)))
     return sections
+
+
+def _rewrite_status_section(report: Report, locale: str | None) -> Section:
+    """What the re-check of the rewrite found, in words, with guidance for each rule left."""
+    lang = i18n.ui_language(locale)
+    lines = [i18n.localize(report.rewrite_verdict, lang)]
+    lines.extend(message("rewrite.guidance", locale, rule=g.rule, text=i18n.localize(g.text, lang))
+                 for g in report.guidance if g.rule != "rewrite")  # the verdict above already says it
+    return Section("rewrite-status", "\n".join(lines), title=message("rewrite.status.title", locale))
 
 
 def _draft_title(draft: DraftView | None, locale: str | None) -> str | None:

@@ -384,7 +384,7 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
         if args.format == "json":
             data = report_json(report, shown)
             if args.rewrite:
-                data.update(diff=report.diff, guidance=[g.model_dump() for g in report.guidance])
+                data.update(diff=report.diff, **rewrite_json(report))
             print(json.dumps(data, ensure_ascii=False))
         else:
             if index:
@@ -399,6 +399,16 @@ async def _check_all(
     texts: list[str], context: Context, settings: CheckSettings, rewrite: bool = False
 ) -> list[Report]:
     return [await check(Draft(text=text, context=context), settings, rewrite=rewrite) for text in texts]
+
+
+def rewrite_json(report: Report) -> dict:
+    """The rewrite's re-check: rules still found on it, its status and verdict, guidance."""
+    return {
+        "remaining": report.remaining,
+        "rewrite_status": report.rewrite_status,
+        "rewrite_verdict": report.rewrite_verdict,
+        "guidance": [g.model_dump() for g in report.guidance],
+    }
 
 
 def report_json(report: Report, path: str | None) -> dict:
@@ -495,7 +505,8 @@ def cmd_batch(args: argparse.Namespace, config: Config) -> int:
     """Check drafts given as JSON lines, shaped like the corpus: {"id", "text", "context"}.
 
     Writes one JSON line per input line, in order:
-    {"id", "findings", "language", "rewrite"}, or {"id", "error"} for a line
+    {"id", "findings", "language", "rewrite", "remaining", "rewrite_status", "rewrite_verdict", "guidance"},
+    or {"id", "error"} for a line
     that could not be checked (bad JSON, no text, invalid context, an empty or
     oversized draft); the id is the line number when the line has none. Blank
     lines are skipped. Exit status: 2 if any line could not be checked, else 1
@@ -573,6 +584,7 @@ async def batch_line(line: bytes, number: int, settings: CheckSettings, lang: st
         "findings": [f.public() for f in report.findings],
         "language": report.language,
         "rewrite": report.rewrite,
+        **rewrite_json(report),
     }
 
 

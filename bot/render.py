@@ -46,26 +46,33 @@ def render_text(report: Report, source: str, path: str, lang: str = "en") -> str
         out.extend(hints)
     for note in report.notes:
         out.append(say(lang, "cli.note", "note: {note}", note=note))
-    if report.rewrite is not None:
+    if report.rewrite is not None or report.rewrite_status is not None:
         out.extend(rewrite_lines(report, source, lang))
     return "\n".join(out)
 
 
 def rewrite_lines(report: Report, source: str, lang: str = "en") -> list[str]:
-    """The rewrite section: a rule, the rewrite, its diff, and what is left to a person."""
+    """The rewrite section: a rule, what the re-check of the rewrite says, the
+    rewrite, its diff, and what is left to a person."""
     title = say(lang, "cli.rewrite.title", "Suggested rewrite")
     out = ["", f"── {title} " + "─" * 40]
-    if report.rewrite == source:
+    if report.rewrite_verdict:
+        out.append("  " + str(report.rewrite_verdict))
+    if report.rewrite is None:
+        pass  # no rewrite: the verdict and the guidance say why
+    elif report.rewrite == source:
         out.append("  " + say(lang, "cli.rewrite.unchanged", "(no mechanical change: the draft is unchanged)"))
     elif not report.rewrite:
         out.append("  " + say(lang, "cli.rewrite.empty", "(nothing is left once the fixes are applied)"))
     else:
+        if report.rewrite_verdict:
+            out.append("")
         out.extend("  " + line for line in report.rewrite.splitlines())
     if report.diff:
         changes = say(lang, "cli.rewrite.diff", "Changes (unified diff):")
         out.extend(["", changes, *("  " + line for line in report.diff.splitlines())])
-    guidance = getattr(report, "guidance", [])
-    if guidance:
+    guidance = [g for g in getattr(report, "guidance", []) if not (report.rewrite_verdict and g.rule == "rewrite")]
+    if guidance:  # ("rewrite": the verdict above already says it)
         out.extend(["", say(lang, "cli.rewrite.by-hand", "Still to do by hand:")])
         out.extend(f"  - {g.rule}: {g.text}" for g in guidance)
     return out

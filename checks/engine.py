@@ -17,6 +17,7 @@ from .document import Document
 from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
 from .registry import INTERNAL_ERROR, Hit, Rule, preload_all
+from .rewrite import Suggestion, suggest_checked
 from .rewrite import suggest as suggest_rewrite
 from .rules import all_rules
 from .settings import CheckSettings
@@ -63,7 +64,7 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     """Check one draft; rule failures become internal-error findings.
 
     ``rewrite``: also suggest the compliant rewrite, its diff and guidance
-    (``checks/rewrite.py``; costs well under a millisecond on a 2,000-character draft).
+    (``checks/rewrite/``; costs well under a millisecond on a 2,000-character draft).
     The check runs in the caller's event loop and hands it back between rules
     (``YIELD_EVERY``): a bot keeps answering while a long template is checked."""
     preload()
@@ -73,7 +74,7 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
     with collector_paused():
         doc = Document.build(draft, settings, today=today)
         try:
-            report = await _run(doc, settings, rewrite)
+            report = await _run(doc, settings, rewrite, draft)
         finally:
             doc.release()
             del doc  # freed before the collector is back: nothing left for it to walk
@@ -130,7 +131,7 @@ def collector_paused():
                 gc.enable()
 
 
-async def _run(doc: Document, settings: CheckSettings, rewrite: bool) -> Report:
+async def _run(doc: Document, settings: CheckSettings, rewrite: bool, draft: Draft) -> Report:
     if len(doc.text) > MAX_TEXT_CHARS:
         raise DraftError(
             i18n.tr(
@@ -170,20 +171,35 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool) -> Report:
         notes=list(doc.notes),
     )
     if rewrite:
-        _suggest_rewrite(report, doc)
+        await _suggest_rewrite(report, doc, settings, draft)
     return i18n.localize_report(report, settings.ui_language)
 
 
-def _suggest_rewrite(report: Report, doc: Document) -> None:
+async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSettings, draft: Draft) -> None:
+    """The rewrite, re-checked once with the draft's context and settings
+    (``rewrite=False``: the re-check suggests nothing, so it does not recurse)."""
+
+    async def recheck(text: str, again: bool) -> tuple[list[Finding], Suggestion | None]:
+        """The findings on ``text``; with ``again``, also the rewrite of ``text`` itself."""
+        validate_text(text)
+        redraft = Draft(text=text, context=draft.context)
+        redoc = Document.build(redraft, settings, today=doc.today)
+        try:
+            found = (await _run(redoc, settings, False, redraft)).findings
+            return found, (suggest_rewrite(redoc, [f.model_copy(deep=True) for f in found]) if again and found else None)
+        finally:
+            redoc.release()
+
     try:
-        suggestion = suggest_rewrite(doc, report.findings)
+        outcome = await suggest_checked(doc, report.findings, recheck)
     except Exception as exc:  # a rewrite bug must not cost the findings
         log.exception("rewrite failed")
         report.notes.append(
             i18n.tr("note.rewrite-failed", "No rewrite could be suggested ({error}).", error=f"{type(exc).__name__}: {exc}")
         )
         return
-    report.rewrite, report.diff, report.guidance = suggestion.text, suggestion.diff, suggestion.guidance
+    report.rewrite, report.diff, report.guidance = outcome.text, outcome.diff, outcome.guidance
+    report.remaining, report.rewrite_status, report.rewrite_verdict = outcome.remaining, outcome.status, outcome.verdict
 
 
 def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Finding:

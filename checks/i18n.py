@@ -237,4 +237,6 @@ def localize_report(report: Report, lang: str) -> Report:
     report.notes = [localize(note, lang) for note in report.notes]
     for guidance in report.guidance:
         guidance.text = localize(guidance.text, lang)
+    if report.rewrite_verdict is not None:
+        report.rewrite_verdict = localize(report.rewrite_verdict, lang)
     return report

@@ -126,9 +126,15 @@ class Report(BaseModel):
     language: str | None
     missing_context: dict[str, list[str]] = Field(default_factory=dict)
     notes: list[Readable] = Field(default_factory=list)
-    rewrite: str | None = None  # the draft with every mechanical fix applied (checks/rewrite.py)
+    rewrite: str | None = None  # the draft with every mechanical fix applied (checks/rewrite/)
     diff: str | None = None  # unified diff of the rewrite against the draft; None when unchanged
-    guidance: list[Guidance] = Field(default_factory=list)  # for findings without a mechanical fix
+    guidance: list[Guidance] = Field(default_factory=list)  # what a person must still do (from the re-check)
+    # The rewrite checked again with the same context: the rule ids still found on it
+    # (empty when it checks clean), "ready" / "needs-person" / "none" (no rewrite:
+    # do not send), and that status as a sentence. None / empty without a rewrite.
+    remaining: list[str] = Field(default_factory=list)
+    rewrite_status: Literal["ready", "needs-person", "none"] | None = None
+    rewrite_verdict: Readable | None = None
 
     @property
     def has_errors(self) -> bool:

@@ -279,7 +279,8 @@ def test_batch_keeps_going_past_bad_lines(tmp_path, capsys):
     results = [json.loads(line) for line in out.splitlines()]
     assert status == 2
     assert [r["id"] for r in results] == ["ok", 2, "no-text", "bad-date", "empty", 7]
-    assert set(results[0]) == {"id", "findings", "language", "rewrite"}
+    assert set(results[0]) == {"id", "findings", "language", "rewrite", "remaining", "rewrite_status",
+                               "rewrite_verdict", "guidance"}
     assert results[0]["findings"] == []
     assert "not valid JSON" in results[1]["error"]
     assert "text" in results[2]["error"]

@@ -283,7 +283,10 @@ def test_batch_in_chinese(tmp_path, capsys):
     assert main(["batch", str(lines), "--lang", "zh"]) == 2
     captured = capsys.readouterr()
     rows = [json.loads(row) for row in captured.out.splitlines()]
-    assert [sorted(row) for row in rows] == [["findings", "id", "language", "rewrite"], ["error", "id"], ["error", "id"]]
+    checked = ["findings", "guidance", "id", "language", "remaining", "rewrite", "rewrite_status", "rewrite_verdict"]
+    assert [sorted(row) for row in rows] == [checked, ["error", "id"], ["error", "id"]]
+    assert rows[0]["rewrite_verdict"] in ("修改稿符合指南。", "没有修改稿：应用所有修改后已没有可以发送的内容。不要发送这条消息。") or \
+        rows[0]["rewrite_verdict"].startswith("修改稿仍需人工处理")
     assert "不允许出现电子邮箱地址" in captured.out and "不是有效的 JSON" in rows[1]["error"] and "缺少" in rows[2]["error"]
     assert "已检查 1 份草稿" in captured.err and "2 行无法检查" in captured.err
 

@@ -1,4 +1,4 @@
-"""The suggested compliant rewrite (checks/rewrite.py) over examples and the dev corpus."""
+"""The suggested compliant rewrite (checks/rewrite/) over examples and the dev corpus."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def test_repeat_request_gets_no_neutral_replacement_but_guidance() -> None:
     """With a review already requested, the biased request goes and guidance says why."""
     text = "About order 113-4829105-7730142: please leave us a five-star review on Amazon."
     report = run(text, previous_review_requests=1)
-    assert NEUTRAL not in report.rewrite
+    assert report.rewrite is None or NEUTRAL not in report.rewrite
     assert any(g.rule == "review.repeat" for g in report.guidance)
 
 
@@ -76,7 +76,8 @@ def test_sentence_with_a_fact_loses_only_the_contact() -> None:
     text = "Your table (order 113-4829105-7730142) is with Estes; please call Estes at 1-866-555-0177 to book."
     report = run(text)
     assert report.rewrite == "Your table (order 113-4829105-7730142) is with Estes; please call Estes to book."
-    assert any("only that was removed" in g.text for g in report.guidance)
+    assert report.rewrite_status == "ready" and report.remaining == []
+    assert not any("1-866-555-0177" in g.text for g in report.guidance)  # guidance never names what was fixed
 
 
 def test_insecure_amazon_link_becomes_https() -> None:
@@ -161,8 +162,10 @@ def test_corpus_rewrites_recheck_clean() -> None:
     for item in _corpus():
         context = Context.model_validate(item["context"])
         report = asyncio.run(check(Draft(text=item["text"], context=context)))
-        assert report.rewrite is not None
-        if not report.rewrite.strip():
+        assert report.rewrite_status is not None
+        if report.rewrite is None:
+            assert report.rewrite_status == "none" and report.remaining == []
+            assert any("do not send" in g.text for g in report.guidance)
             continue
         again = asyncio.run(check(Draft(text=report.rewrite, context=context)))
         new = {f.rule for f in again.findings} - {f.rule for f in report.findings}

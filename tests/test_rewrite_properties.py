@@ -1,5 +1,6 @@
 """Property tests of the rewrite: drafts composed of compliant sentences and
-violating fragments; the rewrite re-checks clean and keeps the facts."""
+violating fragments; the rewrite re-checks clean, its ``remaining`` is what
+the re-check finds, and it keeps the facts."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ VIOLATING_SENTENCES = [
     "Call us at +1 415-555-0199 for faster help.",
     "Register the serial number at technova-care.com/warranty.",
     "If you are happy with it, please leave us a 5-star review.",
+    "Questions? Email us at service@lumiwood-lighting.com.",
+    "Leave a review and we will send you a $10 gift card.",
 ]
 VIOLATING_FRAGMENTS = [" 🙏", " 😀", "\n\n\n\n", "\nservice@lumiwood-lighting.com", "\nWeChat: technova_cs88"]
 
@@ -66,7 +69,10 @@ def test_rewrite_rechecks_clean_and_keeps_facts(text: str) -> None:
     """The rewrite has no finding with a mechanical fix, no new finding, and
     every order id, tracking number, amount and date of the compliant sentences."""
     report = _check(text)
+    assert report.rewrite is not None, text  # a sentence with a purpose is always there to keep
     again = _check(report.rewrite)
+    assert report.remaining == again.rule_ids(), (text, report.rewrite)  # the report tells the truth
+    assert (report.rewrite_status == "ready") == (not report.remaining)
     assert not [f.rule for f in again.findings if f.fix], (text, report.rewrite)
     assert {f.rule for f in again.findings} <= {f.rule for f in report.findings}, (text, report.rewrite)
     for sentence in COMPLIANT:
@@ -83,3 +89,49 @@ def test_compliant_drafts_come_back_unchanged(sentences: list[str]) -> None:
     report = _check(text)
     if not report.findings:
         assert report.rewrite == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_rewrite_keeps_the_names_and_adds_no_style_finding(text: str) -> None:
+    """The greeting's name and the signature survive; the rewrite raises no grammar or
+    spelling finding the draft did not have."""
+    report = _check(text)
+    assert "Hello Jennifer," in report.rewrite and report.rewrite.endswith("Best regards,\nLumiwood")
+    again = _check(report.rewrite)
+    drafted = set(report.rule_ids())
+    assert not {"style.grammar", "style.spelling"} & (set(again.rule_ids()) - drafted), report.rewrite
+
+
+@st.composite
+def templates(draw) -> str:
+    """HTML drafts: paragraphs and list items of compliant and violating sentences, with styles."""
+    purpose = draw(st.sampled_from(PURPOSE))
+    blocks = [purpose] + draw(st.lists(st.sampled_from(COMPLIANT + VIOLATING_SENTENCES), max_size=4))
+    order = draw(st.permutations(range(len(blocks))))
+    body = []
+    for index in order:
+        kind = draw(st.sampled_from(["p", "li", "p-styled"]))
+        sentence = blocks[index]
+        if kind == "li":
+            body.append(f"<ul><li>{sentence}</li></ul>")
+        elif kind == "p-styled":
+            body.append(f'<p style="font-family: Georgia;">{sentence}</p>')
+        else:
+            body.append(f"<p>{sentence}</p>")
+    return '<div style="max-width:600px;">\n<p>Hello Jennifer,</p>\n' + "\n".join(body) + "\n<p>Lumiwood</p>\n</div>"
+
+
+HTML_CONTEXT = CONTEXT.model_copy(update={"format": "html"})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(templates())
+def test_html_rewrite_leaves_no_empty_markup_and_tells_the_truth(html: str) -> None:
+    report = asyncio.run(check(Draft(text=html, context=HTML_CONTEXT)))
+    assert report.rewrite is not None, html
+    again = asyncio.run(check(Draft(text=report.rewrite, context=HTML_CONTEXT), rewrite=False))
+    assert report.remaining == again.rule_ids(), (html, report.rewrite)
+    assert set(again.rule_ids()) <= set(report.rule_ids()), (html, report.rewrite)
+    for empty in ('style=""', 'style=" "', "<p></p>", "<li></li>", "<ul></ul>", "<p >", "<div >"):
+        assert empty not in report.rewrite, (empty, html, report.rewrite)

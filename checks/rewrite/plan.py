@@ -1,0 +1,534 @@
+"""Planning the edits: finding by finding, what the rewrite removes, replaces or leaves to a person."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+
+from .. import language
+from ..html import markup
+from ..i18n import tr
+from ..models import Edit, Finding, Fix, Guidance
+from . import clauses
+from .facts import facts
+from .fixes import ORDER_ID, SingleFixes
+from .guidance import guidance_text
+from .texts import phrase_text
+
+if TYPE_CHECKING:
+    from ..document import Document, Sentence
+
+# A finding of these marks a sentence that exists only for the forbidden thing.
+SENTENCE_RULES = frozenset(
+    {
+        "promo.coupon",
+        "promo.marketing",
+        "review.incentive",
+        "review.positive",
+        "review.conditional",
+        "review.scripted",
+        "link.opt-out",
+        "order.divert",
+    }
+)
+# A clause breaks the rule, not always the sentence: the clause goes, the rest
+# stays when it holds a purpose of its own; else the sentence goes.
+CLAUSE_RULES = frozenset(
+    {"review.change-request", "order.cancel-request", "order.discourage-return", "content.objectionable"}
+)
+# Pressure and insults run through the whole sentence, whatever part the finding marks:
+# the sentence goes unless it holds facts other than order ids.
+WHOLE_FIRST = frozenset({"order.cancel-request", "order.discourage-return", "content.objectionable"})
+# Contact details and links: the sentence goes when it carries no fact; else the fragment.
+FRAGMENT_RULES = frozenset({"contact.email", "contact.phone", "link.external", "contact.social"})
+# In these the amount is the offer itself, not a fact to keep.
+OFFER_RULES = frozenset({"promo.coupon", "promo.marketing", "review.incentive"})
+# A sentence removed for these was asking for a review: a neutral request replaces it.
+REVIEW_BIAS = frozenset({"review.positive", "review.conditional", "review.incentive", "review.scripted"})
+
+# A word left dangling before a removed contact fragment ("call us at ___").
+_CONNECTOR = regex.compile(
+    r"(?:\s(?:at|to|on|via|under|unter|an|au|à|al|a|per|su|sur|por|en|al|:)|[:：])\s*$", regex.IGNORECASE
+)
+# What is left of a line that only labelled a contact ("Tel.", "Email:", "- ").
+_LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
+# Parts of a line set apart by bars, bullets or spaced slashes and dashes (a signature).
+_SEPARATOR = regex.compile(r"(?<![ \t])[ \t]*[|•·][ \t]*|(?<![ \t])[ \t]+[/–—][ \t]+")
+# The value after a contact label: "WeChat: shop_88", "Instagram: @cozyshop".
+_LABELLED_VALUE = regex.compile(r"[ \t]*[:：][ \t]*[^\s,;]{1,60}")
+# Elements inside a sentence that may go with it.
+_INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "a", "font", "small", "big", "br", "code", "mark", "sup", "sub"})
+
+
+class Plan(SingleFixes):
+    """Decides, finding by finding, what the rewrite does."""
+
+    def __init__(self, doc: Document, findings: list[Finding], cautious: bool = False) -> None:
+        self.doc = doc
+        self.cautious = cautious
+        self.findings = findings
+        self.edits: list[Edit] = []
+        self.guidance: list[Guidance] = []
+        self._guided: list[tuple[tuple[int, int] | None, Guidance]] = []
+        self.order_line: str | None = None
+        self.nothing_left = False  # every sentence with a purpose goes: no rewrite
+        self._replaced: int | None = None  # the sentence the neutral review request replaces
+        self.source = doc.source
+        self.is_html = doc.html is not None
+        self.lang = doc.language or language.primary(doc.context.buyer_language) or "en"
+
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each sentence's span in the source (worked out only when a finding needs it)."""
+        return [self.doc.source_span((s.start, s.end)) for s in self.doc.sentences]
+
+    # --- the plan ---------------------------------------------------------------
+    def build(self) -> None:
+        doomed: dict[int, list[Finding]] = {}  # sentence index -> findings that remove it
+        fragments: dict[int, list[Finding]] = {}
+        self._clauses: dict[int, list[Finding]] = {}  # sentence index -> findings whose clause goes
+        rules = {f.rule for f in self.findings}
+        for finding in self.findings:
+            if finding.rule in SENTENCE_RULES or finding.rule in FRAGMENT_RULES or finding.rule in CLAUSE_RULES:
+                indexes = self._sentences_of(finding.span)
+                if not indexes:
+                    self._fallback(finding)
+                target = (doomed if finding.rule in SENTENCE_RULES else
+                          fragments if finding.rule in FRAGMENT_RULES else self._clauses)
+                for i in indexes:
+                    target.setdefault(i, []).append(finding)
+            elif finding.rule == "lang.mixed":
+                self._foreign_passage(finding, doomed)
+            elif finding.rule == "order.id-missing":
+                self._order_id(finding)
+            elif finding.fix is not None:
+                self.edits.extend(finding.fix.edits)
+            elif finding.rule == "order.id-malformed":
+                self._order_id_fix(finding)
+            elif finding.rule == "html.font-sizes" and self._excess_size(finding):
+                pass
+            elif finding.rule == "style.grammar" and self._grammar_fix(finding):
+                pass
+            else:
+                self._advise(finding.rule, finding)
+        # Contact details: the whole sentence when it only points at them and
+        # carries no fact; else the fragment alone.
+        signature_lines: set[int] = set()
+        whole: set[int] = set()  # sentences that go whole, their order ids coming back in the order line
+        for i, found in fragments.items():
+            if i in doomed:
+                continue
+            if self._separated_line(i, found, signature_lines):
+                continue
+            if self._introduces(i, found):  # "The video is here: <link>": the rest only announced it
+                if not self._has_fact(i, True, found) or self._only_order_ids(i, False):
+                    doomed[i] = found
+                    whole.add(i)
+                else:
+                    self._clauses.setdefault(i, []).extend(found)
+                continue
+            if self._has_fact(i, True, found) or not self._points_at(i, found):
+                for finding in found:
+                    if self._dangles(finding):  # "visit <link> or scan ...": the clause goes, not the link alone
+                        self._clauses.setdefault(i, []).append(finding)
+                    else:
+                        self._fragment(finding, i)
+            else:
+                doomed[i] = found
+        for i, found in list(doomed.items()):
+            if i in whole:
+                continue
+            offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
+            if self._has_fact(i, not offer, self._fragments_in(i, fragments)):
+                # The facts stay: the offending clause goes, or the sentence by hand
+                # (or whole, when only order ids go with it: the order line keeps them).
+                del doomed[i]
+                for finding in found:
+                    if finding.rule not in FRAGMENT_RULES:
+                        self._clauses.setdefault(i, []).append(finding)
+                # Its contact details go in any case: alone, or with the clause that holds them.
+                for finding in {id(f): f for f in found + fragments.get(i, []) if f.rule in FRAGMENT_RULES}.values():
+                    self._fragment(finding, i)
+                    if finding.fix is not None:
+                        self._clauses.setdefault(i, []).append(finding)
+        for i, found in self._clauses.items():
+            if i not in doomed:
+                self._cut_clauses(i, found, doomed)
+        self._take_along(doomed)
+        # No new review request for a buyer asked to change the review they left, nor a repeat one.
+        self._remove_sentences(doomed, repeat=bool(rules & {"review.repeat", "review.change-request"}))
+        self.nothing_left = bool(doomed) and not any(
+            i == self._replaced or (i not in doomed and self._says_something(i)) for i in range(len(self.spans))
+        )
+
+    def _says_something(self, i: int) -> bool:
+        """Sentence ``i`` is more than a greeting, a closing, a name or an order id."""
+        text = ORDER_ID.sub("", self.source[self.spans[i][0] : self.spans[i][1]])
+        count = clauses.word_count(text)
+        if count <= 2 or (count <= 4 and not regex.search(r"[.!?。！？]\s*$", text)):
+            return False  # a name, a signature line, a label
+        for concept, most in (("greeting", 6), ("closing", 5)):
+            pattern = self.doc.phrase(concept)
+            found = pattern.search(text) if pattern is not None else None
+            # A short line that greets or signs off; in Japanese or Chinese, most of the sentence.
+            if found is not None and (count <= most or len(found.group()) * 2 >= len(text.strip())):
+                return False
+        return True
+
+    # --- clause-level edits ---------------------------------------------------------
+    def _cut_clauses(self, i: int, found: list[Finding], doomed: dict[int, list[Finding]]) -> None:
+        """The clauses holding the findings go; the rest stays when it keeps the
+        sentence's facts and says something of its own. Else the whole sentence
+        goes when only order ids are lost with it (the order line brings them
+        back), or a person rewrites it."""
+        start, end = self.spans[i]
+        sentence = self.source[start:end]
+        hits = [(max(f.span[0], start) - start, min(f.span[1], end) - start) for f in found if f.span]
+        offer = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)  # an amount there is the reward
+        restorable = not self._has_fact(i, not offer, []) or self._only_order_ids(i, offer)
+        if restorable and any(f.rule in WHOLE_FIRST for f in found):
+            doomed[i] = found
+            return
+        text = None if self.cautious or (self.is_html and regex.search(r"[<>]", sentence)) else \
+            clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer))
+        if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(ORDER_ID.sub("", text)) >= 3:
+            edit = Edit(span=(start, end), replacement=text)
+            self._attach(found, edit, tr("fix.remove-clause", "Remove the clause that breaks the rule"))
+        elif restorable:
+            doomed[i] = found
+        else:
+            for finding in found:
+                self._advise(finding.rule, finding, by_hand=True)
+
+    def _facts_in(self, i: int, offer: bool) -> list[tuple[int, int]]:
+        """The facts of sentence ``i`` to keep, in offsets within the sentence."""
+        start, end = self.spans[i]
+        return [(s - start, e - start) for s, e, amount in self.facts
+                if start <= s and e <= end and not (amount and offer)]
+
+    def _keeps_facts(self, i: int, text: str, offer: bool) -> bool:
+        start, end = self.spans[i]
+        return all(self.source[s:e] in text for s, e, amount in self.facts
+                   if start <= s and e <= end and not (amount and offer))
+
+    def _only_order_ids(self, i: int, offer: bool) -> bool:
+        """Every fact of sentence ``i`` is an order id (a text draft gets it back in the order line)."""
+        if self.is_html:
+            return False
+        start, end = self.spans[i]
+        inside = [(s, e) for s, e, amount in self.facts if start <= s and e <= end and not (amount and offer)]
+        return bool(inside) and all(ORDER_ID.fullmatch(self.source[s:e]) for s, e in inside)
+
+    def _take_along(self, doomed: dict[int, list[Finding]]) -> None:
+        """What only served a removed sentence goes with it: a following
+        "Otherwise, ..." or a sentence pointing back at it ("It is valid until
+        ..."), and a short question introducing it ("Questions?")."""
+        sentences = self.doc.sentences
+        for i in sorted(doomed):
+            found = doomed[i]
+            if not self._removable(self.spans[i]):
+                continue  # a sentence across markup stays for a person: so does what serves it
+            after = i + 1
+            offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
+            while after < len(sentences) and after not in doomed and after not in self._clauses:
+                if "\n\n" in self.source[self.spans[after - 1][1] : self.spans[after][0]]:
+                    break  # a new paragraph starts on its own
+                text = self.source[self.spans[after][0] : self.spans[after][1]]
+                facts = self._has_fact(after, True, [])
+                follows = clauses.starts_with(self.lang, "followers", text) and not facts
+                # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
+                points_back = (clauses.starts_with(self.lang, "references", text) and (offer or not facts)) or (
+                    clauses.mentions(self.lang, text) and not facts)
+                if not (follows or points_back):
+                    break
+                doomed[after] = found
+                after += 1
+            before = i - 1
+            if before >= 0 and before not in doomed:
+                text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
+                if text.endswith(("?", "？")) and clauses.word_count(text) <= 2 and not self._has_fact(before, True, []):
+                    doomed[before] = found
+
+    def _sentences_of(self, span: tuple[int, int] | None) -> list[int]:
+        if span is None:
+            return []
+        start, end = span
+        return [
+            i for i, (s, e) in enumerate(self.spans) if (s <= start < e) or (start < e and s < end and start != end)
+        ]
+
+    def _fragments_in(self, i: int, fragments: dict[int, list[Finding]]) -> list[Finding]:
+        return fragments.get(i, []) + [f for f in self.findings if f.rule in FRAGMENT_RULES and f.span and
+                                       self.spans[i][0] <= f.span[0] < self.spans[i][1]]
+
+    def _points_at(self, i: int, found: list[Finding]) -> bool:
+        """The sentence exists for the contact detail: little else is left
+        without it, or it leads up to it ("email us at", "register at")."""
+        start, end = self.spans[i]
+        rest, pos = [], start
+        for f in sorted(found, key=lambda f: f.span):
+            rest.append(self.source[pos : f.span[0]])
+            pos = max(pos, f.span[1])
+            if _CONNECTOR.search(self.source, max(start, f.span[0] - 8), f.span[0]):
+                return True
+        rest.append(self.source[pos:end])
+        return len(regex.findall(r"\w+", "".join(rest))) <= 3
+
+    def _dangles(self, finding: Finding) -> bool:
+        """Removing only this contact detail would leave the word before it
+        hanging: a verb that took it as its object ("visit <link>") or a copula
+        ("our line is <phone>"). Not so after a connector ("call Estes at …"),
+        an opening bracket or a line break (a contact line)."""
+        if finding.span is None or self.is_html:
+            return False
+        start = finding.span[0]
+        before = self.source[max(0, start - 40) : start]
+        connector = _CONNECTOR.search(before)
+        if connector is not None:
+            return bool(clauses.starts_with(self.lang, "copulas", _last_word(before[: connector.start()])))
+        if not regex.search(r"\p{L}[ \t]+$", before):
+            return False
+        return True
+
+    def _introduces(self, i: int, found: list[Finding]) -> bool:
+        """The sentence ends on the contact details, announced by a colon."""
+        start, end = self.spans[i]
+        first = min(f.span[0] for f in found if f.span)
+        last = max(f.span[1] for f in found if f.span)
+        return clauses.ends_with(self.source[start:first], ":：") and not regex.search(r"\w", self.source[last:end])
+
+    @functools.cached_property
+    def facts(self) -> list[tuple[int, int, bool]]:
+        """Facts in the source, found once: (start, end, is an amount)."""
+        return facts(self.source)
+
+    def _has_fact(self, i: int, amounts: bool, besides: list[Finding]) -> bool:
+        """A fact in sentence ``i`` outside the fragments that are going anyway
+        (amounts count only when ``amounts``)."""
+        start, end = self.spans[i]
+        taken = [f.span for f in besides if f.span and f.rule in FRAGMENT_RULES]
+        for s, e, amount in self.facts:
+            if start <= s and e <= end and (amounts or not amount):
+                if not any(ts <= s and e <= te for ts, te in taken):
+                    return True
+        return False
+
+    # --- sentence removal and the neutral review request ------------------------
+    def _remove_sentences(self, doomed: dict[int, list[Finding]], repeat: bool) -> None:
+        if not doomed:
+            return
+        sentences = self.doc.sentences
+        replace_at = None
+        if not repeat:
+            surviving = [s for i, s in enumerate(sentences) if i not in doomed and self._is_request(s)]
+            if not surviving:
+                for i in sorted(doomed):
+                    rules = {f.rule for f in doomed[i]} | self._rules_in(i)
+                    asks = self._is_request(sentences[i]) or rules & REVIEW_BIAS
+                    if asks and "review.change-request" not in rules:
+                        replace_at = i
+                        break
+        neutral = phrase_text(self.lang, "neutral_review_request")
+        if replace_at is not None and neutral is None:
+            self._advise("review.positive", None, text=tr("guidance.neutral-review", "Ask for a review neutrally, in the buyer's language, "
+                         "with no rating, condition or reward attached."))
+            replace_at = None
+        self._replaced = replace_at
+        removals: list[int] = []
+        for i in sorted(doomed):
+            if i == replace_at:
+                edit = self._safe_edit(self.spans[i], neutral)
+                title = tr("fix.neutral-review", "Ask for a review neutrally")
+            else:
+                removals.append(i)
+                continue
+            self._attach(doomed[i], edit, title)
+        for i, edit in self._removal_edits(removals).items():
+            self._attach(doomed[i], edit, tr("fix.remove-sentence", "Remove the sentence"))
+
+    def _rules_in(self, i: int) -> set[str]:
+        start, end = self.spans[i]
+        return {f.rule for f in self.findings if f.span and start <= f.span[0] < end}
+
+    def _is_request(self, sentence: Sentence) -> bool:
+        return bool(self.doc.sentence_has(sentence, "review_request"))
+
+    def _attach(self, found: list[Finding], edit: Edit | None, title: str) -> None:
+        if edit is None:
+            for finding in found:
+                self._advise(finding.rule, finding, by_hand=True, html=True)
+            return
+        self.edits.append(edit)  # merge() drops the copies
+        for finding in found:
+            if finding.fix is None:
+                finding.fix = Fix(title=title, edits=[edit])
+
+    def _removal_edits(self, indexes: list[int]) -> dict[int, Edit | None]:
+        """One edit per removed sentence; a line left with nothing but a label
+        ("Tel.", "Email:") goes as a whole (text drafts)."""
+        out: dict[int, Edit | None] = {}
+        if self.is_html:
+            for i in indexes:
+                out[i] = self._safe_edit(self.spans[i], "")
+            return out
+        by_line: dict[int, list[int]] = {}
+        for i in indexes:
+            by_line.setdefault(self.source.rfind("\n", 0, self.spans[i][0]) + 1, []).append(i)
+        for line_start, members in by_line.items():
+            line_end = self.source.find("\n", line_start)
+            line_end = len(self.source) if line_end < 0 else line_end
+            left = []
+            pos = line_start
+            for i in members:
+                left.append(self.source[pos : self.spans[i][0]])
+                pos = self.spans[i][1]
+            left.append(self.source[pos:line_end])
+            rest = "".join(left).strip()
+            if not rest or (_LABEL.match(rest) and len(rest) <= 12):
+                whole = Edit(span=(line_start, line_end), replacement="")
+                for i in members:
+                    out[i] = whole
+            else:
+                for i in members:
+                    out[i] = Edit(span=self.spans[i], replacement="")
+        return out
+
+    def _safe_edit(self, span: tuple[int, int], replacement: str) -> Edit | None:
+        """An edit over a sentence's source; in HTML only when no markup lies
+        inside it (a removed paragraph takes its element along)."""
+        start, end = span
+        if not self.is_html:
+            return Edit(span=span, replacement=replacement)
+        if not self._removable(span) or (replacement and regex.search(r"[<>]", self.source[start:end])):
+            return None
+        if not replacement:
+            opening = regex.search(r"<(p|div|li|h[1-6]|td|span)\b[^<>]*>\s*$", self.source[max(0, start - 300) : start])
+            if opening:
+                closing = regex.match(rf"\s*</{opening.group(1)}\s*>", self.source[end:])
+                if closing:
+                    start -= len(opening.group())
+                    end += closing.end()
+        return Edit(span=(start, end), replacement=markup.escape_text(replacement))
+
+    def _removable(self, span: tuple[int, int]) -> bool:
+        """A sentence that can go as a whole: in HTML, no markup inside it but
+        inline elements that open and close within it ("Call us at <b>…</b>.")."""
+        text = self.source[span[0] : span[1]]
+        if not self.is_html or not regex.search(r"[<>]", text):
+            return True
+        tags = regex.findall(r"<(/?)([a-zA-Z][\w-]*)\b[^<>]{0,500}?(/?)>", text)
+        if regex.sub(r"<[^<>]{0,500}>", "", text).count("<") or len(tags) != text.count("<"):
+            return False
+        depth: list[str] = []
+        for closing, name, _ in tags:
+            name = name.lower()
+            if name not in _INLINE:
+                return False
+            if name == "br":
+                continue
+            if closing:
+                if not depth or depth.pop() != name:
+                    return False
+            else:
+                depth.append(name)
+        return not depth
+
+    # --- fragments -----------------------------------------------------------------
+    def _separated_line(self, i: int, found: list[Finding], done: set[int]) -> bool:
+        """A line of parts set apart by bars or bullets ("Anna | anna@shop.com |
+        +1 212 555 0199", a signature): the parts holding contact details go
+        with their separators, the name, role and shop name stay."""
+        if self.is_html:  # in a template, the sentence when no markup lies inside it
+            line_start, line_end = self.spans[i]
+            if regex.search(r"[<>]", self.source[line_start:line_end]):
+                return False
+        else:
+            line_start = self.source.rfind("\n", 0, self.spans[i][0]) + 1
+            line_end = self.source.find("\n", self.spans[i][0])
+            line_end = len(self.source) if line_end < 0 else line_end
+        if line_start in done:
+            return True
+        line = self.source[line_start:line_end]
+        separators = list(_SEPARATOR.finditer(line))
+        if not separators:
+            return False
+        cuts = [0] + [p for m in separators for p in (m.start(), m.end())] + [len(line)]
+        parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        contacts = [(f.span[0] - line_start, f.span[1] - line_start) for f in self.findings
+                    if f.rule in FRAGMENT_RULES and f.span and line_start <= f.span[0] < line_end]
+        kept = [line[a:b].strip() for a, b in parts if not any(a < e and s < b for s, e in contacts)]
+        kept = [part for part in kept if regex.search(r"\p{L}", part)]
+        if not kept or len(kept) == len(parts):
+            return False
+        done.add(line_start)
+        joiner = separators[0].group() if separators[0].group().strip() else " | "
+        joined = joiner.join(kept)
+        edit = Edit(span=(line_start, line_end), replacement=markup.escape_text(joined) if self.is_html else joined)
+        self._attach([f for f in self.findings if f.span and line_start <= f.span[0] < line_end], edit,
+                     tr("fix.remove-contact-parts", "Remove the contact details, keep the name"))
+        return True
+
+    def _fragment(self, finding: Finding, i: int | None = None) -> None:
+        """Remove only the contact detail, with the word that introduced it
+        (without a fix of its own: a label's value with it, "WeChat: shop_88",
+        else the clause that holds it)."""
+        if finding.fix is None and finding.span is not None and not self.is_html:
+            value = _LABELLED_VALUE.match(self.source, finding.span[1])
+            if value is not None:
+                finding.fix = Fix(title=tr("fix.remove-contact", "Remove the contact detail"),
+                                  edits=[Edit(span=(finding.span[0], value.end()), replacement="")])
+        if finding.fix is None:
+            if i is None:
+                self._advise(finding.rule, finding)
+            else:
+                self._clauses.setdefault(i, []).append(finding)
+            return
+        for edit in finding.fix.edits:
+            start, end = edit.span
+            if not self.is_html and not edit.replacement:
+                m = _CONNECTOR.search(self.source, max(0, start - 8), start)
+                if m:
+                    start = m.start()
+            self.edits.append(Edit(span=(start, end), replacement=edit.replacement))
+
+    # --- guidance --------------------------------------------------------------------
+    def _fallback(self, finding: Finding) -> None:
+        if finding.fix is not None:
+            self.edits.extend(finding.fix.edits)
+        else:
+            self._advise(finding.rule, finding)
+
+    def _advise(
+        self, rule: str, finding: Finding | None, by_hand: bool = False, html: bool = False, text: str | None = None
+    ) -> None:
+        if text is None:
+            text = guidance_text(rule) or (
+                tr("guidance.by-hand", "Fix by hand: {message}", message=finding.message)
+                if finding
+                else tr("guidance.by-hand-plain", "Fix by hand.")
+            )
+            if html and self.is_html:
+                text = tr("guidance.html-by-hand", "Edit this sentence in the template by hand (it spans markup): {text}", text=text)
+            elif by_hand and finding is not None and finding.excerpt:
+                text = tr(
+                    "guidance.sentence-by-hand",
+                    "Rewrite the sentence with {excerpt!r} by hand (it also carries a fact to keep): {text}",
+                    excerpt=finding.excerpt,
+                    text=guidance_text(rule) or finding.message,
+                )
+        if not any(g.rule == rule and g.text == text for _, g in self._guided):
+            self._guided.append((finding.span if finding else None, Guidance(rule=rule, text=text)))
+
+    def drop_guidance_inside(self, edits: list[Edit]) -> None:
+        """Guidance about text the rewrite removes anyway is noise: keep the rest."""
+        removed = [e.span for e in edits if e.span[0] < e.span[1]]
+        for span, guidance in self._guided:
+            if span is None or not any(s <= span[0] and span[1] <= e for s, e in removed):
+                self.guidance.append(guidance)
+
+
+def _last_word(text: str) -> str:
+    found = regex.search(r"(\p{L}+)\W*$", text)
+    return found.group(1) if found else ""

@@ -1,0 +1,57 @@
+"""What the re-check of a rewrite says, in words: ready, still needing a
+person (with the rules that remain and guidance for each), or no rewrite.
+
+The guidance is written from the re-check's findings on the rewrite, never
+from the draft's: what the rewrite already fixed is not named again.
+"""
+
+from __future__ import annotations
+
+from ..i18n import Text, tr
+from ..models import Finding, Guidance
+from .guidance import guidance_text
+
+READY = "ready"  # the re-check finds nothing: the rewrite can be sent as it stands
+NEEDS_PERSON = "needs-person"  # the re-check still finds something
+NONE = "none"  # nothing permitted is left: there is no rewrite
+
+# The message itself has no permitted purpose: no edit makes it one to send.
+DO_NOT_SEND = frozenset({"content.thanks-only", "content.auto-reply", "order.confirmation", "order.window"})
+# Without a rewrite, the guidance that says why; the rest would be work on a message not to send.
+WHY_NOT = DO_NOT_SEND | {"review.repeat", "review.change-request", "order.divert", "order.cancel-request", "lang.mismatch"}
+
+
+def status_text(status: str, remaining: list[str]) -> Text:
+    """The rewrite's status as a sentence a person reads."""
+    if status == READY:
+        return tr("rewrite.ready", "The rewrite follows the guidelines.")
+    if status == NONE:
+        return tr("rewrite.none", "No rewrite: nothing permitted is left once the fixes are applied. "
+                  "Do not send this message.")
+    return tr("rewrite.needs-person", "The rewrite still needs a person: {rules}.", rules=", ".join(remaining))
+
+
+def remaining_guidance(findings: list[Finding]) -> list[Guidance]:
+    """One piece of guidance per finding the re-check made on the rewrite
+    (a rule's guidance once, a by-hand note for each passage otherwise)."""
+    out: list[Guidance] = []
+    for finding in findings:
+        text = guidance_text(finding.rule)
+        if text is None:
+            text = tr("guidance.by-hand", "Fix by hand: {message}", message=finding.message)
+            if finding.excerpt:
+                text = tr("guidance.remaining-passage", "{excerpt!r}: {text}", excerpt=finding.excerpt, text=text)
+        if not any(g.rule == finding.rule and g.text == text for g in out):
+            out.append(Guidance(rule=finding.rule, text=text))
+    return out
+
+
+def do_not_send(draft_guidance: list[Guidance]) -> list[Guidance]:
+    """Guidance when no rewrite is left: why, then what the draft's findings ask of a person."""
+    out = [Guidance(rule="rewrite", text=tr("guidance.nothing-left", "Nothing permitted is left once the fixes are "
+                                             "applied: do not send this message."))]
+    for rule in dict.fromkeys(g.rule for g in draft_guidance if g.rule in WHY_NOT):
+        text = guidance_text(rule)  # the rule's general advice: no passage of a message not to send
+        if text is not None:
+            out.append(Guidance(rule=rule, text=text))
+    return out
