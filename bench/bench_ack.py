@@ -1,6 +1,6 @@
 """Benchmark: how long the bot's other requests wait while a 100 KB template is checked.
 
-Usage: python bench/bench_ack.py [runs]
+Usage: python bench/bench_ack.py [runs] [--findings]
 
 The bot checks drafts in its event loop (``checks.check`` hands the loop
 back between rules, ``checks.engine.YIELD_EVERY``). Here one coroutine
@@ -9,6 +9,10 @@ checks ~100 KB HTML templates one after another (the template of
 the rest of the bot: it wakes every 10 ms and notes how late it woke. An
 acknowledgement waits at most about that long plus its own work. Target:
 every gap < 1 s (Slack wants an acknowledgement within 3 s).
+
+``--findings``: every row of the template breaks HTML and contact rules
+(an insecure GIF, a tracking pixel, a font override, tiny grey text, an
+email address), so the rules report as much as they may (the slow case).
 
 Prints the check's p50/p99 wall time, the largest and 99th-percentile gap
 between ticks, and a fixed reference loop's time before and after (the
@@ -32,6 +36,15 @@ from checks import CheckSettings, Draft, check  # noqa: E402
 TICK = 0.010
 
 
+def noisy(source: str) -> str:
+    """The template with breaches in every row (``--findings``)."""
+    return source.replace(
+        '<img src="cid:part_', '<img src="http://img.example.com/pixel.gif" width="1" height="1"><img src="http://img.example.com/part_'
+    ).replace(
+        "<strong>Step", '<span style="font-family: Comic Sans MS; color: #f4f4f4; font-size: 8px">write to help@shop.example</span> <strong>Step'
+    )
+
+
 async def ticker(stop: asyncio.Event, gaps: list[float]) -> None:
     """Wake every TICK seconds; record how long each wait really took (ms)."""
     last = time.perf_counter()
@@ -42,10 +55,13 @@ async def ticker(stop: asyncio.Event, gaps: list[float]) -> None:
         last = now
 
 
-async def main(runs: int) -> None:
+async def main(runs: int, findings: bool) -> None:
+    shape = noisy if findings else (lambda source: source)
+    # The breaches lengthen the rows: fewer rows keep the template at about 100 KB.
+    target = 100_000 * 100_000 // len(shape(template()))
     settings = CheckSettings()
-    await check(Draft(text=template(), context=CONTEXT), settings)  # warm up: models, dictionaries, caches
-    drafts = [Draft(text=template(first=10_000 + (113 * run) % 89_000), context=CONTEXT) for run in range(runs)]
+    warm = await check(Draft(text=shape(template(target)), context=CONTEXT), settings)  # warm up: models, dictionaries, caches
+    drafts = [Draft(text=shape(template(target, first=10_000 + (113 * run) % 89_000)), context=CONTEXT) for run in range(runs)]
     machine_before = reference_ms()
     stop = asyncio.Event()
     gaps: list[float] = []
@@ -58,7 +74,8 @@ async def main(runs: int) -> None:
         walls.append((time.perf_counter() - t0) * 1000)
     stop.set()
     await ticking
-    print(f"template: {len(drafts[0].text):,} characters, {runs} checks back to back; a tick every {TICK * 1000:.0f} ms")
+    print(f"template: {len(drafts[0].text):,} characters, {len(warm.findings)} findings, {runs} checks back to back; "
+          f"a tick every {TICK * 1000:.0f} ms")
     print(line("whole check, in the event loop", walls))
     print(f"{'gap between ticks':34} p50 {statistics.median(gaps):7.1f} ms   p99 {percentile(gaps, 0.99):7.1f} ms   "
           f"max {max(gaps):7.1f} ms   (ticks: {len(gaps)})")
@@ -66,4 +83,5 @@ async def main(runs: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 30))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    asyncio.run(main(int(args[0]) if args else 30, "--findings" in sys.argv))
