@@ -44,6 +44,7 @@ from checks import (
     i18n,
     validate_text,
 )
+from checks.lexicon import preload_in_background
 
 from . import models_db as db
 from . import policy
@@ -62,6 +63,13 @@ __all__ = [
     "ChatRequest", "ChatResult", "ChatService", "EventLedger", "Person", "Place", "Pressed", "ReplySurface",
     "Section", "message", "publish", "render_report_parts", "split_text", "status_line",
 ]
+
+def warm_up_checks() -> None:
+    """For a long-running bot: build the intent lexicons of every marketplace
+    language in the background (checks/lexicon.py), so no buyer's draft waits
+    for one. A one-shot check builds only the one its draft needs."""
+    preload_in_background()
+
 
 def _count(n: int, kind: str, locale: str | None) -> str:
     return message(f"count.{kind}" if n == 1 else f"count.{kind}s", locale, n=n)

@@ -259,6 +259,11 @@ def build_parser(chosen: str | None = None, extra: tuple[LazyCommand, ...] = (),
     p.add_argument("--min-precision", type=_fraction, metavar="P", help="exit 1 if error-rule micro precision < P")
     p.add_argument("--min-recall", type=_fraction, metavar="R", help="exit 1 if error-rule micro recall < R")
     p.add_argument(
+        "--by-perturbation",
+        action="store_true",
+        help="for a behavioural suite (tests/behaviour/suite.py): failure rate per rule and perturbation",
+    )
+    p.add_argument(
         "--ui-lang",
         dest="ui_lang",
         choices=i18n.LANGUAGES,
@@ -634,6 +639,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     lang = getattr(args, "ui_lang", None) or config.checks.ui_language
     lines = _read_lines(args.corpus)
     items, bad = [], []
+    suite: dict[str, tuple[str, str]] = {}  # id -> (rule, perturbation) of a behavioural suite's case
     skipped = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -654,10 +660,15 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
             skipped += 1
             continue
         items.append((str(item.get("id", f"line {number}")), draft, expect))
+        suite[items[-1][0]] = (str(item.get("rule", "")), str(item.get("perturbation", "")))
     results, failed = asyncio.run(_evaluate(items, config.checks, lang))
     bad.extend(failed)
     for problem in bad:
         print(f"checkmsg eval: {args.corpus}: {problem}", file=sys.stderr)
+    if getattr(args, "by_perturbation", False):
+        rows = [(*suite[i], suite[i][0] in got) for i, _expect, got in results if suite[i][0]]
+        print(evaluate.perturbation_text(evaluate.perturbation_cells(rows)))
+        return EXIT_USAGE if bad else EXIT_OK
 
     rules = all_rules()
     disabled = sorted(r for r in rules if not config.checks.enabled(r))

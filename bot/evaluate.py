@@ -150,3 +150,49 @@ def language_matches(buyer_language: str | None, wanted: Iterable[str], include_
     if not wanted:
         return True
     return buyer_language.lower().replace("_", "-").split("-")[0] in wanted
+
+
+# --- behavioural suite (tests/behaviour): failure rates per rule and perturbation ---
+
+NEAR_MISS = "near_miss"  # a compliant case (any perturbation ending so): failing means the rule fired
+
+
+@dataclass
+class Cell:
+    """One rule under one perturbation: how many cases, how many failed."""
+
+    cases: int = 0
+    failed: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.failed / self.cases if self.cases else 0.0
+
+
+def perturbation_cells(rows: Iterable[tuple[str, str, bool]]) -> dict[str, dict[str, Cell]]:
+    """Per rule, per perturbation: cases and failures. A row is (rule,
+    perturbation, fired); a case fails when the rule did not fire, or, for a
+    near-miss, when it did."""
+    table: dict[str, dict[str, Cell]] = {}
+    for rule, perturbation, fired in rows:
+        cell = table.setdefault(rule, {}).setdefault(perturbation, Cell())
+        cell.cases += 1
+        if fired == perturbation.endswith(NEAR_MISS):
+            cell.failed += 1
+    return {rule: dict(sorted(cells.items())) for rule, cells in sorted(table.items())}
+
+
+def perturbation_text(table: Mapping[str, Mapping[str, Cell]]) -> str:
+    """A Markdown table: miss rate (failed/cases) per rule and perturbation;
+    the near_miss column is the false-alarm rate."""
+    columns = sorted({p for cells in table.values() for p in cells}, key=lambda p: (p.endswith(NEAR_MISS), p.startswith("holdout"), p != "canonical", p))
+    lines = ["| rule | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
+    for rule, cells in table.items():
+        row = []
+        for column in columns:
+            cell = cells.get(column)
+            row.append("-" if cell is None else f"{cell.rate:.0%} ({cell.failed}/{cell.cases})")
+        lines.append(f"| {rule} | " + " | ".join(row) + " |")
+    totals = {c: Cell(sum(t[c].cases for t in table.values() if c in t), sum(t[c].failed for t in table.values() if c in t)) for c in columns}
+    lines.append("| all rules | " + " | ".join(f"{totals[c].rate:.1%} ({totals[c].failed}/{totals[c].cases})" for c in columns) + " |")
+    return "\n".join(lines)

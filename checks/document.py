@@ -9,14 +9,33 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import extract, language, mixing, phrases, prefilter
+from . import extract, frames, language, mixing, phrases, prefilter
 from .html import markup
 from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
 
 # Each alternative starts only where its run starts (lookbehind), so a long
-# run of dots or newlines is scanned once, not once per position.
-_BOUNDARY = regex.compile(r"(?<![.!?。！？])[.!?。！？]++[\"'”’»)\]]{0,3}[ \t]++|(?<![。！？])[。！？]++|(?<!\n)\n++")
+# run of dots or newlines is scanned once, not once per position. A line
+# break is a candidate only: _line_ends decides whether a single one ends the
+# sentence (a hard-wrapped sentence stays one sentence); a blank line always does.
+_BOUNDARY = regex.compile(
+    r"(?<![.!?。！？])[.!?。！？]++[\"'”’»)\]]{0,3}[ \t\n]++|(?<![。！？])[。！？]++|(?<![\n.!?。！？])\n[ \t]*+(?:\n[ \t\n]*+)?"
+)
+# The line break of a list item, heading or greeting: the next line starts a unit.
+_ITEM_START = regex.compile(r"[-*•·–—>#]|\d{1,3}[.)]\s|\p{Lu}[\p{L}\s]{0,20}:")
+# A line ending in one of these words goes on in the next line (a wrapped sentence).
+_CONTINUES = frozenset(
+    "a an the to for of and or but with in on at by from as your our my you we if that "
+    "der die das den dem des ein eine einen einem und oder zu für mit von im am bei ihre ihren ihr sie wir wenn "
+    "le la les un une des de du et ou pour avec en au aux votre vos nous vous si "
+    "el los las una unos y o para con del al su sus nos le si "
+    "il lo gli uno e per con di da nel sul suo sua vostra vostro ci se".split()
+)
+# A line at least this long without a sentence end is prose wrapped by the editor.
+_WRAPPED_LINE = 55
+_CJK_PARTICLES = frozenset("をにはがのとでへも、，")
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*+(?:[\s,;!?]|\.\s|\.$|$)")
+_LAST_WORD = regex.compile(r"(\w+)\W*$")
 _ABBREVIATION = regex.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|no|nr|vs|etc|approx|ca|bzw|z\.b|e\.g|i\.e|sr|sra|mme|m|p|s)\.[ \t]+)$",
     regex.IGNORECASE,
@@ -168,10 +187,17 @@ class Document:
             if m.group().startswith(".") and "\n" not in m.group():
                 if _ABBREVIATION.search(self.text, max(0, m.end() - 12), m.end()):
                     continue
+            if m.group().startswith("\n") and m.group().count("\n") == 1 and not _line_ends(self.text, start, m, self._nouns_capitalised):
+                continue
             self._add_sentence(out, start, m.end())
             start = m.end()
         self._add_sentence(out, start, len(self.text))
         return out
+
+    @functools.cached_property
+    def _nouns_capitalised(self) -> bool:
+        """German: a capital at a line's start may be a noun inside the sentence."""
+        return self.detected[0] == "de" or language.primary(self.context.buyer_language) == "de"
 
     def _add_sentence(self, out: list[Sentence], start: int, end: int) -> None:
         chunk = self.text[start:end]
@@ -182,6 +208,15 @@ class Document:
         real_start = start + lead
         real_end = real_start + len(stripped)
         out.append(Sentence(real_start, real_end, stripped, len(out)))
+
+    # --- linguistic layer (checks/tokens.py, lexicon.py, frames.py) -------
+    def analysis(self, sentence: Sentence) -> frames.Analysis:
+        """The sentence's tokens and lexicon concepts, in the judgement language."""
+        return frames.analyse(sentence.text, self.phrase_language)
+
+    def window(self, index: int) -> list[tuple[Sentence, frames.Analysis]]:
+        """The sentence and its neighbours, as the clause window of a frame."""
+        return [(s, self.analysis(s)) for s in self.sentences[max(0, index - 1) : index + 2]]
 
     def matches(self, concept: str) -> list[tuple[Sentence, regex.Match]]:
         """Every sentence match of a phrase concept, first match per sentence."""
@@ -269,6 +304,33 @@ class Document:
     def review_sentences(self) -> list[Sentence]:
         """Sentences that ask the buyer for a review or feedback."""
         return [s for s, _ in self.matches("review_request")]
+
+
+def _line_ends(text: str, start: int, brk: regex.Match, nouns_capitalised: bool = False) -> bool:
+    """Whether a single line break ends the sentence begun at ``start``: not
+    when the next line starts in lower case, when the line ends in a word
+    that needs a continuation ("for a"), or when it is a long line of prose
+    wrapped by an editor; always before a list item, a heading or a bullet."""
+    after = text[brk.end() : brk.end() + 24]
+    if not after or _ITEM_START.match(after):
+        return True
+    line_start = text.rfind("\n", start, brk.start()) + 1
+    line = text[max(line_start, start) : brk.start()].rstrip()
+    if not line or line[-1] in ":;,)" and not after[0].islower():
+        return True
+    first = after[0]
+    if _LOWER_WORD.match(after):  # a plain lower-case word, not an address or handle
+        return False
+    if line[-1] in _CJK_PARTICLES:  # Japanese: a particle or comma always goes on
+        return False
+    word = _LAST_WORD.search(line[-30:])
+    if word is not None and word.group(1).lower() in _CONTINUES and line[-1].isalnum():
+        return False
+    words = len(line.split())
+    if word is not None and words >= 2 and word.group(1)[0].islower() and (first.isdigit() or first in "$€£¥★" or (nouns_capitalised and first.isupper())):
+        return False  # "We'd love\n5 stars", "Entdecken Sie unsere anderen\nProdukte"
+    # A long line of prose goes on into an amount or number; a capital may be a new sentence.
+    return not (len(line) >= _WRAPPED_LINE and line[-1].isalnum() and (first.isdigit() or first in "$€£¥"))
 
 
 def _crlf_offsets(source: str) -> list[int]:

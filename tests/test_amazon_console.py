@@ -16,7 +16,8 @@ except ImportError:
 
 import argparse
 
-TEXT = f"Hello Jane,\nyour order {ORDER} left our warehouse today and should arrive on Friday.\nKind regards, Lumiwood"
+# A delivery detail to confirm, not shipping news alone (that would be order.confirmation).
+TEXT = f"Hello Jane,\nyour order {ORDER} left our warehouse today and should arrive on Friday. Please confirm that someone can sign for it.\nKind regards, Lumiwood"
 
 
 async def run(tmp_path, fake, script: str, *argv: str) -> str:  # noqa: ANN001

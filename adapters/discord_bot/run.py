@@ -8,6 +8,7 @@ import sys
 
 import discord
 
+from bot.chat import warm_up_checks
 from bot.config import Config
 from bot.services import Drain, Services
 from bot.store import StoreUnavailable
@@ -36,6 +37,7 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
         print(f"checkmsg discord: {i18n.localize(exc.args[0], lang)}", file=sys.stderr)
         return 2
     discord.utils.setup_logging()
+    warm_up_checks()
     try:
         asyncio.run(serve(settings, config, database=getattr(args, "database", None)))
     except StoreUnavailable as exc:

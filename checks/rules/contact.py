@@ -147,6 +147,8 @@ class OptOut(Rule):
     compliant = Example("The battery should be charged for 16 hours before the first use.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence, _match in doc.matches("opt_out"):
-            span = (sentence.start, sentence.end)
-            yield Hit(span, fix=_removal(span, tr("fix.remove-opt-out", "Remove the opt-out line")))
+        for sentence in doc.sentences:
+            # The lexicon reads word forms ("opting out", "unsubscribing"); the phrases, fixed forms.
+            if doc.analysis(sentence).has("opt_out") or doc.sentence_has(sentence, "opt_out"):
+                span = (sentence.start, sentence.end)
+                yield Hit(span, fix=_removal(span, tr("fix.remove-opt-out", "Remove the opt-out line")))

@@ -32,12 +32,52 @@ class ThanksOnly(Rule):
     compliant = Example("Hi Jessica,\n\nThank you for your order. Your blanket is delayed by two days.\n\nWarm regards,\nSunnyHome")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        if doc.any_sentence("auto_reply"):
+        """Judged from the whole message: every sentence of its body is a
+        pleasantry (thanks, wishes, an offer of help) and none has a purpose."""
+        from .order import has_purpose
+
+        if any(_auto_reply(doc, s) for s in doc.sentences) or _acknowledgement(doc) is not None:
             return  # content.auto-reply covers it
         # An opt-out line is no purpose either (link.opt-out reports it).
-        body = [s for s in body_sentences(doc) if not doc.sentence_has(s, "opt_out")]
-        if body and all(doc.sentence_has(s, "thanks") for s in body):
+        body = [s for s in body_sentences(doc) if not _opts_out(doc, s)]
+        if body and all(_pleasantry(doc, s) and not has_purpose(doc, s) for s in body):
             yield Hit((body[0].start, body[-1].end))
+
+
+def _opts_out(doc: Document, sentence: Sentence) -> bool:
+    return bool(doc.sentence_has(sentence, "opt_out")) or doc.analysis(sentence).has("opt_out")
+
+
+def _pleasantry(doc: Document, sentence: Sentence) -> bool:
+    """Thanks, wishes or an offer of help; not shipping news ("your order has
+    shipped" is order.confirmation's, even with "thank you" beside it)."""
+    from .order import confirms
+
+    if confirms(doc, sentence) is not None:
+        return False
+    return bool(doc.sentence_has(sentence, "thanks")) or doc.analysis(sentence).has("pleasantry")
+
+
+def _auto_reply(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
+    """An auto-responder's sentence: "automatic reply", "out of office", or
+    away / closed / on holiday with a word about replies."""
+    match = doc.sentence_has(sentence, "auto_reply")
+    if match is not None:
+        return sentence.span_of(match)
+    a = doc.analysis(sentence)
+    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, sentence, a)]
+    if not found:
+        return None
+    start, end = a.span(found[0])
+    return sentence.start + start, sentence.start + end
+
+
+def _names_replies(doc: Document, sentence: Sentence, a) -> bool:
+    """Away wording is an auto-reply when it speaks of answering (in the
+    sentence or a neighbour: "We are on holiday. We will reply next week.")."""
+    if a.has("reply_later", "strong_away"):
+        return True
+    return sentence.index >= 0 and any(b.has("reply_later") for _s, b in doc.window(sentence.index))
 
 
 def body_sentences(doc: Document) -> list[Sentence]:
@@ -71,10 +111,29 @@ class AutoReply(Rule):
     compliant = Example("Yes, the tent fits four adults on standard sleeping pads.", {"proactive": False})
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        found = doc.matches("auto_reply")
-        if found:
-            sentence, match = found[0]
-            yield Hit(sentence.span_of(match))
+        for sentence in doc.sentences:
+            span = _auto_reply(doc, sentence)
+            if span is not None:
+                yield Hit(span)
+                return
+        span = _acknowledgement(doc)
+        if span is not None:
+            yield Hit(span)
+
+
+def _acknowledgement(doc: Document) -> tuple[int, int] | None:
+    """"We have received your message and will reply within 24 hours", and
+    nothing else but thanks: an auto-responder's whole message."""
+    from .order import has_purpose
+
+    body = body_sentences(doc)
+    found = [s for s in body if doc.analysis(s).has("acknowledge")]
+    if not found or not any(doc.analysis(s).has("reply_later", "acknowledge") for s in found):
+        return None
+    for sentence in body:
+        if sentence not in found and not (_pleasantry(doc, sentence) and not has_purpose(doc, sentence)):
+            return None
+    return found[0].start, found[-1].end
 
 
 @register

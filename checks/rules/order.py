@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document, negated
+from ..document import Document, Sentence, negated
+from ..frames import Analysis, cover, sentence_spans
 from ..models import Severity
 from ..i18n import tr
 from ..registry import Example, Hit, PhraseRule, Rule, register
@@ -133,16 +134,48 @@ class OrderConfirmation(Rule):
     compliant = Example("Your order 114-5582019-3306627 is delayed at the carrier's hub; it should arrive on Monday.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        confirming = doc.matches("confirmation")
-        if not confirming:
-            return
-        # Any other purpose (a delay, a question, a review request) makes the
-        # shipping news part of a permitted message.
+        """Judged from the whole message: some sentence confirms the order or
+        its shipping, and no sentence does anything else that is permitted."""
+        confirming: tuple[int, int] | None = None
         for sentence in doc.sentences:
-            if doc.sentence_has(sentence, "purpose") or doc.sentence_has(sentence, "review_request"):
+            # Any other purpose (a delay, a question, a review request) makes the
+            # shipping news part of a permitted message.
+            if has_purpose(doc, sentence):
                 return
-        sentence, match = confirming[0]
-        yield Hit(sentence.span_of(match))
+            if confirming is None:
+                confirming = confirms(doc, sentence)
+        if confirming is not None:
+            yield Hit(confirming)
+
+
+def has_purpose(doc: Document, sentence: Sentence) -> bool:
+    """The sentence does something a message may be sent for: a problem, a
+    question, an instruction, a return, a review request..."""
+    if doc.sentence_has(sentence, "review_request"):
+        return True
+    a = doc.analysis(sentence)
+    match = doc.sentence_has(sentence, "purpose")
+    if match is not None and not (match.group() == "?" and a.has("offer_help")):  # "Any questions?" asks nothing
+        return True
+    return a.has("problem") and not _only_thanks_for(a)
+
+
+def _only_thanks_for(a: Analysis) -> bool:
+    """"Thank you for your feedback": the purpose word is what is thanked for."""
+    thanked = [r for t, r in a.followed(["thank"], ["problem"], within=3)]
+    return bool(thanked) and all(r in thanked for r in a.ranges("problem")) and not a.has("value")
+
+
+def confirms(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
+    match = doc.sentence_has(sentence, "confirmation")
+    if match is not None:
+        return sentence.span_of(match)
+    a = doc.analysis(sentence)
+    for what, done in a.near(["shipment"], ["confirm"], within=6):
+        if not a.negated(done, scope=3):
+            start, end = a.span(cover(what, done))
+            return sentence.start + start, sentence.start + end
+    return None
 
 
 @register
@@ -165,6 +198,15 @@ class CancelRequest(PhraseRule):
     concept = "cancel_request"
     negation_window = 15
 
+    def find(self, doc: Document) -> Iterator[Hit]:
+        """Frame: a cancellation with the buyer as the one who does it (please,
+        could you, you can, your side, the Request Cancellation button), not
+        the seller ("we will cancel", "let us cancel")."""
+        spans = sentence_spans(doc, _buyer_cancels)
+        yield from (Hit(span) for span in spans)
+        if not spans:
+            yield from super().find(doc)
+
 
 @register
 class DiscourageReturn(PhraseRule):
@@ -182,6 +224,66 @@ class DiscourageReturn(PhraseRule):
     compliant = Example("You can return the table for a full refund, or keep it with a partial refund of $25.")
 
     concept = "discourage_return"
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        found = False
+        for index, sentence in enumerate(doc.sentences):
+            a = doc.analysis(sentence)
+            rng = _discourages(a, index > 0 and doc.analysis(doc.sentences[index - 1]).has("return_act"))
+            if rng is not None:
+                found = True
+                start, end = a.span(rng)
+                yield Hit((sentence.start + start, sentence.start + end))
+        if not found:
+            yield from super().find(doc)
+
+
+def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
+    agents = a.ranges("buyer_agent")
+    if not agents:
+        return None
+    sellers = a.ranges("seller_agent")
+    for cancel in a.unnegated("cancel", scope=3):
+        # The nearest agent before the verb decides: "we will cancel", "please
+        # let us cancel", "wir haben ... storniert" are the seller's.
+        before = [(r[0], r in sellers) for r in agents + sellers if r[0] < cancel[0] and not (r in sellers and r in agents)]
+        if before and max(before)[1]:
+            continue
+        return cover(min(agents, key=lambda b: abs(b[0] - cancel[0])), cancel)
+    return None
+
+
+def tokens_cjk(a: Analysis, rng: tuple[int, int]) -> bool:
+    return a._cjk(rng[0])
+
+
+def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] | None:
+    """Pressure not to return: "please don't return it", "returns hurt us",
+    "could you close the return request", "instead of returning"."""
+    earlier_return = earlier_return or a.has("return_act")
+    if a.has("keep_it"):
+        return None  # "no need to return it, please keep it": no pressure
+    for dont, act in a.followed(["discourage"], ["return_act"], within=4):
+        return cover(dont, act)
+    for act, dont in a.followed(["return_act"], ["discourage"], within=4):
+        if tokens_cjk(a, dont):  # 返品はしないでください: the verb and its negation come last
+            return cover(act, dont)
+    for ret, harm in a.near(["return_act"], ["harm"], within=6):
+        if not a.negated(harm, scope=2):
+            return cover(ret, harm)
+    for undo, what in a.followed(["withdraw"], ["return_act"], within=3):
+        if a.has("request", "buyer_agent"):
+            return cover(undo, what)
+    cancels = a.ranges("cancel")
+    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?" (not "cancel it": the order)
+        if undo in cancels or not (a.has("request", "buyer_agent") and earlier_return):
+            continue
+        if any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
+            return undo
+    for instead, what in a.followed(["instead"], ["return_act"], within=2):
+        return cover(instead, what)
+    refused = a.ranges("refuse")
+    return refused[0] if refused else None
 
 
 @register

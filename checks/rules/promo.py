@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 
+import regex
+
+from ..document import Document
+from ..frames import Analysis, cover, sentence_spans
 from ..models import Severity
-from ..registry import Example, PhraseRule, register
+from ..registry import Example, Hit, PhraseRule, register
 
 SECTION = "Guidelines, 'Messages that are not permitted': marketing and promotion"
 
@@ -27,6 +32,19 @@ class Marketing(PhraseRule):
     concept = "marketing"
     negation_window = 12
 
+    def find(self, doc: Document) -> Iterator[Hit]:
+        """Frames: follow us / subscribe; "you may also like"; new arrivals or a
+        sale; an invitation (check out, visit, discover) to other products or
+        the store; then the phrase data's fixed forms."""
+        spans = sentence_spans(doc, _marketing)
+        yield from (Hit(span) for span in spans)
+        if not spans:
+            for hit in super().find(doc):  # fixed forms, unless they name a date ("new arrival date")
+                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                a = doc.analysis(sentence)
+                if not any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")):
+                    yield hit
+
 
 @register
 class Coupon(PhraseRule):
@@ -44,3 +62,55 @@ class Coupon(PhraseRule):
 
     concept = "coupon"
     negation_window = 20
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        spans = sentence_spans(doc, _coupon)
+        yield from (Hit(span) for span in spans)
+        if not spans:
+            yield from super().find(doc)
+
+
+def _marketing(a: Analysis) -> tuple[int, int] | None:
+    for concept in ("follow", "you_may_like", "new_arrival", "sale"):
+        for rng in a.unnegated(concept, scope=3):
+            if concept == "new_arrival" and _names_a_date(a, rng):
+                continue  # "the new arrival date is Friday"
+            if concept == "sale" and (not a.has("invite", "us", "other_products") or _overlaps(rng, a.ranges("not_sale"))):
+                continue  # "sales tax", "after-sales service"
+            return rng
+    for invite, thing in a.near(["invite"], ["other_products", "new_weak"], within=6):
+        if not a.negated(invite, scope=3):
+            return cover(invite, thing)
+    for thing in a.ranges("new_weak"):
+        if a.has("other_products") and not _names_a_date(a, thing):
+            return thing
+    return None
+
+
+def _overlaps(rng: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(o[0] < rng[1] and rng[0] < o[1] for o in others)
+
+
+def _names_a_date(a: Analysis, rng: tuple[int, int]) -> bool:
+    return any(r[0] == rng[1] for r in a.ranges("arrival_time"))
+
+
+# A code to type: capitals and digits, at least one capital ("HYDRO10").
+_CODE = regex.compile(r"(?=[A-Z0-9]{0,19}[A-Z])(?=[A-Z0-9]{0,19}\d)[A-Z0-9]{4,20}\b|[A-Z]{5,20}\b")
+
+
+def _coupon(a: Analysis) -> tuple[int, int] | None:
+    excluded = {r[1] - 1 for r in a.ranges("code_exclude")}
+    for rng in a.unnegated("coupon_strong", scope=4):
+        return rng
+    for rng in a.ranges("code_word"):
+        if rng[1] - 1 in excluded:
+            continue
+        if _CODE.match(a.text, a.tokens[rng[1] - 1].end + 1 if rng[1] - 1 < len(a.tokens) else len(a.text)) or (
+            rng[1] < len(a.tokens) and _CODE.fullmatch(a.tokens[rng[1]].text)
+        ):
+            return cover(rng, (rng[1], min(rng[1] + 1, len(a.tokens))))
+    for off, nxt in a.near(["percent_off", "discount"], ["next_purchase"], within=6):
+        if not a.negated(off, scope=3):
+            return cover(off, nxt)
+    return None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import frames
 from ..document import Document, Sentence, negated
+from ..frames import Analysis, cover
 from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
 
@@ -38,14 +40,85 @@ class ReviewIncentive(Rule):
     compliant = Example("If you have a moment, please share your honest experience in a review on Amazon.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        for sentence in doc.sentences:
-            if not doc.sentence_has(sentence, "review_noun"):
+        """Frame: a value from the seller + a review by the buyer + a link of
+        exchange, condition or time between them, in one sentence or in a
+        sentence and its neighbour that refers back to it."""
+        sentences = doc.sentences
+        for index, sentence in enumerate(sentences):
+            a = doc.analysis(sentence)
+            span = _incentive(a)
+            if span is not None:
+                yield Hit(_chars(sentence, a, span))
                 continue
-            value = doc.sentence_has(sentence, "incentive_value")
-            if value is None or negated(doc, sentence, value, window=20):
-                continue
-            if doc.sentence_has(sentence, "incentive_link"):
+            if index + 1 < len(sentences):  # "Leave a review. We will then send you $10."
+                b = doc.analysis(sentences[index + 1])
+                if _incentive_pair(a, b) or _incentive_pair(b, a):
+                    yield Hit((sentence.start, sentences[index + 1].end))
+                    continue
+            if not a.has("thank") and _incentive_phrases(doc, sentence):  # the phrase data's older net
                 yield Hit((sentence.start, sentence.end))
+
+
+def _incentive_phrases(doc: Document, sentence: Sentence) -> bool:
+    if not doc.sentence_has(sentence, "review_noun"):
+        return False
+    value = doc.sentence_has(sentence, "incentive_value")
+    if value is None or negated(doc, sentence, value, window=20):
+        return False
+    return doc.sentence_has(sentence, "incentive_link") is not None
+
+
+def _chars(sentence: Sentence, a: Analysis, rng: tuple[int, int]) -> tuple[int, int]:
+    start, end = a.span(rng)
+    return sentence.start + start, sentence.start + end
+
+
+def _review_act(a: Analysis) -> list[tuple[int, int]]:
+    return a.ranges("review", "act")
+
+
+def _incentive(a: Analysis) -> tuple[int, int] | None:
+    direct = a.ranges("incentive_direct")  # 好评返现: the whole frame in one word
+    if direct:
+        return direct[0]
+    values = _values(a)
+    reviews = _review_nouns(a)
+    if not values or not reviews:
+        return None
+    for ex in a.ranges("exchange"):
+        return cover(values[0], ex, reviews[0])
+    # "if / once / after you leave a review"
+    for cond, act in a.followed(["condition"], ["review", "act"], within=5):
+        if not a.negated(act, scope=2):
+            return cover(values[0], cond, act)
+    # "$10 for a 5-star review", not "thank you for your feedback"
+    for link, act in a.followed(["for"], ["review"], within=4):
+        if not any(t[1] <= link[0] <= t[1] + 3 for t in a.ranges("thank", "sorry")):
+            return cover(values[0], link, act)
+    # "leave a review and (we will send / you will receive) a gift card"
+    for act in _review_act(a):
+        for gain in a.ranges("gain", "and"):
+            if act[1] <= gain[0] <= act[1] + 8 and any(gain[1] <= v[0] <= gain[1] + 8 for v in values):
+                return cover(act, gain, values[-1])
+    # "to receive your gift card, simply post a review"
+    for gain in a.ranges("gain"):
+        if any(gain[1] <= v[0] <= gain[1] + 5 for v in values) and a.has("condition", "anaphor", "for"):
+            return cover(gain, values[0], reviews[0])
+    return None
+
+
+def _values(a: Analysis) -> list[tuple[int, int]]:
+    """Things of value offered (not negated, not "gift wrap")."""
+    excluded = a.ranges("not_value")
+    return [v for v in a.unnegated("value", scope=3) if not any(e[0] <= v[0] < e[1] for e in excluded)]
+
+
+def _incentive_pair(first: Analysis, second: Analysis) -> bool:
+    """A review request in one sentence, a value in the next that refers to it."""
+    reviews = _review_nouns(first)
+    if not reviews or not [act for act in first.unnegated("act", scope=3) if act not in reviews]:
+        return False
+    return bool(_values(second)) and second.has("anaphor", "exchange") and not second.has("thank")
 
 
 @register
@@ -66,6 +139,74 @@ class ReviewChangeRequest(PhraseRule):
     concept = "review_change"
     negation_window = 25
 
+    def find(self, doc: Document) -> Iterator[Hit]:
+        """Frame: a change (remove, update, take down...) of an existing review,
+        asked of the buyer; the review may stand in the sentence before ("You
+        left feedback. Could you take it down?")."""
+        found = False
+        for index, sentence in enumerate(doc.sentences):
+            a = doc.analysis(sentence)
+            for change in a.unnegated("change", scope=5):
+                if not a.has("request", "buyer_agent"):
+                    break
+                if change[0] > 0 and a.tokens[change[0] - 1].key in _SELLER_BEFORE:
+                    continue  # "helps us improve": the seller changes
+                review = next((r for r in _review_nouns(a) if -1 <= r[0] - change[1] <= 4 or -1 <= change[0] - r[1] <= 4), None)
+                if review is None and _points_back(a, change):  # "The review you left, could you delete it?"
+                    earlier = [r for r in _review_nouns(a) if r[1] <= change[0]]
+                    review = earlier[0] if earlier else (_review_noun(doc.analysis(doc.sentences[index - 1])) if index > 0 else None)
+                    review = review and change
+                if review is not None:
+                    found = True
+                    yield Hit(_chars(sentence, a, cover(change, review)))
+                    break
+        if not found:
+            for hit in super().find(doc):  # fixed forms, where a review (not "please review") is named
+                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                if _review_nouns(doc.analysis(sentence)):
+                    yield hit
+
+
+def _clause_start(a: Analysis, rng: tuple[int, int]) -> bool:
+    """The word opens its sentence or a clause (an imperative: "In your review, highlight...")."""
+    if rng[0] == 0:
+        return True
+    between = a.text[a.tokens[rng[0] - 1].end : a.tokens[rng[0]].start]
+    return any(mark in between for mark in ",;:")
+
+
+def _points_back(a: Analysis, rng: tuple[int, int]) -> bool:
+    """An anaphor just after (or, Romance clitics and Japanese, just before) the verb."""
+    return any(rng[0] - 1 <= r[0] <= rng[1] + 1 for r in a.ranges("anaphor"))  # "take it down" too
+
+
+def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
+    """Reviews as things (not "please review the manual", "our team reviewed
+    it", "a waterproof rating"): a rating token, feedback, a review."""
+    excluded = a.ranges("not_review")
+    found = []
+    for rng in a.ranges("review"):
+        token = a.tokens[rng[0]]
+        before = a.tokens[rng[0] - 1].key if rng[0] > 0 else ""
+        if any(e[0] <= rng[0] < e[1] for e in excluded):
+            continue
+        if token.typed or before not in _VERB_CUES:
+            found.append(rng)
+    return found
+
+
+def _review_noun(a: Analysis) -> tuple[int, int] | None:
+    found = _review_nouns(a)
+    return found[0] if found else None
+
+
+_SELLER_BEFORE = frozenset({"us", "we", "i", "uns", "wir", "nous", "nos", "noi", "ci"})
+
+
+# Words before "review" that make it the verb ("please review", "we have reviewed").
+_VERB_CUES = frozenset({"pleas", "please", "to", "can", "will", "kind", "kindly", "we", "i", "and", "could", "would", "should", "may", "must",
+                        "have", "has", "had", "team", "we'v", "we've", "bitt", "bitte", "zu", "wir", "nous", "avons", "hemos", "abbiamo"})
+
 
 @register
 class ReviewPositive(Rule):
@@ -83,14 +224,56 @@ class ReviewPositive(Rule):
     compliant = Example("We would be grateful if you could leave an honest review on Amazon.")
 
     def find(self, doc: Document) -> Iterator[Hit]:
+        """Frame: a high rating in a review or rating context (a 5-star token,
+        "good review", 好评) + a request or wish, with or without a verb."""
         for index, sentence in enumerate(doc.sentences):
-            match = doc.sentence_has(sentence, "review_positive")
-            if match is None or doc.sentence_has(sentence, "review_positive_neutralizer"):
+            a = doc.analysis(sentence)
+            rng = _positive(a)
+            if rng is not None and not a.has("neutral") and (_asks(a) or _incentive(a) or _scripted_text(doc, index)):
+                yield Hit(_chars(sentence, a, rng))
                 continue
+            match = doc.sentence_has(sentence, "review_positive")
+            if rng is not None or match is None or doc.sentence_has(sentence, "review_positive_neutralizer"):
+                continue  # the frame saw the rating and found no request: a description ("our many 5-star reviews")
             if negated(doc, sentence, match, window=25):
                 continue
             if _is_request(doc, sentence) or _scripted_text(doc, index):
                 yield Hit(sentence.span_of(match))
+
+
+def _plural_or_rating(text: str) -> bool:
+    """"5 stars", "5 Sterne", "5-star rating", ★★★★★: never a product's description."""
+    low = text.lower()
+    if low.startswith(("the ", "fifth", "5th", "last")):  # "the fifth star"
+        return True
+    return not any(c.isalpha() for c in low) or low.endswith(("stars", "sterne", "toiles", "estrellas", "stelle", "rating", "ratings", "星"))
+
+
+def _asks(a: Analysis) -> bool:
+    """A request or wish, or an imperative review verb at the start ("Give us 5 stars")."""
+    return a.has("request") or any(r[0] <= 1 for r in a.ranges("act"))
+
+
+def _positive(a: Analysis) -> tuple[int, int] | None:
+    """Where a high rating for the seller stands, unnegated."""
+    for rng in a.ranges("positive_review"):
+        if not a.negated(rng):
+            return rng
+    glue = {r[0] for r in a.ranges("glue", "review", "act", "request")}
+    for rng in a.ranges("positive"):
+        token = a.tokens[rng[0]]
+        if a.negated(rng, scope=3):
+            continue
+        if token.key == frames.tokens.HIGH:
+            # "5 stars", "5-star review": a rating; "our 5-star hotel towels": a description
+            after = rng[1]
+            if _plural_or_rating(token.text) or after >= len(a.tokens) or after in glue or a.text[token.end : a.tokens[after].start].strip(" -") != "":
+                return rng
+            continue
+        nouns = [r for r in a.ranges("review") if -1 <= r[0] - rng[1] <= 2 or -1 <= rng[0] - r[1] <= 1]
+        if nouns:  # "good review", "avis positif"
+            return cover(rng, nouns[0])
+    return None
 
 
 def _is_request(doc: Document, sentence: Sentence) -> bool:
@@ -120,6 +303,11 @@ class ReviewConditional(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         sentences = doc.sentences
         for index, sentence in enumerate(sentences):
+            a = doc.analysis(sentence)
+            rng = _satisfaction_condition(a) or _route_first(a) or _if_so(doc, index, a) or _otherwise(doc, index, a)
+            if rng is not None and any(_review_request(b) for _s, b in doc.window(index)):
+                yield Hit(_chars(sentence, a, rng))
+                continue
             condition = doc.sentence_has(sentence, "review_condition")
             if condition and not _is_whether(doc, sentence, condition):
                 near = sentences[max(0, index - 1) : index + 2]
@@ -130,6 +318,90 @@ class ReviewConditional(Rule):
             if route and _review_context(doc, index):
                 if doc.sentence_has(sentence, "route_to_us"):  # "contact us first": the seller
                     yield Hit(sentence.span_of(route))
+
+
+def _review_request(a: Analysis) -> bool:
+    return a.has("review") and a.has("act", "request")
+
+
+def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
+    """"If you are happy / if it met your expectations / if our service make you
+    satisfied": a condition on the buyer's satisfaction (not "whether or not")."""
+    if a.has("whether"):
+        return None
+    pairs = a.near(["condition"], ["satisfied"], within=6) if a.scale > 1 else a.followed(["condition"], ["satisfied"], within=6)
+    for cond, sat in pairs:  # Japanese: ご満足いただけましたら (the condition comes last)
+        if a.negated(sat, scope=2) or _bare_wish(a, sat):
+            continue
+        return cover(cond, sat)
+    return None
+
+
+def _if_so(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
+    """A satisfaction condition that refers back: "We hope you are happy with
+    it. If so, please leave a review." (the condition, then the request)."""
+    found = a.ranges("if_so")
+    previous = doc.sentences[index - 1] if index > 0 else None
+    if not found and previous is not None and previous.text.rstrip().endswith(("?", "？")):
+        found = [r for r in a.ranges("then") if r[0] == 0]  # "Happy with it? Then please..."
+    if not found or previous is None:
+        return None
+    before = doc.analysis(previous)
+    if any(not before.negated(s, scope=2) for s in before.ranges("satisfied")) and _review_request(a):
+        return found[0]
+    return None
+
+
+def _otherwise(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
+    """"If anything is wrong, contact us. Otherwise, please leave a review":
+    the review request is for those without a problem (in one sentence or two)."""
+    found = a.ranges("otherwise")
+    if not found or not _review_request(a):
+        return None
+    before = [a] + ([doc.analysis(doc.sentences[index - 1])] if index > 0 else [])
+    for b in before:
+        pairs = b.near if b.scale > 1 else b.followed
+        if any(True for _c, _d in pairs(["condition"], ["dissatisfied"], within=6)):
+            return cover(found[0], a.ranges("review")[-1])
+    return None
+
+
+def _bare_wish(a: Analysis, sat: tuple[int, int]) -> bool:
+    """"if you like," / "if you would like to": a wish, not satisfaction."""
+    token = a.tokens[sat[0]]
+    if sat[1] - sat[0] != 1 or token.key not in _WISH_KEYS:
+        return False
+    if sat[1] >= len(a.tokens):
+        return True
+    following = a.tokens[sat[1]]
+    gap = a.text[token.end : following.start]
+    return bool(gap.strip()) or following.key in ("to", "that")
+
+
+# Satisfaction verbs that are also wishes ("if you like").
+_WISH_KEYS = frozenset({"like", "love", "wish", "want", "möcht", "voul", "quier", "vogli"})
+
+
+def _route_first(a: Analysis) -> tuple[int, int] | None:
+    """"If you are not satisfied, contact us before leaving a review": an
+    unhappy buyer routed to the seller first."""
+    pairs = a.near if a.scale > 1 else a.followed
+    for cond, sat in pairs(["condition"], ["dissatisfied", "satisfied"], within=6):
+        if sat in a.ranges("satisfied") and not a.negated(sat, scope=2):
+            continue
+        for route in a.ranges("route"):
+            if route[0] > sat[0] and a.has("before", "instead"):
+                return cover(cond, route)
+    for before, act in a.followed(["before", "instead"], ["review", "act"], within=4):
+        if a.has("route") and a.has("review"):
+            return cover(before, act)
+    # "Please do not leave negative feedback without contacting us first"
+    for act in a.ranges("act"):
+        if a.negated(act, scope=3) and _review_nouns(a):
+            for before, route in a.followed(["before"], ["route"], within=2):
+                if before[0] > act[0]:
+                    return cover(act, route)
+    return None
 
 
 def _is_whether(doc: Document, sentence: Sentence, match) -> bool:
@@ -182,3 +454,10 @@ class ReviewScripted(Rule):
             match = doc.sentence_has(sentence, "review_script")
             if match and _review_context(doc, index) and not negated(doc, sentence, match, window=20):
                 yield Hit(sentence.span_of(match))
+                continue
+            # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
+            a = doc.analysis(sentence)
+            mentions = a.unnegated("mention", scope=4)
+            if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
+                if any(_review_noun(b) for _s, b in doc.window(index)):
+                    yield Hit(_chars(sentence, a, mentions[0]))

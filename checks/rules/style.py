@@ -229,7 +229,8 @@ class Grammar(Rule):
             doc.notes.append(tr("note.grammar-limited", "Grammar was checked in the first {count} suspicious sentences only.", count=GRAMMAR_MAX_SENTENCES))
             suspects = suspects[:GRAMMAR_MAX_SENTENCES]
         for sentence in suspects:
-            chunk = masked[sentence.start : min(sentence.end, sentence.start + GRAMMAR_MAX_SENTENCE_CHARS)]
+            # A hard-wrapped sentence is read as one line (same length, same offsets).
+            chunk = masked[sentence.start : min(sentence.end, sentence.start + GRAMMAR_MAX_SENTENCE_CHARS)].replace("\n", " ")
             with _harper_lock:
                 lints = _harper().lint(chunk)
             for lint in lints:

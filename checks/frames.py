@@ -1,0 +1,114 @@
+"""Frames: an intent as concepts with roles, in any order, inside a clause.
+
+A sentence is read once into an :class:`Analysis`: its tokens
+(checks/tokens.py) and, per lexicon concept (checks/lexicon.py), where the
+concept stands. Rules then ask role questions of one sentence or of a
+sentence and its neighbour ("You left feedback. Could you take it down?"):
+is there a value, a review act, a link of exchange between them; is this
+concept negated. Word order, passive voice and padding do not change which
+concepts a clause holds, so they do not change the answer.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from . import lexicon, tokens
+from .tokens import Token
+
+# Tokens between a negation and what it negates ("we will not offer any refund").
+NEGATION_SCOPE = 4
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    tokens: list[Token]
+    hits: dict[str, list[tuple[int, int]]]
+    # Token distances are words; a Chinese or Japanese token is one character,
+    # so their distances are this many times longer.
+    scale: int = 1
+
+    def has(self, *concepts: str) -> bool:
+        return any(c in self.hits for c in concepts)
+
+    def ranges(self, *concepts: str) -> list[tuple[int, int]]:
+        if len(concepts) == 1:  # already in text order (checks/lexicon.py matches left to right)
+            return self.hits.get(concepts[0], [])
+        out: list[tuple[int, int]] = []
+        for c in concepts:
+            out.extend(self.hits.get(c, ()))
+        return sorted(out)
+
+    def span(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """Offsets in the sentence's text of a token range."""
+        return self.tokens[rng[0]].start, self.tokens[rng[1] - 1].end
+
+    def negated(self, rng: tuple[int, int], scope: int = NEGATION_SCOPE) -> bool:
+        """A negation stands just before the range (or, for a Japanese or Chinese
+        verb, just after it: レビューを書かないで)."""
+        idioms = self.hits.get("not_negation", ())
+        for start, end in self.hits.get("negation", ()):
+            if any(i[0] <= start < i[1] for i in idioms):
+                continue  # "if it's no trouble", "no matter"
+            if rng[0] - scope <= start < rng[0]:
+                return True
+            if self._cjk(start) and rng[1] <= start <= rng[1] + 2 * scope:
+                return True
+        return False
+
+    def _cjk(self, i: int) -> bool:
+        return tokens._CJK.match(self.tokens[i].text) is not None
+
+    def unnegated(self, *concepts: str, scope: int = NEGATION_SCOPE) -> list[tuple[int, int]]:
+        return [r for r in self.ranges(*concepts) if not self.negated(r, scope)]
+
+    def followed(self, first: Iterable[str], then: Iterable[str], within: int) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+        """Pairs (a, b): ``then`` starts at most ``within`` tokens after ``first`` ends."""
+        within *= self.scale
+        later = self.ranges(*then)
+        for a in self.ranges(*first):
+            for b in later:
+                if a[1] <= b[0] <= a[1] + within:
+                    yield a, b
+
+    def near(self, one: Iterable[str], other: Iterable[str], within: int) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+        """Pairs in either order, at most ``within`` tokens apart."""
+        within *= self.scale
+        others = self.ranges(*other)
+        for a in self.ranges(*one):
+            for b in others:
+                gap = b[0] - a[1] if b[0] >= a[1] else a[0] - b[1]
+                if -1 <= gap <= within and a != b:
+                    yield a, b
+
+
+# Small: every cached analysis is objects the cyclic collector walks.
+@functools.lru_cache(maxsize=1024)
+def analyse(text: str, lang: str) -> Analysis:
+    """The sentence's tokens and concept hits (memoised: templates repeat sentences)."""
+    lex = lexicon.for_language(lang)
+    toks = tokens.tokenize(text, lex.lang)
+    cjk = sum(1 for t in toks if tokens._CJK.match(t.text))
+    return Analysis(text, toks, lex.match(toks), 3 if cjk * 2 > len(toks) else 1)
+
+
+def sentence_spans(doc, frame: Callable[[Analysis], tuple[int, int] | None]) -> list[tuple[int, int]]:
+    """Where ``frame`` finds its intent, sentence by sentence, in text offsets
+    (the words of the range it returns)."""
+    spans = []
+    for sentence in doc.sentences:
+        a = doc.analysis(sentence)
+        rng = frame(a)
+        if rng is not None:
+            start, end = a.span(rng)
+            spans.append((sentence.start + start, sentence.start + end))
+    return spans
+
+
+def cover(*ranges: tuple[int, int] | None) -> tuple[int, int]:
+    """The smallest token range holding every given range."""
+    given = [r for r in ranges if r is not None]
+    return min(r[0] for r in given), max(r[1] for r in given)

@@ -1,0 +1,202 @@
+"""Tokens of a sentence: words with their stems, and typed tokens for ratings
+and amounts, so that rules read "a high rating" or "an amount of money"
+however it is written (5-star, five stars, ★★★★★, 5/5, 5 Sterne, 五星; $10,
+10 €, 15%, ten dollars).
+
+Word forms: a word's key is its Snowball stem (``snowballstemmer`` runs on
+PyStemmer's C code when installed: no data to load, ~0.1 ms per 2,000
+characters), so "removing", "removed" and "remove" are one key. Lexicons
+(checks/lexicon.py) are written as words and stemmed the same way. Chinese
+and Japanese characters are one token each: their lexicon entries are
+character sequences.
+
+Typed tokens have keys in angle brackets: ``<rating_high>`` (4 or 5 out of
+5, full marks), ``<rating_low>`` (1 or 2), ``<rating>`` (3, or a count that
+is not a rating of the buyer's), ``<amount>`` (money), ``<percent>``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import regex
+
+from .prefilter import FULL_WIDTH
+
+# Snowball's algorithm per language code (Polish and Japanese have none).
+STEMMERS = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
+    "nl": "dutch", "sv": "swedish", "tr": "turkish", "pt": "portuguese",
+}
+
+HIGH, LOW, MID, AMOUNT, PERCENT = "<rating_high>", "<rating_low>", "<rating>", "<amount>", "<percent>"
+
+
+class Token(NamedTuple):  # a tuple: thousands are made per draft
+    start: int  # offsets in the sentence's text
+    end: int
+    text: str
+    key: str  # the stem (lower case), a typed key, or the character (CJK)
+
+    @property
+    def typed(self) -> bool:
+        return self.key.startswith("<")
+
+
+# Numbers 1-5 in words, per language (a rating is 1 to 5 stars).
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "ein": 1, "eins": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "funf": 5,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5,
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+}
+_NUM = r"(?:[1-5](?:[.,]0)?|one|two|three|four|five|eins?|einen|zwei|drei|vier|f[üu]nf|une?|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|due|tre|quattro|cinque)"
+_STAR_WORD = r"(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stell[ea])"
+_SEP = r"[\s\-‐‑–/]{0,2}"
+_RATING = regex.compile(
+    rf"""
+    (?P<n>(?<![\p{{Latin}}\d.,]){_NUM}){_SEP}(?:(?:star[\s\-]?ratings?|{_STAR_WORD})(?!\w)|つ星|星|★|⭐)
+    | (?:★|⭐|☆|星){_SEP}(?P<n2>[1-5]|[一二三四五])(?!\d)(?:つ)?
+    | 星(?P<n3>[一二三四五1-5])つ?
+    | (?P<n4>[一二三四五])(?:つ)?星
+    | (?P<stars>[★⭐]{{1,5}}+)(?!\d)
+    | (?<![\d.,/])(?P<n5>[1-5])(?:[.,]0)?\s?(?:/|out\s+of|von|sur|de|su|di)\s?5(?![\d.,])(?!\s?(?:€|\$|%|euros?|dollars?))
+    | (?P<fifth>(?:the\s+)?(?:fifth|5th|last)\s+star)
+    | (?<![\d.,/])(?P<ten>10|9|8)\s?/\s?10(?![\d.,])
+    | (?P<full>full\s+marks|top\s+marks|full\s+score|perfect\s+score|höchstnote|bestnote|volle\s+punktzahl|note\s+maximale|note\s+parfaite|puntuaci[óo]n\s+m[áa]xima|nota\s+m[áa]xima|massimo\s+dei\s+voti|punteggio\s+pieno|満点|满分)
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_CURRENCY_WORD = r"(?:dollars?|bucks|euros?|eur|usd|gbp|cad|aud|pounds?|quid|yen|jpy|yuan|rmb|cny|francs?|pesos?|euro|円|元|块|ドル|ユーロ)"
+_AMOUNT = regex.compile(
+    rf"""
+    (?:(?:us|ca|au|a|c)?\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud)\s?)\s?\d{{1,7}}(?:[.,]\d{{1,3}}){{0,2}}
+    | (?<![\w.,])\d{{1,7}}(?:[.,]\d{{1,3}}){{0,2}}\s?(?:€|£|¥|\$|{_CURRENCY_WORD}(?!\w))
+    | (?<![\w])(?:one|two|three|five|ten|fifteen|twenty|thirty|fifty|hundred|zehn|zwanzig|f[üu]nf|dix|vingt|cinq|diez|veinte|cinco|dieci|venti|cinque)\s(?:{_CURRENCY_WORD})(?!\w)
+    | [一二三四五六七八九十百千]{{1,4}}(?:円|元|块|ドル|ユーロ)
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_CURRENCY_NAMED = regex.compile(rf"[$€£¥￥₹]|{_CURRENCY_WORD}", regex.IGNORECASE)
+_PERCENT = regex.compile(
+    r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％|percent|per\s?cent|prozent|pour\s?cent|por\s?ciento|per\s?cento|パーセント)|[一二三四五六七八九十]{1,3}(?:%|％|割|パーセント)",
+    regex.IGNORECASE,
+)
+# A word (letters, an apostrophe inside), a number, or one CJK character.
+_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{L}\p{M}]++(?:['’][\p{L}\p{M}]++)?|\d++")
+# French and Italian elided articles and prepositions ("l'avis", "dell'ordine").
+_ELIDED = frozenset("l d j m n s t c qu dell all dall nell sull un quell quest lorsqu puisqu jusqu".split())
+
+
+def _elision(word: str) -> int:
+    """Where the word after an elided article starts, or 0."""
+    for mark in "'’":
+        head, sep, _tail = word.partition(mark)
+        if sep and head in _ELIDED:
+            return len(head) + 1
+    return 0
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+
+
+# What a rating, an amount or a percentage cannot be written without (cheap
+# tests before the typed scans, which are the slow part of a sentence).
+_RATING_HINT = regex.compile(
+    r"sta?r|stern|fifth|5th|/\s?10|toile|estrell|stell|[★⭐☆星]|\d\s?/\s?5|\b(?:out\s+of|von|sur|de|su|di)\s?5\b|marks|score|note|punt|voti|満点|满分",
+    regex.IGNORECASE,
+)
+_PERCENT_HINT = regex.compile(r"[%％割]|per\s?cent|prozent|pour\s?cent|por\s?ciento|パーセント", regex.IGNORECASE)
+
+
+def rating_value(m: regex.Match) -> int | None:
+    """The number of stars a rating match gives (5 for "full marks")."""
+    if m.group("full") or m.group("fifth") or m.group("ten"):
+        return 5  # 8/10 and up is a top rating too
+    if m.group("stars"):
+        return len(m.group("stars"))
+    raw = next(g for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5")) if g)
+    raw = raw.lower().split(".")[0].split(",")[0]
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+
+
+def rating_key(value: int | None) -> str:
+    if value is None:
+        return MID
+    return HIGH if value >= 4 else LOW if value <= 2 else MID
+
+
+@functools.lru_cache(maxsize=None)
+def stemmer(lang: str):
+    import snowballstemmer
+
+    name = STEMMERS.get(lang)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@functools.lru_cache(maxsize=20_000)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a lower-case word (the word itself without a stemmer)."""
+    s = stemmer(lang)
+    if s is None or _CJK.match(word):
+        return word
+    return s.stemWord(word.replace("’", "'"))
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """The sentence's tokens in order: typed tokens where a rating, an amount
+    or a percentage stands, else words (stemmed) and CJK characters."""
+    narrow = text.translate(FULL_WIDTH) if text and max(text) >= "\uff01" else text
+    typed: list[Token] = []
+    # Each typed scan runs only where a cheap test finds what it needs.
+    if _RATING_HINT.search(narrow):
+        for m in _RATING.finditer(narrow):
+            typed.append(Token(m.start(), m.end(), text[m.start() : m.end()], rating_key(rating_value(m))))
+    for pattern, hint, key in ((_AMOUNT, _CURRENCY_NAMED, AMOUNT), (_PERCENT, _PERCENT_HINT, PERCENT)):
+        if not hint.search(narrow):
+            continue
+        for m in pattern.finditer(narrow):
+            if not any(t.start < m.end() and m.start() < t.end for t in typed):
+                typed.append(Token(m.start(), m.end(), text[m.start() : m.end()], key))
+    typed.sort(key=lambda t: t.start)
+    return _words(text, narrow, lang, typed)
+
+
+def _words(text: str, narrow: str, lang: str, typed: list[Token]) -> list[Token]:
+    """Words and CJK characters around the typed tokens, in order. (The
+    hottest loop of the layer: one pass, a plain dict for stems.)"""
+    out: list[Token] = []
+    append = out.append
+    stems = _STEMS.setdefault(lang, {})
+    elide = lang in ("fr", "it")
+    same = text is narrow
+    i, count = 0, len(typed)
+    for m in _WORD.finditer(narrow):
+        start, end = m.span()
+        if i < count:
+            while i < count and typed[i].end <= start:
+                append(typed[i])
+                i += 1
+            if i < count and typed[i].start < end:
+                continue  # inside a typed token
+        surface = m.group() if same else text[start:end]
+        word = surface.lower()
+        cut = _elision(word) if elide else 0
+        if cut:  # "l'iscrizione": the article and the word
+            append(Token(start, start + cut, surface[:cut], word[:cut]))
+            start, surface, word = start + cut, surface[cut:], word[cut:]
+        key = stems.get(word)
+        if key is None:
+            key = stem(word, lang)
+            if len(stems) < _STEMS_KEPT:
+                stems[word] = key
+        append(Token(start, end, surface, key))
+    out.extend(typed[i:])
+    return out
+
+
+# Stems already computed, per language (a dict lookup is cheaper than the
+# lru_cache call on the hot path; bounded so a stream of odd words stays small).
+_STEMS: dict[str, dict[str, str]] = {}
+_STEMS_KEPT = 50_000
