@@ -29,9 +29,6 @@ class CheckSettings(BaseModel):
     # numbers are read as numbers too, whatever the buyer's marketplace.
     phone_region: str | None = None
     html_max_width: int | None = Field(default=None, gt=0)
-    # A long-running bot checks long HTML drafts' html.* rules in a second
-    # process (checks/parallel.py); a one-shot CLI check never starts one.
-    html_worker: bool = True
     # The language a person reads the report in (checks/i18n.py): "en" or "zh" (Simplified Chinese).
     ui_language: Literal["en", "zh"] = "en"
 

@@ -516,7 +516,7 @@ def test_usage_errors_in_chinese(capsys):
 def test_css_parser_reasons_in_chinese():
     from types import SimpleNamespace
 
-    from checks.css import _css_error
+    from checks.html.css import _css_error
 
     cases = [
         ("eof-in-string", "EOF in string"),

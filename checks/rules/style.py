@@ -206,6 +206,10 @@ class Grammar(Rule):
     """
 
     id = "style.grammar"
+
+    @classmethod
+    def preload(cls) -> None:
+        preload_grammar()
     severity = Severity.WARNING
     message = "Possible grammar problem: {problem}"
     guideline = f"No spelling or grammar errors. ({SECTION})"
