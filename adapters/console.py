@@ -20,7 +20,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from bot import policy
-from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, start_html_worker
+from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, warm_up_checks
 from bot.render import render_text
 from bot.review import DraftView, ReviewError
 from bot.review_settings import ReviewSettings
@@ -104,8 +104,8 @@ def run_console(
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {i18n.localize(i18n.validation_problem(e), lang)}" for e in exc.errors())
         print(f"checkmsg console: {problems}", file=stdout)
         return 2
-    if checker is None and stdin.isatty():  # a person at the console: long HTML templates on two cores
-        start_html_worker(check_settings)
+    if checker is None and stdin.isatty():  # a person at the console: a long-running session
+        warm_up_checks()
     try:
         return asyncio.run(session.run())
     except StoreUnavailable as exc:
