@@ -25,7 +25,7 @@ NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
 # Perturbations made here from every canonical case.
 LINE_BREAK, TYPO = "line_break", "typo"
-# Cases written after tuning (cases_holdout.py, then cases_holdout2.py).
+# Held-out cases, each batch written before a round of tuning (cases_holdout*.py).
 HOLDOUT, HOLDOUT_NEAR_MISS = "holdout", "holdout_near_miss"
 HOLDOUT2, HOLDOUT2_NEAR_MISS = "holdout2", "holdout2_near_miss"
 HOLDOUT3, HOLDOUT3_NEAR_MISS = "holdout3", "holdout3_near_miss"
