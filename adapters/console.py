@@ -21,14 +21,14 @@ import uuid
 from typing import TextIO
 
 from bot import policy
-from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, start_html_worker
+from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, warm_up_checks
 from bot.cli import InputError, add_context_options, context_from_args
 from bot.render import render_text
 from bot.review import DraftView, ReviewError
 from bot.review_settings import ReviewSettings
 from bot.services import Services
 from bot.store import StoreUnavailable
-from checks import i18n, parallel
+from checks import i18n
 from checks.i18n import say
 
 from . import console_amazon
@@ -98,8 +98,8 @@ def run_console(
         lang = getattr(args, "ui_lang", None) or getattr(check_settings, "ui_language", None) or i18n.ENGLISH
         print(f"checkmsg console: {i18n.localize(exc.args[0], lang)}", file=stdout)
         return 2
-    if checker is None and stdin.isatty():  # a person at the console: long HTML templates on two cores
-        start_html_worker(check_settings)
+    if checker is None and stdin.isatty():  # a person at the console: a long-running session
+        warm_up_checks()
     try:
         with _ctrl_c_raises():
             return asyncio.run(session.run())
@@ -110,8 +110,6 @@ def run_console(
     except KeyboardInterrupt:  # the store was closed on the way out; what was submitted is kept
         print("\n" + say(session.lang, "console.interrupted", "Left the console (Ctrl-C). Drafts already submitted are kept in the review database."), file=stdout)
         return 130
-    finally:
-        parallel.stop()
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checks.engine import check  # noqa: E402
 from checks.models import Draft, Severity  # noqa: E402
-from checks.registry import all_rules  # noqa: E402
+from checks.rules import all_rules  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 

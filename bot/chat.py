@@ -42,9 +42,9 @@ from checks import (
     Report,
     Severity,
     i18n,
-    parallel,
     validate_text,
 )
+from checks.lexicon import preload_in_background
 
 from . import models_db as db
 from . import policy
@@ -64,17 +64,11 @@ __all__ = [
     "Section", "message", "publish", "render_report_parts", "split_text", "status_line",
 ]
 
-def start_html_worker(settings: CheckSettings | None) -> None:
-    """For a long-running bot: the html.* rules of long HTML templates on a
-    second core (checks/parallel.py), unless the team's config sets
-    ``html_worker = false``. Also builds the intent lexicons of every
-    marketplace language in the background (checks/lexicon.py), so no buyer's
-    draft waits for one."""
-    from checks.lexicon import preload_in_background
-
+def warm_up_checks() -> None:
+    """For a long-running bot: build the intent lexicons of every marketplace
+    language in the background (checks/lexicon.py), so no buyer's draft waits
+    for one. A one-shot check builds only the one its draft needs."""
     preload_in_background()
-    if settings is None or settings.html_worker:
-        parallel.start()
 
 
 def _count(n: int, kind: str, locale: str | None) -> str:

@@ -12,9 +12,9 @@ Shape of the file (every key optional)::
     buyer_language = "de"
     allowed_domains = ["help.lumiwood.example"]
     allowed_phone_numbers = ["+49 30 901820"]
+    phone_region = "CN"                 # the team's own country: its local numbers count as phone numbers too
     words = ["Lumiwood", "DeskMate"]   # the spell checker accepts these
     html_max_width = 600
-    html_worker = true                  # a running bot checks long HTML templates on two cores
     ui_language = "zh"                  # reports, chat replies and CLI texts in Simplified Chinese (default "en")
 
     [rules."style.spelling"]
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import logging
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ from .review_settings import ReviewSettings
 
 if TYPE_CHECKING:
     from .amazon.settings import AmazonSettings
+
+log = logging.getLogger(__name__)
 
 CONFIG_FILE = "checkmsg.toml"
 
@@ -78,6 +81,9 @@ class _ConfigFile(CheckSettings):
     """The file's schema: the engine's settings at the top level, ``[review]`` as a table."""
 
     review: ReviewSettings = Field(default_factory=ReviewSettings)
+    # Retired: checks run in one process now (issue 16). Still read, and ignored
+    # with a warning, so a file written for an older version loads.
+    html_worker: bool | None = None
 
     @field_validator("allowed_domains")
     @classmethod
@@ -148,7 +154,9 @@ def parse_config(data: dict[str, Any], shown: str = CONFIG_FILE) -> tuple[CheckS
         lang = data.get("ui_language") if data.get("ui_language") in i18n.LANGUAGES else None
         raise ConfigError(*(_in_file(shown, line) for line in _describe(exc)), ui_language=lang) from None
     _check_rule_ids(parsed.rules, shown, parsed.ui_language)
-    checks = CheckSettings(**parsed.model_dump(exclude={"review"}))
+    if parsed.html_worker is not None:
+        log.warning("%s: html_worker is no longer used (checks run in one process); remove it", shown)
+    checks = CheckSettings(**parsed.model_dump(exclude={"review", "html_worker"}))
     return checks, parsed.review
 
 

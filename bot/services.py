@@ -5,8 +5,8 @@ the chat service and the event ledger on it, runs the periodic upkeep (the
 ledger forgets old events, the retention period purges old drafts), and on
 the way out closes the database. :class:`Drain` is how a bot stops on SIGTERM
 (what Heroku, systemd and Docker send) or SIGINT: take no new work, let the
-replies in flight finish, then stop the HTML worker and multiprocessing's
-resource tracker so no child process outlives the bot.
+replies in flight finish, then close the database. A bot starts no child
+process (checks run in its event loop), so none outlives it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from checks import CheckSettings, parallel
+from checks import CheckSettings
 
 from .chat import ChatService, EventLedger
 from .review import Checker, ReviewWorkflow
@@ -150,14 +150,3 @@ class Drain:
             log.warning("replies still running after %.0f s were cut off", self.seconds)
             return False
 
-
-def stop_children() -> None:
-    """Stop the HTML worker (waiting for it to exit) and multiprocessing's resource tracker."""
-    parallel.stop(wait=True)
-    from multiprocessing import resource_tracker
-
-    tracker = getattr(resource_tracker, "_resource_tracker", None)
-    stop = getattr(tracker, "_stop", None)  # CPython's tracker; absent elsewhere
-    if stop is not None:
-        with contextlib.suppress(Exception):
-            stop()

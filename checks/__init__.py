@@ -3,7 +3,7 @@
 from .engine import check, preload, validate_text
 from .errors import MAX_DRAFT_CHARS, MAX_TEXT_CHARS, DraftError
 from .models import Context, Draft, Edit, Finding, Fix, Guidance, Report, Severity
-from .registry import all_rules
+from .rules import all_rules
 from .settings import CheckSettings, RuleSetting
 
 __all__ = [

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import extract, frames, language, markup, phrases, prefilter
+from . import extract, frames, language, mixing, phrases, prefilter
+from .html import markup
 from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
 
@@ -41,6 +42,17 @@ _ABBREVIATION = regex.compile(
 )
 
 
+# Languages without phrase data that a detector gives for short drafts in a
+# close relative (pt for Spanish, lb for German): read as the buyer's language.
+_NEIGHBOURS: dict[str, frozenset[str]] = {
+    "pt": frozenset({"es", "it"}),
+    "gl": frozenset({"es"}),
+    "ca": frozenset({"es", "fr"}),
+    "oc": frozenset({"fr", "es", "it"}),
+    "lb": frozenset({"de"}),
+}
+
+
 @dataclass
 class Sentence:
     start: int
@@ -70,11 +82,7 @@ class Document:
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
 
     @classmethod
-    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date, tree: bool = True, text: bool = True) -> Document:
-        """For an HTML draft checked in two processes (checks/parallel.py):
-        ``tree=False`` reads its visible text only, no parsed tree (for the
-        text rules); ``text=False`` builds the tree but no visible text (for
-        the html.* rules)."""
+    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date) -> Document:
         context = draft.context
         updates = {}
         if context.marketplace is None and settings.marketplace:
@@ -91,7 +99,7 @@ class Document:
         # --- HTML drafts (issue 3): check the visible text, keep the tree ---
         html = None
         if markup.is_html(draft.text, context.format):
-            html = markup.parse(draft.text, tree=tree, text=text)
+            html = markup.parse(draft.text)
             html.default_width = settings.html_max_width or html.default_width
             html.rtl = language.primary(context.buyer_language) in ("ar", "he", "fa", "ur")
             checked, offsets = html.text, None  # html.source_span maps its positions
@@ -156,14 +164,10 @@ class Document:
     @functools.cached_property
     def main_language(self) -> tuple[str | None, float]:
         """Language of the dominant script (a Chinese note does not make an English draft Chinese)."""
-        from . import mixing
-
         return mixing.main_language(self)
 
     @functools.cached_property
     def foreign_passages(self) -> list[tuple[tuple[int, int], str]]:
-        from . import mixing
-
         return mixing.foreign_passages(self)
 
     @functools.cached_property
@@ -176,7 +180,12 @@ class Document:
         match such a draft, and they keep the platform names (WeChat, PayPal)
         and phone keywords that stay useful in any language."""
         lang = self.language or language.primary(self.context.buyer_language) or "en"
-        return lang if lang in phrases.languages() else "en"
+        if lang in phrases.languages():
+            return lang
+        # A short Spanish draft is often detected as Portuguese or Galician:
+        # a close neighbour of the buyer's language is read as that language.
+        buyer = language.primary(self.context.buyer_language)
+        return buyer if buyer in _NEIGHBOURS.get(lang, ()) and buyer in phrases.languages() else "en"
 
     def phrase(self, concept: str) -> regex.Pattern | None:
         return phrases.pattern(self.phrase_language, concept)
@@ -301,11 +310,15 @@ class Document:
     def phones(self) -> list[extract.Found]:
         blocked = [e.span for e in self.emails] + [l.span for l in self.links]
         blocked += [o.span for o in self.order_ids.valid + self.order_ids.malformed]
-        region = extract.region_for(self.context.marketplace, self.context.buyer_language)
+        regions = extract.regions_for(
+            self.context.marketplace, self.context.buyer_language, self.settings.phone_region, self.text, self.language
+        )
         allowed = self.settings.allowed_phone_numbers
-        # The keyword scan runs only when the text holds one of a keyword's literals.
-        keyword = self.phrase("phone_keyword") if self.literal_hits.get("phone_keyword", True) else None
-        return extract.phones(self.text, region, blocked, allowed, keyword)
+        # The keyword scan runs only when the text holds one of a keyword's
+        # literals (or the text is read differently: spelled digits, invisible characters).
+        hits = self.literal_hits.get("phone_keyword", True) or extract.normalize.read(self.text).starts is not None
+        keyword = self.phrase("phone_keyword") if hits else None
+        return extract.phones(self.text, regions, blocked, allowed, keyword)
 
     @functools.cached_property
     def review_sentences(self) -> list[Sentence]:

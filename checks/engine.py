@@ -12,11 +12,15 @@ import logging
 import threading
 import time
 
+from . import i18n
 from .document import Document
-from . import i18n, language, parallel
+from . import language
 from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
-from .registry import INTERNAL_ERROR, Hit, Rule, all_rules
+from .registry import INTERNAL_ERROR, Hit, Rule, preload_all
+from .rewrite import Suggestion, suggest_checked
+from .rewrite import suggest as suggest_rewrite
+from .rules import all_rules
 from .settings import CheckSettings
 
 log = logging.getLogger(__name__)
@@ -64,13 +68,11 @@ _preloaded = False
 
 
 def preload() -> None:
-    """Start loading the slow models (grammar) in the background; idempotent."""
+    """Start loading the rules' slow models (grammar) in the background; idempotent."""
     global _preloaded
     if not _preloaded:
         _preloaded = True
-        from .rules.style import preload_grammar
-
-        preload_grammar()
+        preload_all()
 
 
 async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bool = True) -> Report:
@@ -78,28 +80,20 @@ async def check(draft: Draft, settings: CheckSettings | None = None, rewrite: bo
 
     ``rewrite``: also suggest the compliant rewrite, its diff and guidance
     (``checks/rewrite/``; costs well under a millisecond on a 2,000-character draft).
-    When a bot has started the HTML worker (``checks.parallel.start``), a
-    long HTML draft's html.* rules run there while this process runs the rest."""
+    The check runs in the caller's event loop and hands it back between rules
+    (``YIELD_EVERY``): a bot keeps answering while a long template is checked."""
     preload()
     settings = settings or CheckSettings()
     validate_text(draft.text)
     today = dt.date.today()
     with collector_paused():
-        # A long HTML draft's html.* rules may go to a worker process (checks/parallel.py):
-        # then this process reads only the visible text, without a tree.
-        remote = parallel.submit(draft, settings, today)
-        doc = Document.build(draft, settings, today=today, tree=remote is None)
+        doc = Document.build(draft, settings, today=today)
         try:
-            report = await _run(doc, settings, rewrite, remote, draft)
+            report = await _run(doc, settings, rewrite, draft)
         finally:
             doc.release()
             del doc  # freed before the collector is back: nothing left for it to walk
     return report
-
-
-def applicable(rule: Rule, settings: CheckSettings, given: set[str]) -> bool:
-    """The rule runs: implemented, enabled, and given the context it needs."""
-    return rule.implemented and settings.enabled(rule.id) and not rule.missing(given)
 
 
 def rule_hits(rule: Rule, doc: Document) -> list[Hit]:
@@ -152,7 +146,7 @@ def collector_paused():
                 gc.enable()
 
 
-async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: asyncio.Future | None, draft: Draft) -> Report:
+async def _run(doc: Document, settings: CheckSettings, rewrite: bool, draft: Draft) -> Report:
     if len(doc.text) > MAX_TEXT_CHARS:
         raise DraftError(
             i18n.tr(
@@ -164,27 +158,20 @@ async def _run(doc: Document, settings: CheckSettings, rewrite: bool, remote: as
             )
         )
     with language.failures_recorded() as detection_failures:
-        return await _run_rules(doc, settings, rewrite, remote, draft, detection_failures)
+        return await _run_rules(doc, settings, rewrite, draft, detection_failures)
 
 
-async def _run_rules(
-    doc: Document, settings: CheckSettings, rewrite: bool, remote: asyncio.Future | None, draft: Draft, detection_failures: list[str]
-) -> Report:
+async def _run_rules(doc: Document, settings: CheckSettings, rewrite: bool, draft: Draft, detection_failures: list[str]) -> Report:
     findings: list[Finding] = []
     missing: dict[str, list[str]] = {}
     last_yield = time.perf_counter()
     given = doc.given_context
-    html_notes_at: int | None = None  # where the html.* rules' notes go, as if they had run here
     for rule in all_rules().values():
         if not rule.implemented or not settings.enabled(rule.id):
             continue
         lacking = rule.missing(given)
         if lacking:
             missing[rule.id] = lacking
-            continue
-        if remote is not None and rule.id.startswith(parallel.HTML_RULES):
-            if html_notes_at is None:
-                html_notes_at = len(doc.notes)
             continue
         try:
             hits = rule_hits(rule, doc)
@@ -196,8 +183,6 @@ async def _run_rules(
         if time.perf_counter() - last_yield > YIELD_EVERY:  # let the bot's other tasks run
             await asyncio.sleep(0)
             last_yield = time.perf_counter()
-    if remote is not None:
-        await _merge_html_half(remote, draft, doc, settings, findings, html_notes_at)
     found_language = _language(doc, findings)
     if detection_failures:  # contained in checks/language.py; reported like a rule that failed
         findings.append(_internal_error(LANGUAGE_DETECTION, detection_failures[0]))
@@ -216,23 +201,20 @@ async def _run_rules(
 async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSettings, draft: Draft) -> None:
     """The rewrite, re-checked once with the draft's context and settings
     (``rewrite=False``: the re-check suggests nothing, so it does not recurse)."""
-    from . import rewrite
 
-    async def recheck(text: str, again: bool) -> tuple[list[Finding], rewrite.Suggestion | None]:
+    async def recheck(text: str, again: bool) -> tuple[list[Finding], Suggestion | None]:
         """The findings on ``text``; with ``again``, also the rewrite of ``text`` itself."""
         validate_text(text)
         redraft = Draft(text=text, context=draft.context)
-        # In this process, with its tree (no HTML worker): the second pass plans over the parsed
-        # template, and a report is the same whether or not the worker ran the draft's html half.
         redoc = Document.build(redraft, settings, today=doc.today)
         try:
-            found = (await _run(redoc, settings, False, None, redraft)).findings
-            return found, (rewrite.suggest(redoc, [f.model_copy(deep=True) for f in found]) if again and found else None)
+            found = (await _run(redoc, settings, False, redraft)).findings
+            return found, (suggest_rewrite(redoc, [f.model_copy(deep=True) for f in found]) if again and found else None)
         finally:
             redoc.release()
 
     try:
-        outcome = await rewrite.suggest_checked(doc, report.findings, recheck)
+        outcome = await suggest_checked(doc, report.findings, recheck)
     except Exception as exc:  # a rewrite bug must not cost the findings
         log.exception("rewrite failed")
         report.notes.append(
@@ -258,28 +240,6 @@ def _finding(rule: Rule, hit: Hit, doc: Document, settings: CheckSettings) -> Fi
         guideline=i18n.Text(rule.id + "#guideline", rule.guideline),
         fix=fix,
     )
-
-
-async def _merge_html_half(
-    remote: asyncio.Future, draft: Draft, doc: Document, settings: CheckSettings,
-    findings: list[Finding], notes_at: int | None,
-) -> None:
-    """The worker's html.* findings and notes, as if those rules had run here."""
-    try:
-        results, notes = await remote
-    except Exception:  # the worker failed or died: this process checks that half too
-        log.exception("the HTML worker failed; its rules run here")
-        parallel.restart()
-        results, notes = parallel.html_half(draft, settings, doc.today)
-    at = len(doc.notes) if notes_at is None else notes_at
-    doc.notes[at:at] = notes
-    rules = all_rules()
-    for rule_id, hits, error in results:
-        rule = rules[rule_id]
-        if error is not None:
-            findings.append(_internal_error(rule, error))
-        else:
-            findings.extend(_finding(rule, hit, doc, settings) for hit in hits)
 
 
 class _Part:

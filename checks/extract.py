@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import phonenumbers
 import regex
 
-from . import prefilter
+from . import normalize, prefilter
 
 _V = regex.IGNORECASE
 # No rule reports more than 50 findings; extraction stops a little later.
@@ -71,45 +71,140 @@ _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303F\uFF00-\uFFEF"
 _EMAIL = regex.compile(
     rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:\.[{_AW}-]{{1,63}}){{1,6}}", _V
 )
-_AT = r"(?:\s?[\[({<]\s?(?:at|@)\s?[\])}>]\s?|\s(?:at)\s)"
-_DOT = r"(?:\s?[\[({<]\s?(?:dot|\.)\s?[\])}>]\s?|\s(?:dot)\s|\.)"
-_OBFUSCATED = regex.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V
+# An address whose dots have a space beside them ("service@lumiwood-lighting. com").
+_EMAIL_SPACED = regex.compile(
+    rf"(?<![{_AW}.+-])[{_AW}.+-]{{1,64}}\s?@\s?[{_AW}-]{{1,63}}(?:[ \t]{{0,3}}\.[ \t]{{0,3}}[{_AW}-]{{1,63}}){{1,6}}", _V
 )
+# The at sign and the dot spelled out, in the supported languages ("at sign",
+# "Klammeraffe", "arobase", "arroba", "chiocciola", "アットマーク"), or bracketed.
+_AT_WORDS = (
+    r"at[- ]sign|at[- ]symbol|at[- ]zeichen|klammeraffe|arobase|arroba|chiocciola|chiocciolina|"
+    r"apenstaartje|małpa|snabel-a|ät|at"
+)
+_DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta|kropka"
+_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
+_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\s\.\s|\.)"
+# An obfuscated address is read from each at-form outwards: the name before
+# it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
+# linear and lets "write directly at name [at] host [dot] com" find the name.
+_AT_FORM = regex.compile(_AT, _V)
+# The name may have its own dots written out ("mike dot chen at hotmail dot com").
+_NAME_BEFORE = regex.compile(rf"(?<![\w.+-])(?:[\w.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[\w.+-]{{1,64}}\Z", _V)
+_DOMAIN_AFTER = regex.compile(rf"[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V)
+_DOT_FORM = regex.compile(rf"(?!\.){_DOT}", _V)  # a written-out or bracketed dot
 
-_OBFUSCATION_HINT = regex.compile(r"\bdot\b|[\[({<]\s?(?:at|dot|@|\.)\s?[\])}>]", _V)
+# A mailbox named by its provider instead of its domain: "lumiwood88 at
+# gmail", "the username is lumiwood.care on Gmail", "my QQ mail is 20394857".
+_PROVIDERS = (
+    r"gmail|googlemail|outlook|hotmail|yahoo|icloud|aol|gmx|web\.de|t-online|proton(?:mail)?|yandex|"
+    r"qq|sina|foxmail|naver|libero|wanadoo|laposte"
+)
+_PROVIDER_AFTER = regex.compile(
+    rf"(?<![\w.+-])(?P<name>[\w.+-]{{2,64}}+)(?:\s?@\s?|{_AT}|\s(?:on|at|bei|auf|sur|chez|en|su|in|via)\s)"
+    rf"(?:{_PROVIDERS})\b(?![\w-]{{0,63}}\.[a-z])",
+    _V,
+)
+_PROVIDER_FIRST = regex.compile(
+    rf"\b(?:{_PROVIDERS})\b\s?(?:mail|e-?mail|account|address|adresse|konto|compte|cuenta|correo|indirizzo|邮箱|号)?\s?"
+    r"(?:is|ist|est|es|è|:|：)\s?(?P<name>[\w.+-]{3,64})",
+    _V,
+)
+# Before a bare name, these words say it is an address ("the username is ...").
+_NAMED_BEFORE = regex.compile(
+    r"(?:user\s?name|username|account|address|e-?mail|mail|benutzername|nutzername|adresse|konto|compte|identifiant|"
+    r"cuenta|correo|usuario|indirizzo|utente|is|ist|est|es|è)\W{0,3}$",
+    _V,
+)
+_NOT_A_NAME = frozenset("us me you him her them it this that our my your his their we one all".split())
+_PROVIDER_HINT = regex.compile(rf"\b(?:{_PROVIDERS})\b", _V)
+# A domain that is a mailbox provider's (163.com and 126.com only as domains: as words they are numbers).
+_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\.", _V)
+
+
+def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for m in _PROVIDER_AFTER.finditer(text):
+        name = m.group("name")
+        if name.lower() in _NOT_A_NAME or _overlaps(m.span(), taken):
+            continue
+        marked = "@" in m.group() or any(c.isdigit() or c in "._+" for c in name)
+        if marked or _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            found.append(Found(m.span(), m.group()))
+            taken.append(m.span())
+    for m in _PROVIDER_FIRST.finditer(text):
+        name = m.group("name")
+        if _overlaps(m.span(), taken) or not any(c.isdigit() or c in "._+" for c in name):
+            continue
+        found.append(Found(m.span(), m.group()))
+        taken.append(m.span())
+    return found
 
 
 def emails(text: str) -> list[Found]:
+    """Email addresses as a reader sees them (checks/normalize.py), with spans
+    and values in ``text``."""
+    reading = normalize.read(text)
+    return [_original(text, reading, f) for f in _emails(reading.text)]
+
+
+def _original(text: str, reading: normalize.Reading, found: Found) -> Found:
+    span = reading.span(found.span)
+    return Found(span, text[span[0] : span[1]])
+
+
+def _emails(text: str) -> list[Found]:
     text = narrow(text)
     found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
     if "@" in text:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
     taken = [f.span for f in found]
-    if not _OBFUSCATION_HINT.search(text):
-        return sorted(found, key=lambda f: f.span)
-    # Overlapped: "write directly at name [at] host [dot] com" must not let the
-    # candidate starting at "directly" hide the real one.
-    for m in _OBFUSCATED.finditer(text, overlapped=True):
+    for m in _EMAIL_SPACED.finditer(text) if "@" in text else ():
+        # The longest reading that ends in a top-level domain ("x@host. com. Call us": not "Call").
         value = m.group()
-        if _overlaps((m.start(), m.end()), taken) or not _OBFUSCATION_HINT.search(value):
+        while "." in value.split("@")[-1]:
+            head, tld = value.rsplit(".", 1)
+            if tld.strip().islower() and is_tld(tld.strip()):
+                break
+            value = head.rstrip()
+        else:
             continue
-        tld = regex.split(r"\W+", value.strip())[-1]
-        if is_tld(tld):
-            found.append(Found((m.start(), m.end()), value))
-            taken.append((m.start(), m.end()))
+        span = (m.start(), m.start() + len(value))
+        if " " in value and not _overlaps(span, taken):
+            found.append(Found(span, value))
+            taken.append(span)
+    for at in _AT_FORM.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, at.start() - 100), at.start())
+        domain = _DOMAIN_AFTER.match(text, at.end())
+        if name is None or domain is None or name.group().lower() in _NOT_A_NAME:
+            continue  # "find us at fb dot com": "us" is no mailbox
+        span = (name.start(), domain.end())
+        value = text[span[0] : span[1]]
+        plain_at = at.group().strip().lower() in ("at", "@")
+        if plain_at and not _DOT_FORM.search(domain.group()) and not _MAIL_PROVIDER.match(domain.group()):
+            continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
+        if _overlaps(span, taken) or text.startswith("/", span[1]):
+            continue  # "the app at lumiwood[.]net/app": a path makes it a link
+        if is_tld(regex.split(r"\W+", value.strip())[-1]):
+            found.append(Found(span, value))
+            taken.append(span)
+    if _PROVIDER_HINT.search(text):
+        found += _provider_mailboxes(text, taken)
     return sorted(found, key=lambda f: f.span)
 
 
 # --- links ------------------------------------------------------------------
 _TRAIL = ".,;:!?)]}'\"”’»。、"
-_SCHEME_URL = regex.compile(rf"(?<![{_AW}])(?:https?|ftp)://[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
+# Also defanged ("hxxps://"), as sellers write them to pass filters.
+_SCHEME_URL = regex.compile(rf"(?<![{_AW}])(?:https?|hxxps?|ftp)://[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
 _WWW_URL = regex.compile(rf"(?<![{_AW}.@/-])www\.[^\s<>\"'`{_CJK}]{{1,2000}}", _V)
+# Labels may be internationalised (münchen-leuchten.de); CJK runs are not
+# taken as labels, since a CJK sentence has no spaces before an address.
+_LABEL_CHARS = r"\p{Latin}\p{Greek}\p{Cyrillic}0-9"
 _BARE = regex.compile(
-    rf"(?<![{_AW}.@/\\-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,4}}[a-z]{{2,24}}(?![{_AW}@-])(?:/[^\s<>\"'`{_CJK}]{{0,2000}})?",
+    rf"(?<![{_AW}.@/\\-])(?:[{_LABEL_CHARS}](?:[{_LABEL_CHARS}-]{{0,61}}[{_LABEL_CHARS}])?\.){{1,4}}[a-z]{{2,24}}(?![{_AW}@-])(?:/[^\s<>\"'`{_CJK}]{{0,2000}})?",
     _V,
 )
-_DOTTED = re.compile(r"[a-z0-9]\.[a-z]")  # in every _BARE match (on lowered text)
+_DOTTED = re.compile(r"[a-z0-9\u0080-\U0010ffff]\.[a-z]")  # in every _BARE match (on lowered text)
 _FILE_EXTENSIONS = frozenset(
     "pdf doc docx xls xlsx csv txt jpg jpeg png gif webp heic bmp svg zip rar 7z mp4 mov avi mp3 wav "
     "html htm exe dmg apk json xml py js ts md".split()
@@ -118,6 +213,92 @@ _COMMON_TLDS = frozenset(
     "com net org info biz io co shop store online site app me us uk de fr es it nl pl se tr jp cn hk tw "
     "ca au nz in sg ae eu ch at be dk no fi ie pt ru br mx kr ly gl to cc tv xyz top club link".split()
 )
+
+
+# One-letter domains that are real, much-used hosts: Telegram and WhatsApp
+# invitations, shorteners.
+_SHORT_HOSTS = frozenset({"t.me", "wa.me", "t.co", "g.co", "x.com", "j.mp", "u.to", "v.gd", "is.gd", "a.co", "m.me"})
+
+# A domain whose dots are written out or hidden: "lumiwood dot com",
+# "example(.)com", "lumiwood[.]net", "www . lumiwood . com", "sakura-home ドット jp".
+_DOT_SEPARATOR = (
+    rf"\s?[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|-(?:{_DOT_WORDS})-|\s?(?:ドット|点)\s?|[ \t]{{1,3}}\.[ \t]{{0,3}}|\.[ \t]{{1,3}}"
+)
+_SPELLED_LABEL = r"[\p{Latin}0-9](?:[\p{Latin}0-9-]{0,40}[\p{Latin}0-9])?"
+_SPELLED_DOMAIN = regex.compile(
+    rf"(?<![\w.@/-])(?P<host>{_SPELLED_LABEL}(?:(?:{_DOT_SEPARATOR}){_SPELLED_LABEL}){{0,3}})"
+    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>(?:\s?/\s?|\s(?:slash|schrägstrich|barra|barre)\s)[^\s<>\"'`]{{1,200}})?",
+    _V,
+)
+_SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|cn|jp|uk|eu|nl|pl|ru|hk|tw|ca|au|de|fr|it|es"
+# Where such a domain can be: a written-out or bracketed dot, a dot with a
+# space before it, or a dot and a space before a top-level domain ("wood. com").
+_SPELLED_HINT = regex.compile(
+    rf"\s\.|\.[ \t]{{1,3}}(?=(?:{_SPELLED_TLD_LIST})\b)|[\[({{<]\s?(?:\.|dot|punkt|point|punto|ponto)\s?[\])}}>]|(?i:(?<![^\W_])(?:{_DOT_WORDS})(?![^\W_]))|ドット|点"
+)
+# Top-level domains read after a written-out dot. Two-letter ones that are
+# also words ("el punto es que", "point de vue", "dot to dot") count only after
+# the dot words of languages where they are not ("punkt de", "punto it").
+_SPELLED_TLDS = frozenset("com net org info biz shop store online site io app xyz top cn jp uk eu nl pl ru hk tw ca au".split())
+_SPELLED_TLDS_BY_WORD = {"punkt": {"de", "at", "ch"}, "point": {"fr", "be"}, "punto": {"it"}, "ドット": {"de", "fr", "it", "es"}}
+_NOT_A_LABEL = frozenset(
+    "the a an our my your this that his her its their and or of to on in at for with from is was be "
+    "el la los las le les der die das den dem des du de un une una ein eine il lo y e o et und oder "
+    "es est ist è al del per con su sur auf mit von".split()
+)
+
+
+# Substrings one of which every dot-form holds: most texts have none, and
+# ``in`` finds that faster than the pattern.
+_HINT_PARTS = (*_DOT_WORDS.split("|"), "ドット", "点", "[.", "(.", "{.", "<.", "[ ", "( ", "{ ", "< ")
+_SPACE_DOT = re.compile(r"\s\.|\.[ \t]{1,3}(?:" + _SPELLED_TLD_LIST + r")\b")
+
+
+def _hint_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Merged stretches of text around the dot-forms, from a word start."""
+    low = text.lower()
+    if not any(part in low for part in _HINT_PARTS) and not _SPACE_DOT.search(text):
+        return iter(())
+
+    def window(hint: regex.Match) -> tuple[int, int]:
+        start, end = max(0, hint.start() - 200), min(len(text), hint.end() + 260)
+        blank = text.rfind(" ", max(0, start - 64), start)
+        return (blank + 1 if blank >= 0 else max(0, start - 64) if start else 0), end
+
+    return _merged(window(hint) for hint in itertools.islice(_SPELLED_HINT.finditer(text), MAX_FOUND))
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Windows in order, overlapping ones joined."""
+    current: tuple[int, int] | None = None
+    for start, end in windows:
+        if current and start <= current[1]:
+            current = (current[0], max(end, current[1]))
+            continue
+        if current:
+            yield current
+        current = (start, end)
+    if current:
+        yield current
+
+
+def _spelled_domains(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, host, value) of domains with written-out or spaced dots."""
+    matches = (m for start, end in _hint_windows(text) for m in _SPELLED_DOMAIN.finditer(text, start, end))
+    for m in matches:
+        sep = m.group("sep").strip().strip("[](){}<>").strip().lower()
+        tld = m.group("tld")
+        bracketed = any(c in m.group("sep") for c in "[({<")
+        if sep == "." and not bracketed and tld != tld.lower():
+            continue  # "wood. Com..." starts a sentence
+        allowed = tld.lower() in _SPELLED_TLDS or tld.lower() in _SPELLED_TLDS_BY_WORD.get(sep, ())
+        if not (allowed or (bracketed and is_tld(tld))):
+            continue
+        labels = regex.split(rf"(?:{_DOT_SEPARATOR})", m.group("host"), flags=_V)
+        if any(label.lower() in _NOT_A_LABEL for label in labels) or len(labels[-1]) < 2 or labels[-1].isdigit():
+            continue
+        host = ".".join(label.lower() for label in labels) + "." + tld.lower()
+        yield m.start(), m.end(), host, m.group()
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,24 +339,39 @@ def _host_of(url: str) -> str:
 
 
 def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]:
+    """Links and bare domains as a reader sees them (checks/normalize.py), with
+    spans and values in ``text``; ``exclude``: spans of ``text`` already claimed."""
+    reading = normalize.read(text)
     taken = list(exclude or [])
+    found: list[Link] = []
+    for link in _links(reading.text):
+        span = reading.span(link.span)
+        if _overlaps(span, taken):
+            continue
+        taken.append(span)
+        found.append(Link(span, text[span[0] : span[1]], link.scheme, link.host))
+    return found
+
+
+def _links(text: str) -> list[Link]:
+    taken: list[tuple[int, int]] = []
     found: list[Link] = []
     text = narrow(text)
 
-    def add(start: int, raw: str, scheme: str | None) -> None:
+    def add(start: int, raw: str, scheme: str | None, host: str | None = None) -> None:
         value = _trim(raw)
         span = (start, start + len(value))
         if not value or _overlaps(span, taken):
             return
         taken.append(span)
-        found.append(Link(span, value, scheme, _host_of(value)))
+        found.append(Link(span, value, scheme, host or _host_of(value)))
 
     # Each pattern has a literal it cannot match without ("://", "www.", a dot
     # between a letter or digit and a letter); a text without it is not scanned.
     lowered = prefilter.fold(text)  # lower case as case-insensitive matching sees it
     schemes = _SCHEME_URL.finditer(text) if "://" in text else ()
     for m in schemes:
-        add(m.start(), m.group(), m.group().split(":")[0].lower())
+        add(m.start(), m.group(), m.group().split(":")[0].lower().replace("xx", "tt"))
     for m in _WWW_URL.finditer(text) if "www." in lowered else ():
         add(m.start(), m.group(), None)
     for m in _BARE.finditer(text) if _DOTTED.search(lowered) else ():
@@ -186,13 +382,15 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
         if tld in _FILE_EXTENSIONS and "/" not in value:
             continue
         _sub, domain, suffix = split_host(host)
-        if not suffix or not domain or len(domain) < 2:
+        if not suffix or not domain or (len(domain) < 2 and f"{domain}.{suffix}" not in _SHORT_HOSTS):
             continue
         if "/" not in value and suffix.split(".")[-1] not in _COMMON_TLDS:
             continue
         if domain.isdigit():
             continue
         add(m.start(), m.group(), None)
+    for start, end, host, value in _spelled_domains(text):
+        add(start, value, None, host)
     return sorted(found, key=lambda f: f.span)
 
 
@@ -267,25 +465,82 @@ def region_for(marketplace: str | None, buyer_language: str | None) -> str:
     return "US"
 
 
+def regions_for(
+    marketplace: str | None, buyer_language: str | None, team_region: str | None, text: str, detected: str | None
+) -> list[str]:
+    """Regions whose numbers are read as phone numbers: the buyer's
+    marketplace's (else the buyer language's), the team's own, and, when no
+    marketplace is given, the region of the draft's language. A Chinese or
+    Japanese passage (the team's own language pasted in) adds its region."""
+    regions = [region_for(marketplace, buyer_language)]
+    if team_region:
+        regions.append(team_region.upper())
+    if not marketplace and detected:
+        regions.append(_LANGUAGE_REGIONS.get(detected, regions[0]))
+    if not text.isascii():
+        if _HAN.search(text):
+            regions.append("CN")
+        if _KANA.search(text):
+            regions.append("JP")
+    return list(dict.fromkeys(regions))
+
+
+_HAN = regex.compile(r"\p{Han}")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _INTERNATIONAL = regex.compile(r"(?:\+|(?<!\d)00)\d[\d \-./()]{6,20}\d")
+# A vanity number: a North American toll-free (or keyword-led) number with
+# letters for digits, "1-800-FLOWERS", "(888) LUMI-WOOD".
+_VANITY = regex.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?(?P<area>8(?:00|33|44|55|66|77|88)|[2-9]\d\d)\)?[\s.-]?"
+    r"(?P<rest>(?=[A-Z0-9-]{0,4}[A-Z]{3})[A-Z0-9]{2,4}-?[A-Z0-9]{2,8})(?![\w-])"
+)
+# Digits glued to letters ("LW-2024-5561-88", "INV-2026-11-0042", "5561-88A")
+# are part, model and document numbers.
+_CODE_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9]*-?$")
+_CODE_AFTER = regex.compile(r"-?(?!x\d|ext)[A-Za-z]")
+# Glued to a number, these still introduce a phone number ("Tel-030...", "WA+1415...").
+_NUMBER_LABELS = frozenset("tel fax phone mobile mobil handy cell hotline whatsapp wa wechat vx viber line call ring tlf telefon telefono nr no num".split())
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    before = _CODE_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None and before.group().rstrip("-").lower() in _NUMBER_LABELS:
+        before = None
+    return before is not None or bool(_CODE_AFTER.match(text, end))
 
 
 def phones(
     text: str,
-    region: str,
+    region: str | list[str],
     blocked: list[tuple[int, int]],
     allowed: list[str],
     keyword: regex.Pattern | None,
 ) -> list[Found]:
-    """Phone numbers valid for the marketplace's region or written internationally."""
-    normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
-    allowed_e164 = {_e164(a, region) for a in allowed} - {None}
+    """Phone numbers valid for one of the regions or written internationally,
+    read as a reader sees them (spelled digits, full-width digits, invisible
+    characters: checks/normalize.py); spans and values in ``text``."""
+    regions = [region] if isinstance(region, str) else list(region)
+    reading = normalize.read(text)
     found: list[Found] = []
     taken = list(blocked)
+    for number in _phones(reading.text, regions, allowed, keyword):
+        span = reading.span(number.span)
+        if _overlaps(span, taken):
+            continue
+        taken.append(span)
+        found.append(Found(span, text[span[0] : span[1]]))
+    return found
+
+
+def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pattern | None) -> list[Found]:
+    normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
+    allowed_e164 = {_e164(a, r) for a in allowed for r in regions} - {None}
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
 
     def consider(start: int, end: int, number) -> None:
         span = (start, end)
-        if _overlaps(span, taken):
+        if _overlaps(span, taken) or _in_code(normalized, start, end):
             return
         if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) in allowed_e164:
             return
@@ -296,37 +551,61 @@ def phones(
     # enough to be a number (most of a message has none).
     # At most MAX_FOUND numbers: a text of nothing but numbers would
     # otherwise cost seconds (the matcher, and the overlap test per number).
-    for start, end in itertools.islice(_digit_windows(normalized), MAX_FOUND):
-        window = normalized[start:end]
-        for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID):
-            consider(start + match.start, start + match.end, match.number)
-            if len(found) >= MAX_FOUND:
-                return sorted(found, key=lambda f: f.span)
+    windows = list(itertools.islice(_digit_windows(normalized), MAX_FOUND))
+    for region in regions:
+        for start, end in windows:
+            window = normalized[start:end]
+            for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID):
+                consider(start + match.start, start + match.end, match.number)
+                if len(found) >= MAX_FOUND:
+                    return sorted(found, key=lambda f: f.span)
     # Written with + or 00: valid whatever the marketplace.
     international = _INTERNATIONAL.finditer(normalized) if "+" in normalized or "00" in normalized else ()
     for m in itertools.islice(international, MAX_FOUND):
         candidate = m.group()
-        if candidate.startswith("00"):
+        dialled = candidate.startswith("00")  # "0043-2211-7" may be a batch code: only a valid number counts
+        if dialled:
             candidate = "+" + candidate[2:]
         try:
             number = phonenumbers.parse(candidate, None)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_possible_number(number):
+        if phonenumbers.is_valid_number(number) if dialled else phonenumbers.is_possible_number(number):
             consider(m.start(), m.end(), number)
             if len(found) >= MAX_FOUND:
                 return sorted(found, key=lambda f: f.span)
+    for m in itertools.islice(_VANITY.finditer(normalized), MAX_FOUND) if _has_vanity_letters(normalized) else ():
+        toll_free = m.group("area").startswith("8") and m.group("area")[1:] == m.group("area")[2] * 2
+        led = keyword is not None and keyword.search(normalized, max(0, m.start() - 40), m.start()) is not None
+        if not (toll_free or led):
+            continue
+        digits = phonenumbers.convert_alpha_characters_in_number(m.group("area") + m.group("rest"))
+        digits = "".join(c for c in digits if c.isdigit())[:10]
+        try:
+            number = phonenumbers.parse(digits, "US")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            consider(m.start(), m.end(), number)
     # After a phone keyword (tel, call, WhatsApp...), accept merely possible numbers.
     if keyword is not None:
         for k in keyword.finditer(normalized):
             window_end = min(len(normalized), k.end() + 40)
-            for match in phonenumbers.PhoneNumberMatcher(
-                normalized[k.end() : window_end], region, leniency=phonenumbers.Leniency.POSSIBLE
-            ):
-                consider(k.end() + match.start, k.end() + match.end, match.number)
+            for region in regions:
+                for match in phonenumbers.PhoneNumberMatcher(
+                    normalized[k.end() : window_end], region, leniency=phonenumbers.Leniency.POSSIBLE
+                ):
+                    consider(k.end() + match.start, k.end() + match.end, match.number)
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)
+
+
+_VANITY_LETTERS = regex.compile(r"\d[\s.)-]{0,2}[A-Z]{3}")
+
+
+def _has_vanity_letters(text: str) -> bool:
+    return _VANITY_LETTERS.search(text) is not None
 
 
 _DIGIT_RUN = regex.compile(r"(?<![\d])\d[\d \t().\-–/]{4,40}+")
@@ -335,19 +614,8 @@ _WINDOW_MARGIN = 8
 
 def _digit_windows(text: str) -> Iterator[tuple[int, int]]:
     """Merged windows around runs holding six or more digits."""
-    current: tuple[int, int] | None = None
-    for m in _DIGIT_RUN.finditer(text):
-        if sum(ch.isdigit() for ch in m.group()) < 6:
-            continue
-        start, end = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
-        if current and start <= current[1]:
-            current = (current[0], end)
-            continue
-        if current:
-            yield current
-        current = (start, end)
-    if current:
-        yield current
+    runs = (m for m in _DIGIT_RUN.finditer(text) if sum(ch.isdigit() for ch in m.group()) >= 6)
+    return _merged((max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)) for m in runs)
 
 
 def _e164(raw: str, region: str) -> str | None:

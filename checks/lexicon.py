@@ -218,7 +218,7 @@ def preload(langs: tuple[str, ...] = MARKETPLACE_LANGUAGES) -> None:
 
 def preload_in_background() -> None:
     """Build every marketplace language's lexicon in a daemon thread: a
-    long-running bot (bot.chat.start_html_worker) then never builds one while
+    long-running bot (bot.chat.warm_up_checks) then never builds one while
     a buyer waits (about 0.1 s each). A one-shot CLI check builds only its
     draft's language, at once."""
     import threading

@@ -3,20 +3,22 @@
 Adding a rule: subclass :class:`Rule` in the module of its guideline family
 under ``checks/rules/``, give it the id from ``rules.md``, a docstring, a
 guideline paraphrase and a violating/compliant example pair, and decorate it
-with :func:`register`. ``tests/test_registry.py`` runs the examples.
+with :func:`register`. ``tests/test_registry.py`` runs the examples; the
+step by step guide is ``checks/rules/README.md``.
+
+This module does not import the rule families (they import it):
+``checks.rules.all_rules()`` is the registry with every family loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from .document import Document, negated
 from .i18n import Text
 from .models import Fix, Severity
-
-if TYPE_CHECKING:
-    from .document import Document
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,13 @@ class Rule:
     def find(self, doc: Document) -> Iterator[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    @classmethod
+    def preload(cls) -> None:
+        """Start loading what this rule needs and is slow to load (a model), in
+        the background, so the first check does not wait for it. Called once
+        per process for every registered rule (:func:`preload_all`); most
+        rules load nothing."""
+
     def say(self, **params: object) -> Text:
         """This rule's ``message`` with ``params`` filled in; it stays
         translatable (``checks/messages/<lang>.toml``, under the rule id)."""
@@ -83,8 +92,6 @@ class PhraseRule(Rule):
     negation_window: ClassVar[int | None] = None
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        from .document import negated
-
         for sentence, match in doc.matches(self.concept):
             if self.negation_window is None or not negated(doc, sentence, match, window=self.negation_window):
                 yield Hit(sentence.span_of(match))
@@ -107,7 +114,7 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def all_rules() -> dict[str, Rule]:
-    from . import rules  # noqa: F401  (importing the package registers every family)
-
-    return RULES
+def preload_all() -> None:
+    """Every registered rule's :meth:`Rule.preload`."""
+    for rule in RULES.values():
+        rule.preload()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import Severity
 
@@ -25,12 +25,24 @@ class CheckSettings(BaseModel):
     words: list[str] = Field(default_factory=list)
     marketplace: str | None = None
     buyer_language: str | None = None
+    # The team's own country (ISO 3166 alpha-2, e.g. "CN"): its local phone
+    # numbers are read as numbers too, whatever the buyer's marketplace.
+    phone_region: str | None = None
     html_max_width: int | None = Field(default=None, gt=0)
-    # A long-running bot checks long HTML drafts' html.* rules in a second
-    # process (checks/parallel.py); a one-shot CLI check never starts one.
-    html_worker: bool = True
     # The language a person reads the report in (checks/i18n.py): "en" or "zh" (Simplified Chinese).
     ui_language: Literal["en", "zh"] = "en"
+
+    @field_validator("phone_region")
+    @classmethod
+    def _region(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        import phonenumbers
+
+        region = value.strip().upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"{value!r} is not a country code with phone numbers (write e.g. \"CN\" or \"DE\")")
+        return region
 
     def enabled(self, rule_id: str) -> bool:
         setting = self.rules.get(rule_id)

@@ -27,6 +27,23 @@ ADVERSARIAL = {
     "phone-numbers": "212-555-0143 ",
     "review-requests": "leave a 5-star review ",
     "email-ish": "a@a.",
+    # Disguises the reader's text undoes (checks/normalize.py) and the patterns for them.
+    "spaced-letters": "a b ",
+    "spaced-dots": "x . ",
+    "spelled-digits": "four one ",
+    "spelled-digit-pairs": "trente-quatre, ",
+    "digits-half-spelled": "five 55 ",
+    "cjk-digits": "一二三・",
+    "spelled-dots": "x dot ",
+    "bracket-dots": "x(.)",
+    "at-words": "x arroba y punto ",
+    "providers": "a at gmail ",
+    "vanity": "1-800-FLOWERS ",
+    "codes": "LW-2024-",
+    "platforms": "WA add ",
+    "zero-width": "a\u200b",
+    "confusables": "а@",
+    "full-width": "ｘ＠",
 }
 # A runaway pattern takes minutes on these; the budget only catches that.
 # Real timings are in bench/bench_adversarial.py.

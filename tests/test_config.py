@@ -65,6 +65,16 @@ def test_every_key_maps_onto_the_settings(tmp_path):
     assert config.path == tmp_path / CONFIG_FILE
 
 
+def test_retired_html_worker_key_still_loads_with_a_warning(tmp_path, caplog):
+    """A file written for the two-process HTML worker loads; the key is ignored and named in a warning."""
+    write(tmp_path, 'html_worker = true\nwords = ["Lumiwood"]')
+    with caplog.at_level("WARNING", logger="bot.config"):
+        config = load_config(cwd=tmp_path)
+    assert config.checks.words == ["Lumiwood"]
+    assert "html_worker" not in config.checks.model_dump()
+    assert any("html_worker is no longer used" in r.getMessage() for r in caplog.records)
+
+
 def test_explicit_path_wins_over_the_working_folder(tmp_path):
     """--config PATH is read even when ./checkmsg.toml exists."""
     write(tmp_path, 'words = ["Local"]')

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from checks.engine import check
-from checks.markup import is_html, parse
+from checks.html.markup import is_html, parse
 from checks.models import Draft, Report
-from checks.registry import all_rules
+from checks.rules import all_rules
 from checks.settings import CheckSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -358,7 +358,7 @@ SHARED_CASES = [
 
 @pytest.mark.parametrize("source", SHARED_CASES)
 def test_shared_pass_equals_two_passes(source, monkeypatch):
-    import checks.markup as markup
+    import checks.html.markup as markup
 
     def snapshot(m):
         tree = [(t.name, t.sourceline, t.sourcepos, t.attrs) for t in m.soup.find_all(True)]
@@ -378,7 +378,7 @@ def test_shared_pass_equals_two_passes(source, monkeypatch):
 
 @pytest.mark.parametrize("shared", [True, False])
 def test_tree_keeps_no_indentation_but_keeps_pre(shared, monkeypatch):
-    import checks.markup as markup
+    import checks.html.markup as markup
 
     if not shared:
         monkeypatch.setattr(markup, "_shared_pass", lambda *a: None)
@@ -425,7 +425,7 @@ async def test_check_restores_the_collector(enabled):
 
 
 def test_source_map_runs():
-    from checks.markup import SourceMap
+    from checks.html.markup import SourceMap
 
     positions = SourceMap()
     positions.add_copy(10, 3)  # text 0..2 <- source 10..12

@@ -12,7 +12,7 @@ import regex
 from checks import phrases, prefilter
 from checks.document import Document
 from checks.models import Context, Draft
-from checks.registry import all_rules
+from checks.rules import all_rules
 from checks.settings import CheckSettings
 import test_rules_en  # the rule tests: their texts are the phrases to compare on
 import test_rules_i18n

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from checks import CheckSettings, Context, Draft, check
-from checks.registry import INTERNAL_ERROR, RULES, Rule, all_rules
+from checks.registry import INTERNAL_ERROR, RULES, Rule
+from checks.rules import all_rules
 
 RULES_MD = Path(__file__).resolve().parents[2] / "shared" / "rules.md"
 CATALOGUE_IDS = {
@@ -90,3 +91,26 @@ async def test_settings_disable_and_regrade_rules():
     report = await check(Draft(text="Use code SAVE20 now 🙂"), settings)
     assert "style.emoji" not in report.rule_ids()
     assert [f.severity.value for f in report.findings if f.rule == "promo.coupon"] == ["info"]
+
+
+def test_preload_all_calls_every_registered_rules_preload_hook(monkeypatch):
+    """The registry asks each rule to preload (style.grammar builds Harper there); the engine names no rule."""
+    from checks import registry
+
+    called: list[str] = []
+    for rule in all_rules().values():
+        monkeypatch.setattr(type(rule), "preload", classmethod(lambda cls: called.append(cls.id)))
+    registry.preload_all()
+    assert sorted(called) == sorted(all_rules())
+
+
+def test_grammar_rule_preloads_harper(monkeypatch):
+    """style.grammar's hook starts the Harper build; a rule without a hook loads nothing."""
+    from checks.rules import style
+
+    started: list[bool] = []
+    monkeypatch.setattr(style, "preload_grammar", lambda: started.append(True))
+    all_rules()["style.grammar"].preload()
+    assert started == [True]
+    all_rules()["promo.coupon"].preload()
+    assert started == [True]

@@ -50,3 +50,15 @@ def test_distinct_words_token_by_token_equals_one_scan(parts):
 
     text = "".join(token + blank for token, blank in parts)
     assert spelling.distinct_words(text) == set(spelling.WORD.findall(text))
+
+
+_DOT_FORMS = ["dot", "DOT", "punkt", "Point", "punto", "ドット", "点", "[.]", "(.)", "{ . }", "< dot >", " . ", "\n.", "\t.", "\xa0.", ". com", ". It", ".", "x.y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DOT_FORMS) | st.text(max_size=5), max_size=10))
+def test_spelled_domains_are_looked_for_wherever_a_dot_form_is(parts):
+    """The substring test before the dot-form pattern skips no text the pattern would find something in."""
+    text = " ".join(parts)
+    windows = list(extract._hint_windows(text))
+    assert bool(windows) == bool(extract._SPELLED_HINT.search(text))

@@ -8,9 +8,9 @@ import sys
 
 import discord
 
-from bot.chat import start_html_worker
+from bot.chat import warm_up_checks
 from bot.config import Config
-from bot.services import Drain, Services, stop_children
+from bot.services import Drain, Services
 from bot.store import StoreUnavailable
 from checks import i18n
 
@@ -37,7 +37,7 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
         print(f"checkmsg discord: {i18n.localize(exc.args[0], lang)}", file=sys.stderr)
         return 2
     discord.utils.setup_logging()
-    start_html_worker(config.checks)
+    warm_up_checks()
     try:
         asyncio.run(serve(settings, config, database=getattr(args, "database", None)))
     except StoreUnavailable as exc:
@@ -49,8 +49,6 @@ def run_discord(args: argparse.Namespace, config: Config) -> int:
         return 2
     except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
         return 130
-    finally:
-        stop_children()
     return 0
 
 

@@ -17,9 +17,9 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
 
-from bot.chat import start_html_worker
+from bot.chat import warm_up_checks
 from bot.config import Config, load_config
-from bot.services import Drain, open_services, stop_children
+from bot.services import Drain, open_services
 from bot.store import Store, StoreUnavailable
 from checks import i18n
 
@@ -138,7 +138,7 @@ def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
         text = i18n.say(lang, "slack.missing", "set {names} (see the README's Slack section)", names=", ".join(missing))
         print(f"checkmsg slack: {text}")
         return 2
-    start_html_worker(config.checks)
+    warm_up_checks()
     try:
         asyncio.run(serve_http(settings, config) if args.http else serve_socket(settings, config))
     except StoreUnavailable as exc:
@@ -146,6 +146,4 @@ def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
         return 3
     except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
         return 130
-    finally:
-        stop_children()
     return 0

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .. import language, markup
+from .. import language
+from ..html import markup
 from ..i18n import tr
 from ..models import Edit, Finding, Fix, Guidance
 from . import clauses

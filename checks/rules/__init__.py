@@ -1,3 +1,10 @@
-"""Rule families, one module per guideline family. Importing registers them."""
+"""Rule families, one module per guideline family. Importing registers them
+(how to add a rule: ``README.md`` beside this file)."""
 
+from ..registry import RULES, Rule
 from . import content, contact, html, language, order, promo, reviews, style  # noqa: F401
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule by id, in registration order (family by family)."""
+    return RULES

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 
-from .. import extract
+import regex
+
+from .. import extract, normalize, phrases, prefilter
 from ..document import Document
 from ..models import Edit, Fix, Severity
 from ..i18n import tr
@@ -73,14 +77,128 @@ class Social(Rule):
     compliant = Example("Best regards,\nTechNova Support")
 
     def find(self, doc: Document) -> Iterator[Hit]:
+        named = platform_spans(doc)
         for sentence in doc.sentences:
             platform = doc.sentence_has(sentence, "social")
-            if platform is None:
-                continue
-            if doc.sentence_has(sentence, "social_contact") or any(
-                sentence.start <= p.span[0] < sentence.end for p in doc.phones
+            if platform is not None and (
+                doc.sentence_has(sentence, "social_contact") or any(sentence.start <= p.span[0] < sentence.end for p in doc.phones)
             ):
                 yield Hit(sentence.span_of(platform))
+                continue
+            # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
+            span = next((s for s in named if sentence.start <= s[0] < sentence.end), None)
+            if span is None:
+                continue
+            # A QR code is a contact only when it is there to add or message
+            # the seller ("scan to chat with us"), not to open a product page.
+            qr = _QR.search(doc.text, span[0], span[1]) is not None
+            handle = _HANDLE_NEXT.match(doc.text, span[1]) is not None  # "our IG lumiwood.home", "WeChat is lumiwood88"
+            if invitation(sentence.text) is not None or (not qr and (handle or social_cue(sentence.text))):
+                yield Hit(span)
+
+
+# --- channels named the same in every language (checks/phrases/channels.toml) ---
+CHANNELS = "channels"
+_QR = regex.compile(r"QR|二维码|二維碼", regex.IGNORECASE)
+
+
+def channel(concept: str):
+    return phrases.pattern(CHANNELS, concept)
+
+
+# The concepts looked for in a whole draft; the others are only asked of a sentence already picked.
+_GATED = ("platform", "platform_code", "pay_channel", "buy_there", "search_engine", "other_marketplace")
+
+
+@functools.lru_cache(maxsize=1)
+def _gate_automaton():
+    """One automaton over the required literals of the gated concepts only."""
+    import ahocorasick
+
+    literals = prefilter.for_language(CHANNELS).literals
+    words = {w for c in _GATED for conjuncts in literals.get(c, ()) for found in conjuncts for w in found}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.lru_cache(maxsize=64)
+def _seen_literals(text: str) -> frozenset[str]:
+    """The gated concepts' required literals (checks/prefilter.py) that occur in ``text``."""
+    return frozenset(literal for _end, literal in _gate_automaton().iter(prefilter.fold(text)))
+
+
+def _may_match(text: str, concept: str) -> bool:
+    """False only when no pattern of the concept can match: each pattern
+    needs one literal of every one of its necessary sets."""
+    patterns = prefilter.for_language(CHANNELS).literals.get(concept)
+    if patterns is None or concept not in _GATED:
+        return True  # unfiltered concept
+    seen = _seen_literals(text)
+    return any(all(not seen.isdisjoint(found) for found in conjuncts) for conjuncts in patterns)
+
+
+@functools.lru_cache(maxsize=64)
+def _platforms(text: str) -> tuple[tuple[int, int], ...]:
+    reading = normalize.read(text)  # "WhаtsApp" with a Cyrillic a is still WhatsApp
+    found = [m.span() for m in channel("platform_code").finditer(reading.text)] if _HAS_CAPITALS.search(reading.text) else []
+    if _may_match(reading.text, "platform"):
+        found += [m.span() for m in channel("platform").finditer(reading.text)]
+    return tuple(reading.span(span) for span in sorted(found))
+
+
+_HAS_CAPITALS = re.compile(r"WA|FB|IG|VX|Vx|vx|WX|LINE")  # every platform_code match holds one
+
+
+@functools.lru_cache(maxsize=256)
+def _mentioned(text: str, concept: str) -> bool:
+    return _may_match(text, concept) and channel(concept).search(text) is not None
+
+
+def mentions(doc: Document, concept: str) -> bool:
+    """Whether the draft holds the channel concept at all (one scan, before any sentence is asked)."""
+    return _mentioned(doc.text, concept)
+
+
+def platform_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Where the text names a messaging app or social network (any language)."""
+    return _platforms(doc.text)
+
+
+# A handle after an app's name: "WeChat: lumiwood_cs", "VX lw2024", "LINE ID：sakura_home".
+_HANDLE_AFTER = regex.compile(r"[\s:：]{0,3}(?:(?i:id)[\s:：]{0,3})?[@\w.\-]{2,40}")
+
+
+# Right after an app's name, something only a handle looks like: an @name, or
+# a name with a digit, underscore or dot in it (after "is" or a colon, too).
+_HANDLE_NEXT = regex.compile(
+    r"[\s:：]{0,3}(?:(?:is|ist|est|es|è)\s+)?(?:@[\w.]{2,30}|[A-Za-z][\w-]{0,30}[\d_.][\w.-]{0,30}[\w])", regex.IGNORECASE
+)
+
+
+def social_handles(doc: Document) -> list[tuple[int, int]]:
+    """The app names and the handles right after them (what contact.social reports)."""
+    spans = []
+    for start, end in platform_spans(doc):
+        handle = _HANDLE_AFTER.match(doc.text, end)
+        spans.append((start, handle.end() if handle else end))
+    return spans
+
+
+def social_cue(text: str) -> bool:
+    return channel("social_cue").search(text) is not None
+
+
+def invitation(text: str):
+    """The words asking the buyer to add, message or call the seller on a channel, or None."""
+    return channel("invite").search(text)
+
+
+def invitations(text: str):
+    """Every such invitation in ``text``, in order."""
+    return channel("invite").finditer(text)
 
 
 @register

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document, Sentence
+from ..i18n import tr
 from ..models import Severity
 from ..registry import Example, Hit, Rule, register
 
@@ -201,8 +202,32 @@ class DisallowedAttachment(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         allowed = _allowed_names_pattern()
         for name in doc.context.attachments or []:
-            if not allowed.search(name):
+            kind = _runnable_extension(name)
+            if kind is not None:
+                # The last extension decides what opens the file: "invoice.pdf.exe" runs.
+                yield Hit(message=tr("attach.runnable", "The attachment {name!r} is a {ext} file (a program, script or archive), whatever its name says; attach a PDF or image instead.", name=name, ext=kind))
+            elif not allowed.search(name):
                 yield Hit(message=self.say(name=name))
+
+
+# Programs, scripts, installers, disk images and archives: a buyer cannot
+# read them as instructions, a warranty or an invoice, and they can hide anything.
+_RUNNABLE = frozenset(
+    "exe com scr bat cmd msi msp pif cpl hta lnk reg dll vbs vbe js jse wsf wsh ps1 psm1 sh bash command "
+    "py pyw pl rb php jar apk xapk ipa app dmg pkg deb rpm run bin iso img vhd "
+    "zip zipx rar 7z tar gz tgz bz2 xz cab arj lz lzh ace docm xlsm pptm".split()
+)
+_INVISIBLE_IN_NAME = regex.compile(r"[\p{Cf}\s]+")
+
+
+def _runnable_extension(name: str) -> str | None:
+    """The last extension of ``name`` when it makes the file a program, script or archive."""
+    visible = _INVISIBLE_IN_NAME.sub("", name).rstrip(".")  # "invoice.pdf  .exe", a hidden RTL override
+    stem, dot, ext = visible.rpartition(".")
+    if not dot or not stem:
+        return None
+    ext = ext.lower()
+    return ext if ext in _RUNNABLE else None
 
 
 @functools.lru_cache(maxsize=1)

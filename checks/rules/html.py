@@ -1,7 +1,7 @@
 """HTML template style rules.
 
-They read the parsed draft (``doc.html``, see :mod:`checks.markup`) and its
-styles (:mod:`checks.css`) and report spans in the submitted source
+They read the parsed draft (``doc.html``, see :mod:`checks.html.markup`) and its
+styles (:mod:`checks.html.css`) and report spans in the submitted source
 (``Hit(source=True)``). On plain-text drafts they stay silent.
 
 The maximum width the margin and image rules measure against is the width
@@ -19,9 +19,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from bs4 import CData, NavigableString, PageElement, Tag
 
 from .. import extract
-from ..css import FONT_OVERRIDES, HORIZONTAL, NEUTRAL, Decl, contrast, horizontal_sides, length_px, token_px
 from ..document import Document
-from ..markup import Markup, url_host
+from ..html import css
+from ..html.css import FONT_OVERRIDES, HORIZONTAL, NEUTRAL, Decl, contrast, horizontal_sides, length_px, token_px
+from ..html.markup import Markup, url_host
 from ..models import Edit, Fix, Severity
 from ..i18n import tr
 from ..registry import Example, Hit, Rule, register
@@ -53,7 +54,7 @@ def _markup(doc: Document) -> Markup | None:
     markup = getattr(doc, "html", None)
     if markup is None or markup.soup is None:
         return None
-    markup.analysis.cascade
+    css.analysis(markup).cascade
     return markup
 
 
@@ -67,7 +68,7 @@ def _remove_element(markup: Markup, tag: Tag) -> list[Edit]:
 
 def _images(markup: Markup) -> Iterator[tuple[Tag, list[str]]]:
     """Every image element with the URLs it loads (src and srcset)."""
-    for tag in markup.analysis.tags("img", "source", "input", "image"):
+    for tag in css.analysis(markup).tags("img", "source", "input", "image"):
         if tag.name == "input" and str(tag.get("type", "")).lower() != "image":
             continue
         urls = []
@@ -96,7 +97,7 @@ def _css_urls(decl: Decl) -> list[str]:
 
 
 def _background_decls(markup: Markup) -> list[Decl]:
-    return [d for d in markup.analysis.decls if d.prop in ("background", "background-image", "content", "list-style-image", "list-style") and _css_urls(d)]
+    return [d for d in css.analysis(markup).decls if d.prop in ("background", "background-image", "content", "list-style-image", "list-style") and _css_urls(d)]
 
 
 def _decl_title(decl: Decl) -> str:
@@ -149,13 +150,13 @@ class Gif(Rule):
 
 
 def _dimension(markup: Markup, tag: Tag, prop: str) -> float | None:
-    own = markup.analysis.own_decls(tag)
+    own = css.analysis(markup).own_decls(tag)
     decl = own.get(prop)
     if decl is None:
         return None
-    style = markup.analysis.style_of(tag)
-    parent = markup.analysis.style_of(tag.parent) if isinstance(tag.parent, Tag) else None
-    return length_px(decl.tokens, style.size, parent.width if parent else markup.analysis.max_width)
+    style = css.analysis(markup).style_of(tag)
+    parent = css.analysis(markup).style_of(tag.parent) if isinstance(tag.parent, Tag) else None
+    return length_px(decl.tokens, style.size, parent.width if parent else css.analysis(markup).max_width)
 
 
 def _tracking_url(url: str) -> str | None:
@@ -215,7 +216,7 @@ class TrackingPixel(Rule):
         given = [d for d in (width, height) if d is not None]
         if given and (all(d <= TINY_PX for d in given) or any(d == 0 for d in given)):
             return tr("html.tracking.tiny", "a {}×{} px image", *(f"{d:g}" if d is not None else "?" for d in (width, height)))
-        style = markup.analysis.style_of(tag)
+        style = css.analysis(markup).style_of(tag)
         if style.hidden:
             return tr("html.tracking.hidden", "a hidden image")
         for url in urls:
@@ -292,7 +293,7 @@ class FontOverride(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        for decl in markup.analysis.decls:
+        for decl in css.analysis(markup).decls:
             if _overrides(decl):
                 what = self._WHAT[decl.prop]
                 yield Hit(decl.span, self.say(what=what), _remove(_decl_title(decl), decl.removal), source=True)
@@ -323,7 +324,7 @@ class FontSizes(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        analysis = markup.analysis
+        analysis = css.analysis(markup)
         seen: dict[float, object] = {}
         for run in analysis.texts:
             size = round(run.style.size * 2) / 2
@@ -373,7 +374,7 @@ class Alignment(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        analysis = markup.analysis
+        analysis = css.analysis(markup)
         reported: set[int] = set()
         for run in analysis.texts:
             decl = run.style.align_decl
@@ -410,7 +411,7 @@ class Margin(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        analysis = markup.analysis
+        analysis = css.analysis(markup)
         limit = analysis.max_width * MARGIN_SHARE
         for decl in analysis.decls:
             kind = HORIZONTAL.get(decl.prop)
@@ -454,9 +455,9 @@ class ImageWidth(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        analysis = markup.analysis
+        analysis = css.analysis(markup)
         limit = analysis.max_width * IMAGE_SHARE
-        for tag in markup.analysis.tags("img", "input"):
+        for tag in css.analysis(markup).tags("img", "input"):
             if tag.name == "input" and str(tag.get("type", "")).lower() != "image":
                 continue
             width = _dimension(markup, tag, "width")
@@ -507,8 +508,8 @@ class LogoLink(Rule):
         markup = _markup(doc)
         if markup is None:
             return
-        with_image = _anchors_holding(markup.analysis.tags("img", "image", "picture", "svg"))
-        for anchor in markup.analysis.tags("a"):
+        with_image = _anchors_holding(css.analysis(markup).tags("img", "image", "picture", "svg"))
+        for anchor in css.analysis(markup).tags("a"):
             if not anchor.has_attr("href") or id(anchor) not in with_image:
                 continue
             host = _website(doc, str(anchor["href"]))
@@ -561,7 +562,7 @@ def _naming_content(markup: Markup) -> Iterator[PageElement]:
         for string in markup.soup.find_all(string=True):
             if type(string) in (NavigableString, CData) and string.strip():
                 yield string
-    for image in markup.analysis.tags("img"):
+    for image in css.analysis(markup).tags("img"):
         alt = image.get("alt")
         if isinstance(alt, str) and alt.strip():
             yield image
@@ -599,8 +600,8 @@ class Accessibility(Rule):
         if markup is None:
             return
         hits: list[Hit] = []
-        linked = _inside_anchor(markup.analysis.tags("img"))
-        for image in markup.analysis.tags("img"):
+        linked = _inside_anchor(css.analysis(markup).tags("img"))
+        for image in css.analysis(markup).tags("img"):
             if image.has_attr("alt") or str(image.get("aria-hidden", "")).lower() == "true":
                 continue
             if str(image.get("role", "")).lower() in ("presentation", "none"):
@@ -612,14 +613,14 @@ class Accessibility(Rule):
                 fix = Fix(title=tr("fix.alt-text", 'Mark the image as decorative (alt=""), or describe it'), edits=[Edit(span=(close, close), replacement=' alt=""')])
             hits.append(Hit((start, end), self.say(problem=tr("html.a11y.no-alt", "an image without alt text")), fix, source=True))
         named = _anchors_holding(_naming_content(markup))
-        for anchor in markup.analysis.tags("a"):
+        for anchor in css.analysis(markup).tags("a"):
             if anchor.has_attr("href") and id(anchor) not in named and not _named_by_attributes(anchor):
                 hits.append(Hit(markup.element_span(anchor), self.say(problem=tr("html.a11y.empty-link", "a link without text")), source=True))
         hits.extend(self._contrast(markup))
         yield from sorted(hits, key=lambda h: h.span)
 
     def _contrast(self, markup: Markup) -> Iterator[Hit]:
-        analysis = markup.analysis
+        analysis = css.analysis(markup)
         reported: set[tuple[int, int]] = set()
         for run in analysis.texts:
             style = run.style

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import extract
 from ..document import Document, Sentence, negated
 from ..frames import Analysis, cover, sentence_spans
+from . import contact
 from ..models import Severity
 from ..i18n import tr
 from ..registry import Example, Hit, PhraseRule, Rule, register
@@ -171,11 +173,20 @@ def confirms(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
     if match is not None:
         return sentence.span_of(match)
     a = doc.analysis(sentence)
-    for what, done in a.near(["shipment"], ["confirm"], within=6):
-        if not a.negated(done, scope=3):
+    pairs = list(a.near(["shipment"], ["confirm"], within=6))
+    # "Here's your tracking number": the confirmation names the shipment itself.
+    pairs += [(what, done) for done in a.ranges("confirm") for what in a.ranges("shipment") if done[0] <= what[0] and what[1] <= done[1]]
+    for what, done in pairs:
+        if not a.negated(done, scope=3) and not _to_come(a, done):
             start, end = a.span(cover(what, done))
             return sentence.start + start, sentence.start + end
     return None
+
+
+def _to_come(a: Analysis, done: tuple[int, int]) -> bool:
+    """"will be dispatched within 2 days", "is expected to ship": shipping
+    still to come, which confirms nothing."""
+    return any(done[0] - 3 <= f[1] <= done[0] for f in a.ranges("future"))
 
 
 @register
@@ -261,6 +272,8 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
     """Pressure not to return: "please don't return it", "returns hurt us",
     "could you close the return request", "instead of returning"."""
     earlier_return = earlier_return or a.has("return_act")
+    for strong, act in a.near(["discourage_strong"], ["return_act"], within=4):
+        return cover(strong, act)  # "we'd rather you didn't return it; keep it": still pressure
     if a.has("keep_it"):
         return None  # "no need to return it, please keep it": no pressure
     for dont, act in a.followed(["discourage"], ["return_act"], within=4):
@@ -305,6 +318,11 @@ class Divert(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
+        # Links to the seller's own pages and chats ("write to us at t.me/...") are contacts too.
+        contacts += [l.span for l in doc.links if not extract.is_amazon(l.host)]
+        # Channel names of every language (checks/phrases/channels.toml), looked for once per draft.
+        apps = bool(contact.platform_spans(doc))
+        elsewhere = {c for c in ("pay_channel", "buy_there", "search_engine", "other_marketplace") if contact.mentions(doc, c)}
         for sentence in doc.sentences:
             for concept, how in _DIVERSIONS:
                 m = doc.sentence_has(sentence, concept)
@@ -315,9 +333,68 @@ class Divert(Rule):
                 yield Hit(sentence.span_of(m), self.say(how=how))
                 break
             else:
-                span = _send_to_contact(doc, sentence, contacts)
+                span = _send_to_contact(doc, sentence, contacts) or (_off_amazon_channel(doc, sentence) if apps else None)
                 if span is not None:
                     yield Hit(span, self.say(how=tr("order.how.contact", "contact outside Amazon")))
+                    continue
+                span = _paid_or_found_elsewhere(doc, sentence, elsewhere) if elsewhere else None
+                if span is not None:
+                    yield Hit(span[0], self.say(how=span[1]))
+
+
+# How far apart an invitation and the app it names may stand ("add our
+# customer service team on WeChat"), in characters.
+_INVITE_REACH = 60
+
+
+def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
+    """'Add us on WhatsApp', 'scan the QR code to add our WeChat', '请加微信':
+    an invitation to continue on a messaging app (any language)."""
+    named = [s for s in contact.platform_spans(doc) if sentence.start <= s[0] < sentence.end]
+    if not named:
+        return None
+    negation, amazon = doc.phrase("negation"), doc.phrase("amazon_channel")
+    for m in contact.invitations(sentence.text):
+        invite = (sentence.start + m.start(), sentence.start + m.end())
+        for app in named:
+            if app[0] - invite[1] > _INVITE_REACH or invite[0] - app[1] > _INVITE_REACH:
+                continue
+            if invite[1] <= app[0] and amazon is not None and amazon.search(doc.text, invite[1], app[0]):
+                continue  # "send the photo here; our Instagram...": the invitation is to Amazon's messages
+            first = min(app[0], invite[0])
+            # "please do not message us on WhatsApp", "not on WeChat" (but "don't hesitate to message us")
+            before = doc.text[max(sentence.start, first - 25) : first]
+            if negation is not None and negation.search(before) and not contact.channel("encouraging").search(before):
+                return None
+            return first, max(app[1], invite[1])
+    return None
+
+
+def _names_elsewhere(doc: Document, sentence) -> bool:
+    """The sentence, or the one before it, names a place off Amazon: a link, another marketplace."""
+    start = doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
+    if any(start <= l.span[0] < sentence.end and not extract.is_amazon(l.host) for l in doc.links):
+        return True
+    return contact.channel("other_marketplace").search(doc.text, start, sentence.end) is not None
+
+
+def _paid_or_found_elsewhere(doc: Document, sentence, present: set[str]) -> tuple[tuple[int, int], object] | None:
+    """Paying through a channel off Amazon, or finding the seller's shop
+    through a search engine to buy there; ``present``: the channel concepts the draft holds."""
+    pay = contact.channel("pay_channel").search(sentence.text) if "pay_channel" in present else None
+    if pay is not None and not negated(doc, sentence, pay, window=20):
+        return sentence.span_of(pay), tr("order.how.pay", "payment outside Amazon")
+    if "buy_there" in present and contact.channel("buy_there").search(sentence.text) and _names_elsewhere(doc, sentence):
+        return (sentence.start, sentence.end), tr("order.how.buy", "ordering elsewhere")  # "we also sell at lumiwood.shop, order there"
+    for concept in ("search_engine", "other_marketplace"):
+        # "search our shop on Google and order there", "visit our Etsy shop"
+        found = contact.channel(concept).search(sentence.text) if concept in present else None
+        if found is None or not contact.channel("search_to_buy").search(sentence.text) or negated(doc, sentence, found, window=20):
+            continue
+        if concept == "search_engine" and not contact.channel("search_verb").search(sentence.text):
+            continue  # "if Google Maps shows the wrong address for your order"
+        return sentence.span_of(found), tr("order.how.buy", "ordering elsewhere")
+    return None
 
 
 _DIVERSIONS = (

@@ -104,7 +104,7 @@ class Spelling(Rule):
         }
         if not unknown:
             return
-        skip = _merged([e.span for e in doc.emails] + [l.span for l in doc.links] + [s for s, _ in doc.foreign_passages])
+        skip = _merged(_claimed(doc) + [s for s, _ in doc.foreign_passages])
         count = new_corrections = 0
         for m in spelling.WORD.finditer(doc.text):
             word = m.group()
@@ -124,6 +124,14 @@ class Spelling(Rule):
             if count >= MAX_SPELLING_FINDINGS:
                 doc.notes.append(tr("note.spelling-stopped", "Spelling stopped after {count} findings.", count=MAX_SPELLING_FINDINGS))
                 return
+
+
+def _claimed(doc: Document) -> list[tuple[int, int]]:
+    """Text a contact or link rule reports (also disguised: "lumiwood dot com",
+    "four one five..."): the style rules leave it to them."""
+    from .contact import social_handles
+
+    return [e.span for e in doc.emails] + [l.span for l in doc.links] + [p.span for p in doc.phones] + social_handles(doc)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -198,6 +206,10 @@ class Grammar(Rule):
     """
 
     id = "style.grammar"
+
+    @classmethod
+    def preload(cls) -> None:
+        preload_grammar()
     severity = Severity.WARNING
     message = "Possible grammar problem: {problem}"
     guideline = f"No spelling or grammar errors. ({SECTION})"
@@ -208,7 +220,7 @@ class Grammar(Rule):
         if doc.language != "en":
             return
         text = doc.text
-        spans = [e.span for e in doc.emails] + [l.span for l in doc.links] + _handles(text)
+        spans = _claimed(doc) + _handles(text)
         masked = _mask(text, [(s, min(e, len(text))) for s, e in spans if s < len(text)])
         reported: list[tuple[int, int]] = []
         for m in _DOUBLED.finditer(masked):

@@ -21,9 +21,9 @@ import tinycss2
 import tinycss2.color3
 from bs4 import NavigableString, Tag
 
-from .i18n import keyed, tr
+from ..i18n import keyed, tr
+from ..models import Edit
 from .markup import Markup, decode, line_offsets
-from .models import Edit
 
 DEFAULT_MAX_WIDTH = 600
 BASE_FONT = 16.0
@@ -920,3 +920,11 @@ def _css_error(error) -> str:
     if message.startswith("Declaration contains {} block"):
         return keyed("css.error.block-in-declaration", message)
     return message
+
+
+def analysis(markup: Markup) -> Analysis:
+    """The draft's styles and cascade, computed once per parse (kept on the
+    ``Markup`` and taken apart with its tree by ``Markup.release``)."""
+    if markup.styles is None:
+        markup.styles = Analysis(markup)
+    return markup.styles

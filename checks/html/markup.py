@@ -7,7 +7,7 @@ and every character of that text remembers where it came from in the
 submitted markup (:class:`SourceMap`), so a finding points at the source.
 The HTML rules read the parsed tree (:attr:`Markup.soup`, BeautifulSoup over
 ``html.parser``, built in the same pass) and the CSS in it (see
-:mod:`checks.css`), and report spans in source offsets. The tree leaves out
+:mod:`checks.html.css`), and report spans in source offsets. The tree leaves out
 the whitespace between tags (outside ``<pre>``) and keeps attribute values
 as strings (``class="a b"`` is not split): nothing reads the one, and the
 selector code reads class strings as they are. ``Markup.release`` takes the
@@ -41,7 +41,9 @@ import regex
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .i18n import Joined, tr
+from ..extract import Found, Link
+from ..i18n import Joined, tr
+from ..models import Edit
 
 try:  # bs4's html.parser driver (private API): one parse for the text and the tree
     from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
@@ -254,6 +256,9 @@ class Markup:
     line_starts: list[int] = field(default_factory=list)
     default_width: int = 600  # the maximum width when the template declares none
     rtl: bool = False  # the buyer reads right to left: right alignment is the default
+    # The styles and cascade (checks.html.css.analysis), computed on first use and
+    # taken apart with the tree; kept here so a check computes them once.
+    styles: object | None = field(default=None, repr=False)
 
     # --- positions -------------------------------------------------------
     def source_span(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -307,8 +312,6 @@ class Markup:
     # --- links -----------------------------------------------------------
     def links(self, found: list) -> list:
         """The links of the visible text plus the anchors' href targets."""
-        from .extract import Link
-
         out = list(found)
         for href in self.hrefs:
             scheme, host = url_host(href.value)
@@ -326,8 +329,6 @@ class Markup:
 
     def emails(self, found: list) -> list:
         """The email addresses of the visible text plus ``mailto:`` targets."""
-        from .extract import Found
-
         out = list(found)
         for href in self.hrefs:
             if not href.value.lower().startswith("mailto:"):
@@ -349,8 +350,6 @@ class Markup:
 
     def unwrap_anchor(self, href: Href) -> list:
         """Edits that remove an anchor's tags and keep what it wraps."""
-        from .models import Edit
-
         start = href.anchor
         edits = [Edit(span=(start, self.start_tags.get(start, href.span[1] + 1)), replacement="")]
         closing = self.end_tags.get(start)
@@ -358,20 +357,14 @@ class Markup:
             edits.append(Edit(span=closing, replacement=""))
         return edits
 
-    @functools.cached_property
-    def analysis(self):
-        from .css import Analysis
-
-        return Analysis(self)
-
     def release(self) -> None:
         """Take the tree apart once the check is done. A BeautifulSoup tree is
         a web of cycles (parent, children, next and previous element) that
         only the cyclic garbage collector could free, in a pass over every
         object; taken apart, it is freed at once by reference counting."""
-        analysis = self.__dict__.pop("analysis", None)
-        if analysis is not None:
-            analysis.__dict__.clear()
+        if self.styles is not None:
+            self.styles.__dict__.clear()
+            self.styles = None
         if self.soup is not None:
             for child in list(self.soup.contents):
                 child.decompose()
@@ -707,35 +700,6 @@ class _TextPass(HTMLParser):
         self._trim_space()
 
 
-class _TagPass(_TextPass):
-    """Tag positions only (start and end tags, ``<pre>`` nesting): for a
-    process that runs only the html.* rules, which read no visible text
-    and whose notes are not kept."""
-
-    def handle_comment(self, data: str) -> None:
-        pass
-
-    def handle_data(self, data: str) -> None:
-        pass
-
-    def _reference(self, length: int) -> None:
-        pass
-
-    def _start(self, tag: str, attrs, start: int, end: int, selfclosing: bool) -> None:
-        if tag == "pre" and not selfclosing:
-            self.pre += 1  # the tree keeps the blanks inside <pre>
-        if tag not in VOID and not selfclosing:
-            self.open.append((tag, start))
-
-    def handle_endtag(self, tag: str) -> None:
-        start = self.pos()
-        close = self.source.find(">", start)
-        if tag != "br":
-            self._close(tag, start, close + 1 if close >= 0 else len(self.source))
-            if tag == "pre" and self.pre:
-                self.pre -= 1
-
-
 class _TagCounts(dict):
     """A multiset of tag names with the list methods bs4's html.parser driver
     calls on its ``already_closed_empty_element``. bs4 keeps a list there,
@@ -894,22 +858,17 @@ def _defuse_unclosed_tags(source: str) -> tuple[str, int]:
     return "".join(chars), len(bad)
 
 
-def parse(source: str, tree: bool = True, text: bool = True) -> Markup:
-    """Parse an HTML draft. Never raises on bad markup: it notes it.
-
-    ``tree=False``: the visible text, its map and the tag positions only
-    (``soup`` is None), for a process that runs no html.* rule.
-    ``text=False``: no visible text (empty), for one that runs only them."""
+def parse(source: str) -> Markup:
+    """Parse an HTML draft. Never raises on bad markup: it notes it."""
     line_starts = line_offsets(source)
     notes: list[str] = []
     original = source
     source, defused = _defuse_unclosed_tags(source)
     if defused:
         notes.append(tr("note.html-unclosed-tags", "{count} tag(s) never close (a missing quote or '>'); they were read as text.", count=defused))
-    pass_class = _TextPass if text else _TagPass
-    soup = _shared_pass(source, scan := pass_class(source, line_starts)) if tree else None
-    if soup is None:  # the two passes, separately (a parser error, another bs4), or the text alone
-        scan = pass_class(source, line_starts)
+    soup = _shared_pass(source, scan := _TextPass(source, line_starts))
+    if soup is None:  # the two passes, separately (a parser error, another bs4)
+        scan = _TextPass(source, line_starts)
         try:
             scan.feed(source)
             scan.finish()
@@ -931,7 +890,7 @@ def parse(source: str, tree: bool = True, text: bool = True) -> Markup:
                 lines=lines,
             )
         )
-    if soup is None and tree:
+    if soup is None:
         try:
             # Attribute values stay strings: splitting every class attribute
             # into a list costs a tenth of the parse, and the selector code

@@ -1,0 +1,105 @@
+"""The engine's imports point one way: no cycle among the modules of ``checks/``,
+not even through an import inside a function, and nothing in ``checks/`` imports
+the bot or the adapters."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+CHECKS = Path(__file__).resolve().parent.parent / "checks"
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(CHECKS.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _type_checking_only(node: ast.If) -> bool:
+    return isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+
+def imported(path: Path) -> set[str]:
+    """The modules ``path`` imports when it runs (annotations-only imports left out)."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    skipped: set[int] = set()
+    tree = ast.parse(path.read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _type_checking_only(node):
+            skipped.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            found.add(target)
+            # ``from . import mixing`` imports the module checks.mixing
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = {module_name(path): path for path in CHECKS.rglob("*.py")}
+    edges: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = {t for t in imported(path) if t in modules and t != name}
+        # A package's __init__ runs before its modules: importing checks.x also runs checks.
+        edges[name] = {t for t in targets if not name.startswith(t + ".")}
+    return edges
+
+
+def cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle, or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(edges.get(node, ())):
+            if state.get(target) == 1:
+                return stack[stack.index(target):] + [target]
+            if target not in state and (found := visit(target)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(edges):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_checks_modules_import_each_other_without_a_cycle():
+    """A cycle hidden in a function-local import counts too."""
+    assert cycle(graph()) is None, " -> ".join(cycle(graph()) or [])
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    """The check above can fail: a two-module loop is reported."""
+    assert cycle({"a": {"b"}, "b": {"a"}, "c": set()}) == ["a", "b", "a"]
+
+
+def test_checks_never_imports_the_bot_or_the_adapters():
+    for path in CHECKS.rglob("*.py"):
+        outward = {t for t in imported(path) if t.split(".")[0] in ("bot", "adapters")}
+        assert not outward, f"{path.relative_to(CHECKS.parent)} imports {sorted(outward)}"
+
+
+def test_html_package_reads_no_document_engine_or_rules():
+    """checks.html is read by the document and the rules, never the other way round."""
+    for path in (CHECKS / "html").rglob("*.py"):
+        upward = {t for t in imported(path) if t.startswith(("checks.document", "checks.engine", "checks.rules", "checks.registry"))}
+        assert not upward, f"{path.name} imports {sorted(upward)}"
