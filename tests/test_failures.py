@@ -14,7 +14,8 @@ import pytest
 from bot import cli
 from bot.cli import main
 from checks import Context, Draft, check, language
-from checks.registry import INTERNAL_ERROR, all_rules
+from checks import all_rules
+from checks.registry import INTERNAL_ERROR
 
 ORDER = "113-1234567-1234567"
 CLEAN = f"About your question on order {ORDER}: the replacement filter fits the model you bought.\nBest regards,\nLumiwood"
