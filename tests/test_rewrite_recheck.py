@@ -351,3 +351,22 @@ def test_another_order_id_is_left_to_a_person(other: str) -> None:
     report = run(text)
     assert other in report.rewrite and OID not in report.rewrite
     assert report.remaining == ["order.id-mismatch"] and report.rewrite_status != "ready"
+
+
+def test_the_plan_leaves_the_findings_it_was_given_unchanged() -> None:
+    """suggest() only reassigns ``fix`` on the findings it gets, so the shallow copies the engine passes keep the originals intact."""
+    from checks.engine import _run
+    from checks.rewrite import suggest
+
+    text = ("Hello Jennifer,\n\nYour order 113-4829105-7730124 will ship on Monday 😀. Email us at help@shop.example.com "
+            "or call +1 415-555-0199.\n\n\n\nIf you love it, leave us a 5-star review and get a $10 gift card!\n\nBest regards,\nLumiwood")
+    draft = Draft(text=text, context=Context.model_validate(CTX))
+    doc = Document.build(draft, CheckSettings(), dt.date(2026, 11, 21))
+    try:
+        found = asyncio.run(_run(doc, CheckSettings(), False, draft)).findings
+        assert len({f.rule for f in found}) >= 4 and any(f.fix for f in found) and any(f.fix is None for f in found)
+        before = [f.model_copy(deep=True) for f in found]
+        suggest(doc, [f.model_copy() for f in found])
+        assert found == before
+    finally:
+        doc.release()
