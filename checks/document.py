@@ -42,6 +42,17 @@ _ABBREVIATION = regex.compile(
 )
 
 
+# Languages without phrase data that a detector gives for short drafts in a
+# close relative (pt for Spanish, lb for German): read as the buyer's language.
+_NEIGHBOURS: dict[str, frozenset[str]] = {
+    "pt": frozenset({"es", "it"}),
+    "gl": frozenset({"es"}),
+    "ca": frozenset({"es", "fr"}),
+    "oc": frozenset({"fr", "es", "it"}),
+    "lb": frozenset({"de"}),
+}
+
+
 @dataclass
 class Sentence:
     start: int
@@ -170,7 +181,12 @@ class Document:
         match such a draft, and they keep the platform names (WeChat, PayPal)
         and phone keywords that stay useful in any language."""
         lang = self.language or language.primary(self.context.buyer_language) or "en"
-        return lang if lang in phrases.languages() else "en"
+        if lang in phrases.languages():
+            return lang
+        # A short Spanish draft is often detected as Portuguese or Galician:
+        # a close neighbour of the buyer's language is read as that language.
+        buyer = language.primary(self.context.buyer_language)
+        return buyer if buyer in _NEIGHBOURS.get(lang, ()) and buyer in phrases.languages() else "en"
 
     def phrase(self, concept: str) -> regex.Pattern | None:
         return phrases.pattern(self.phrase_language, concept)

@@ -161,3 +161,103 @@ def test_an_acknowledgement_alone_is_an_auto_reply():
 
 def test_please_note_is_not_a_script():
     assert "review.scripted" not in rules_for("Kindly note that reviews are very important for small sellers like us.")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Should you be happy with the kettle, a review would be appreciated.", "en"),
+        ("Sollten Sie zufrieden sein, freuen wir uns über eine Bewertung.", "de"),
+        ("Qualora fosse soddisfatto, ci lasci una recensione.", "it"),
+    ],
+)
+def test_inverted_conditions_on_satisfaction(text, lang):
+    """'Should you be happy...' is the same condition as 'if you are happy...'."""
+    assert "review.conditional" in rules_for(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The replacement will be dispatched within 2 working days.", "en"),
+        ("Your order is expected to be shipped on Monday.", "en"),
+        ("Votre colis sera expédié lundi.", "fr"),
+    ],
+)
+def test_shipping_still_to_come_is_no_confirmation(text, lang):
+    assert "order.confirmation" not in rules_for(text, lang)
+
+
+def test_shipping_done_is_still_a_confirmation():
+    assert "order.confirmation" in rules_for("Your parcel was dispatched this morning.")
+    assert "order.confirmation" in rules_for("Here's your tracking number: 1Z8V47W20392817465.")
+    assert "order.confirmation" not in rules_for("We do not have a tracking number yet.")
+
+
+def test_what_other_reviews_say_is_no_script():
+    """'Reviews mention the colour' describes; 'please say in your review that...' scripts."""
+    assert "review.scripted" not in rules_for("Several reviews mention the colour; we have updated the photos.")
+    assert "review.scripted" in rules_for("Please write in your review that the delivery was fast.")
+
+
+def test_thanks_for_a_past_top_review_asks_nothing():
+    assert "review.positive" not in rules_for("Thank you for the 5-star review you left last week.")
+    assert "review.positive" in rules_for("We would be so thankful for a 5-star review.")
+
+
+def test_a_preference_against_a_return_is_pressure_even_with_keep_it():
+    assert "order.discourage-return" in rules_for("We'd rather you didn't return the item; keep it and we'll refund half.")
+    assert "order.discourage-return" not in rules_for("No need to return it, please keep it.")
+
+
+def test_short_spanish_detected_as_portuguese_is_read_as_spanish():
+    """A neighbour language without data is read in the buyer's language, not English."""
+    assert "promo.coupon" in rules_for("Use el código DESCUENTO10 para su próxima compra.", "es")
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Happy with your new lamp? We'd be grateful for a review.", "review.conditional"),
+        ("Please rate us with the highest score.", "review.positive"),
+        ("Five stars would make us so happy!", "review.positive"),
+        ("Don't miss our upcoming autumn collection!", "promo.marketing"),
+        ("We ask that you not open a return request.", "order.discourage-return"),
+        ("This reply comes from our automated system; we will answer within a day.", "content.auto-reply"),
+        ("If you find the jacket warm and comfortable, please leave us a review.", "review.conditional"),
+        ("We hope the kettle met your expectations. If it did, please share a review.", "review.conditional"),
+        ("A good review from you would mean everything to us.", "review.positive"),
+        ("Check our storefront for more designs.", "promo.marketing"),
+    ],
+)
+def test_further_wordings_of_each_intent(text, rule):
+    """Wordings of each intent: a satisfaction question or evaluative adjective, 'if it did', 'score', 'means everything', 'check our storefront'..."""
+    assert rule in rules_for(text)
+
+
+def test_a_review_whatever_its_rating_is_neutral():
+    assert "review.positive" not in rules_for("We welcome every kind of review, high or low.")
+    assert "review.positive" in rules_for("Please leave an honest 5-star review.")
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Please check our store's return policy.", "promo.marketing"),
+        ("We hope the parcel arrived safely. If it did, please confirm.", "review.conditional"),
+        ("If you find any defect, please contact us.", "review.conditional"),
+    ],
+)
+def test_their_near_misses_stay_quiet(text, rule):
+    assert rule not in rules_for(text)
+
+
+def test_the_seller_reporting_a_change_asks_nothing():
+    """'We read every review and changed the packaging' is no change request; a passive wish still is."""
+    assert "review.change-request" not in rules_for("We read every review and changed the packaging because of yours.")
+    assert "review.change-request" in rules_for("We would be grateful if the negative feedback could be removed.")
+    assert "review.change-request" in rules_for("Si vous modifiez votre avis, nous vous rembourserons 20 €.", "fr")
+
+
+def test_doing_what_the_buyer_asked_is_a_purpose():
+    assert "content.thanks-only" not in rules_for("Thank you for your order; the gift note you asked for has been added.")

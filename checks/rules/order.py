@@ -190,11 +190,20 @@ def confirms(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
     if match is not None:
         return sentence.span_of(match)
     a = doc.analysis(sentence)
-    for what, done in a.near(["shipment"], ["confirm"], within=6):
-        if not a.negated(done, scope=3):
+    pairs = list(a.near(["shipment"], ["confirm"], within=6))
+    # "Here's your tracking number": the confirmation names the shipment itself.
+    pairs += [(what, done) for done in a.ranges("confirm") for what in a.ranges("shipment") if done[0] <= what[0] and what[1] <= done[1]]
+    for what, done in pairs:
+        if not a.negated(done, scope=3) and not _to_come(a, done):
             start, end = a.span(cover(what, done))
             return sentence.start + start, sentence.start + end
     return None
+
+
+def _to_come(a: Analysis, done: tuple[int, int]) -> bool:
+    """"will be dispatched within 2 days", "is expected to ship": shipping
+    still to come, which confirms nothing."""
+    return any(done[0] - 3 <= f[1] <= done[0] for f in a.ranges("future"))
 
 
 @register
@@ -280,6 +289,8 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
     """Pressure not to return: "please don't return it", "returns hurt us",
     "could you close the return request", "instead of returning"."""
     earlier_return = earlier_return or a.has("return_act")
+    for strong, act in a.near(["discourage_strong"], ["return_act"], within=4):
+        return cover(strong, act)  # "we'd rather you didn't return it; keep it": still pressure
     if a.has("keep_it"):
         return None  # "no need to return it, please keep it": no pressure
     for dont, act in a.followed(["discourage"], ["return_act"], within=4):

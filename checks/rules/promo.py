@@ -81,6 +81,13 @@ def _marketing(a: Analysis) -> tuple[int, int] | None:
     for invite, thing in a.near(["invite"], ["other_products", "new_weak"], within=6):
         if not a.negated(invite, scope=3):
             return cover(invite, thing)
+    things = a.ranges("other_products", "new_weak")
+    for invite in a.unnegated("invite", scope=3):  # "check our storefront": the two share "our"
+        if a.has("problem"):
+            break  # "check our store's return policy": a service pointer
+        for thing in things:
+            if _overlaps(invite, [thing]) and thing[1] > invite[1]:
+                return cover(invite, thing)
     for thing in a.ranges("new_weak"):
         if a.has("other_products") and not _names_a_date(a, thing):
             return thing

@@ -163,8 +163,18 @@ class ReviewChangeRequest(PhraseRule):
         if not found:
             for hit in super().find(doc):  # fixed forms, where a review (not "please review") is named
                 sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
-                if _review_nouns(doc.analysis(sentence)):
+                a = doc.analysis(sentence)
+                if _review_nouns(a) and not _seller_states(a):
                     yield hit
+
+
+def _seller_states(a: Analysis) -> bool:
+    """"We read every review and changed the packaging": the seller reports
+    what it did, asking nothing of the buyer."""
+    if not a.has("seller_agent") or a.has("request", "buyer_agent", "modal_passive"):
+        return False
+    # "Si vous modifiez votre avis, nous...": the buyer is the one who changes.
+    return not any(c[0] - 3 <= y[0] < c[0] for c in a.ranges("change") for y in a.ranges("you"))
 
 
 def _clause_start(a: Analysis, rng: tuple[int, int]) -> bool:
@@ -344,6 +354,8 @@ def _if_so(doc: Document, index: int, a: Analysis) -> tuple[int, int] | None:
     previous = doc.sentences[index - 1] if index > 0 else None
     if not found and previous is not None and previous.text.rstrip().endswith(("?", "？")):
         found = [r for r in a.ranges("then") if r[0] == 0]  # "Happy with it? Then please..."
+        if not found and _review_request(a) and a.tokens:  # "Loving your new rug? We'd be grateful for a review."
+            found = [(0, 1)]
     if not found or previous is None:
         return None
     before = doc.analysis(previous)
@@ -451,13 +463,19 @@ class ReviewScripted(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         for index, sentence in enumerate(doc.sentences):
+            a = doc.analysis(sentence)
             match = doc.sentence_has(sentence, "review_script")
-            if match and _review_context(doc, index) and not negated(doc, sentence, match, window=20):
+            if match and _review_context(doc, index) and not negated(doc, sentence, match, window=20) and _addressed(a):
                 yield Hit(sentence.span_of(match))
                 continue
             # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
-            a = doc.analysis(sentence)
             mentions = a.unnegated("mention", scope=4)
             if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))
+
+
+def _addressed(a: Analysis) -> bool:
+    """The sentence speaks to the buyer (a request, "you", "your review"), not
+    about what others wrote ("several reviews mention the colour")."""
+    return a.has("request", "buyer_agent", "modal_passive", "you") or any(_clause_start(a, r) for r in a.ranges("mention"))

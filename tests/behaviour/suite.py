@@ -19,16 +19,19 @@ from dataclasses import dataclass
 
 import regex
 
-from . import cases_en, cases_holdout, cases_holdout2, cases_holdout3, cases_i18n
+from . import cases_en, cases_holdout, cases_holdout2, cases_holdout3, cases_holdout4, cases_holdout5, cases_holdout6, cases_i18n
 
 NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
 # Perturbations made here from every canonical case.
 LINE_BREAK, TYPO = "line_break", "typo"
-# Cases written after tuning (cases_holdout.py, then cases_holdout2.py).
+# Held-out cases, each batch written before a round of tuning (cases_holdout*.py).
 HOLDOUT, HOLDOUT_NEAR_MISS = "holdout", "holdout_near_miss"
 HOLDOUT2, HOLDOUT2_NEAR_MISS = "holdout2", "holdout2_near_miss"
 HOLDOUT3, HOLDOUT3_NEAR_MISS = "holdout3", "holdout3_near_miss"
+HOLDOUT4, HOLDOUT4_NEAR_MISS = "holdout4", "holdout4_near_miss"
+HOLDOUT5, HOLDOUT5_NEAR_MISS = "holdout5", "holdout5_near_miss"
+HOLDOUT6, HOLDOUT6_NEAR_MISS = "holdout6", "holdout6_near_miss"
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,9 @@ def cases() -> list[Case]:
         (cases_holdout, HOLDOUT, HOLDOUT_NEAR_MISS),
         (cases_holdout2, HOLDOUT2, HOLDOUT2_NEAR_MISS),
         (cases_holdout3, HOLDOUT3, HOLDOUT3_NEAR_MISS),
+        (cases_holdout4, HOLDOUT4, HOLDOUT4_NEAR_MISS),
+        (cases_holdout5, HOLDOUT5, HOLDOUT5_NEAR_MISS),
+        (cases_holdout6, HOLDOUT6, HOLDOUT6_NEAR_MISS),
     )
     for module, breach, near in batches:
         for rule, table in module.CASES.items():
