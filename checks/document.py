@@ -79,6 +79,7 @@ class Document:
     offsets: list[int] | None = None
     notes: list[str] = field(default_factory=list)
     _searched: dict[tuple[str, str], regex.Match | None] = field(default_factory=dict, repr=False)
+    _analysed: dict[str, frames.Analysis] = field(default_factory=dict, repr=False)
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
 
     @classmethod
@@ -227,8 +228,14 @@ class Document:
 
     # --- linguistic layer (checks/tokens.py, lexicon.py, frames.py) -------
     def analysis(self, sentence: Sentence) -> frames.Analysis:
-        """The sentence's tokens and lexicon concepts, in the judgement language."""
-        return frames.analyse(sentence.text, self.phrase_language)
+        """The sentence's tokens and lexicon concepts, in the judgement language.
+        Memoised per document by text: rules ask it tens of thousands of times
+        on a long template, and a dict lookup is cheaper than the shared
+        lru_cache call (which still serves the re-check's documents)."""
+        found = self._analysed.get(sentence.text)
+        if found is None:
+            found = self._analysed[sentence.text] = frames.analyse(sentence.text, self.phrase_language)
+        return found
 
     def window(self, index: int) -> list[tuple[Sentence, frames.Analysis]]:
         """The sentence and its neighbours, as the clause window of a frame."""

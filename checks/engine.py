@@ -209,7 +209,7 @@ async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSetting
         redoc = Document.build(redraft, settings, today=doc.today)
         try:
             found = (await _run(redoc, settings, False, redraft)).findings
-            return found, (suggest_rewrite(redoc, [f.model_copy(deep=True) for f in found]) if again and found else None)
+            return found, (suggest_rewrite(redoc, [f.model_copy() for f in found]) if again and found else None)
         finally:
             redoc.release()
 

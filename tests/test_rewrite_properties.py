@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks import Context, Draft, check
@@ -65,6 +65,10 @@ def _check(text: str):
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts())
+# Found by Hypothesis: two emoji between an address's dots hid the address, so the
+# rewrite removed "Email us at ...lighting." and left "late. com." (a new link finding).
+@example("Hello Jennifer,\n\nYour order 113-4829105-7730142 will ship two days late. "
+         "Email us at service@lumiwood-lighting. 🙏 🙏com.\n\nBest regards,\nLumiwood")
 def test_rewrite_rechecks_clean_and_keeps_facts(text: str) -> None:
     """The rewrite has no finding with a mechanical fix, no new finding, and
     every order id, tracking number, amount and date of the compliant sentences."""

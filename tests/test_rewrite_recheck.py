@@ -333,3 +333,40 @@ def test_order_line_keeps_the_drafts_line_endings() -> None:
     report = asyncio.run(check(Draft(text=text, context=Context(order_id=OID))))
     assert report.rewrite == (f"Dear Ms. Smith,\r\n\r\nOrder: {OID}\r\n\r\nThe lamp you ordered will arrive on "
                               "December 2.\r\n\r\nBest,\r\nLumiwood\r\n")
+
+
+@pytest.mark.parametrize("written", ["113-4829105-7730124", "113-4829105-7730143", "113-4829150-7730142"])
+def test_a_mistyped_order_id_is_corrected_to_the_conversations(written: str) -> None:
+    """One wrong digit or two swapped neighbours: the rewrite writes the context's id and checks clean."""
+    report = run(f"Hello Jennifer,\n\nYour order {written} will ship on Monday.\n\nBest regards,\nLumiwood")
+    assert report.rule_ids() == ["order.id-mismatch"]
+    assert report.rewrite == f"Hello Jennifer,\n\nYour order {OID} will ship on Monday.\n\nBest regards,\nLumiwood"
+    assert report.remaining == [] and report.rewrite_status == "ready"
+
+
+@pytest.mark.parametrize("other", ["114-5582019-3306627", "113-4829105-7731243", "113-4829105-7730241"])
+def test_another_order_id_is_left_to_a_person(other: str) -> None:
+    """An id that is no keyboard slip of the context's may be a real other order: kept, still reported."""
+    text = f"Hello Jennifer,\n\nThe replacement for order {other} will ship on Monday.\n\nBest regards,\nLumiwood"
+    report = run(text)
+    assert other in report.rewrite and OID not in report.rewrite
+    assert report.remaining == ["order.id-mismatch"] and report.rewrite_status != "ready"
+
+
+def test_the_plan_leaves_the_findings_it_was_given_unchanged() -> None:
+    """suggest() only reassigns ``fix`` on the findings it gets, so the shallow copies the engine passes keep the originals intact."""
+    from checks.engine import _run
+    from checks.rewrite import suggest
+
+    text = ("Hello Jennifer,\n\nYour order 113-4829105-7730124 will ship on Monday 😀. Email us at help@shop.example.com "
+            "or call +1 415-555-0199.\n\n\n\nIf you love it, leave us a 5-star review and get a $10 gift card!\n\nBest regards,\nLumiwood")
+    draft = Draft(text=text, context=Context.model_validate(CTX))
+    doc = Document.build(draft, CheckSettings(), dt.date(2026, 11, 21))
+    try:
+        found = asyncio.run(_run(doc, CheckSettings(), False, draft)).findings
+        assert len({f.rule for f in found}) >= 4 and any(f.fix for f in found) and any(f.fix is None for f in found)
+        before = [f.model_copy(deep=True) for f in found]
+        suggest(doc, [f.model_copy() for f in found])
+        assert found == before
+    finally:
+        doc.release()

@@ -71,7 +71,8 @@ class SingleFixes:
         if self.order_line is not None or self.is_html:
             return
         ids = ORDER_ID.findall(self.source)
-        if not ids or any(order_id in text for order_id in ids):
+        kept = ids + [self.doc.context.order_id] if self.doc.context.order_id else ids  # a mistyped id corrected
+        if not ids or any(order_id in text for order_id in kept):
             return
         template = phrase_text(self.lang, "order_line") or phrase_text("en", "order_line")
         if template is not None:

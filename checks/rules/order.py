@@ -8,7 +8,7 @@ from .. import extract
 from ..document import Document, Sentence, negated
 from ..frames import Analysis, cover, sentence_spans
 from . import contact
-from ..models import Severity
+from ..models import Edit, Fix, Severity
 from ..i18n import tr
 from ..registry import Example, Hit, PhraseRule, Rule, register
 
@@ -82,7 +82,24 @@ class OrderIdMismatch(Rule):
         if any(found.value == expected for found in ids):
             return
         for found in ids:
-            yield Hit(found.span, self.say(expected=expected))
+            fix = None
+            if _mistyped(found.value, expected):
+                fix = Fix(title=tr("fix.order-id", "Use the order id {order_id}", order_id=expected),
+                          edits=[Edit(span=found.span, replacement=expected)])
+            yield Hit(found.span, self.say(expected=expected), fix=fix)
+
+
+def _mistyped(written: str, expected: str) -> bool:
+    """``written`` is ``expected`` with one digit wrong or two neighbours swapped:
+    a slip of the keyboard, safely corrected. Any other id may be a real
+    other order (a replacement's), which only a person can judge."""
+    if len(written) != len(expected) or written == expected:
+        return False
+    wrong = [i for i, (a, b) in enumerate(zip(written, expected)) if a != b]
+    if len(wrong) == 1:
+        return True
+    return (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+            and written[wrong[0]] == expected[wrong[1]] and written[wrong[1]] == expected[wrong[0]])
 
 
 @register
