@@ -9,10 +9,10 @@ the options or the configuration could not be used).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib
 import asyncio
+import contextlib
 import difflib
+import importlib
 import inspect
 import json
 import re
@@ -35,16 +35,14 @@ from checks import (
     Report,
     all_rules,
     check,
+    i18n,
     validate_text,
 )
-
-from checks import i18n
 from checks.i18n import say
 
 from . import evaluate
 from .config import Config, ConfigError, load_config
 from .render import CONTEXT_OPTIONS, render_text
-
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
-import re
 import logging
+import re
 import threading
 import time
 

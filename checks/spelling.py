@@ -49,7 +49,7 @@ def _find(name: str) -> Path | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def checkers(lang: str) -> tuple:
     """Hunspell objects for ``lang``; empty when no dictionary is installed."""
     import hunspell
@@ -70,7 +70,7 @@ def correct(word: str, lang: str) -> bool:
     return any(h.spell(word) for h in checkers(lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _alphabet(lang: str) -> str:
     """Letters to try in corrections: the dictionary's TRY line, else a-z."""
     letters = "abcdefghijklmnopqrstuvwxyz"

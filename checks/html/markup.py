@@ -38,7 +38,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import regex
-
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..extract import Found, Link

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from .. import extract
 from ..document import Document, Sentence, negated
 from ..frames import Analysis, cover, sentence_spans
-from . import contact
-from ..models import Severity
 from ..i18n import tr
+from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
+from . import contact
 
 SECTION = "Buyer-Seller Communication Guidelines, 'Permitted proactive messages'"
 CTX = {"order_id": "113-1234567-1234567", "proactive": True}

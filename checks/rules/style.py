@@ -11,8 +11,8 @@ import regex
 
 from .. import extract, spelling
 from ..document import Document
-from ..models import Edit, Fix, Severity
 from ..i18n import Text, tr
+from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
