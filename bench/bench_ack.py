@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_html import CONTEXT, line, percentile, reference_ms, template  # noqa: E402
+
 from checks import CheckSettings, Draft, check  # noqa: E402
 
 TICK = 0.010

@@ -297,12 +297,12 @@ def main(argv: list[str] | None = None) -> int:
         "max_s": times[slowest],
         "slowest": {"draft": slowest, "kind": lines[slowest][0], "chars": lines[slowest][1]},
         "p99_ms_by_size": {
-            band: percentile([t for t, (_, n, _) in zip(times, lines) if low <= n < high], 0.99) * 1000
+            band: percentile([t for t, (_, n, _) in zip(times, lines, strict=True) if low <= n < high], 0.99) * 1000
             for band, (low, high) in SIZE_BANDS.items()
             if any(low <= n < high for _, n, _ in lines)
         },
         "p99_ms_by_kind": {
-            kind: percentile([t for t, (k, _, _) in zip(times, lines) if k == kind], 0.99) * 1000 for kind in sorted({k for k, _, _ in lines})
+            kind: percentile([t for t, (k, _, _) in zip(times, lines, strict=True) if k == kind], 0.99) * 1000 for kind in sorted({k for k, _, _ in lines})
         },
         "slowest_five": [
             {"draft": i, "kind": lines[i][0], "chars": lines[i][1], "ms": round(times[i] * 1000)}

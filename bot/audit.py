@@ -42,8 +42,8 @@ def parse_since(value: str | dt.date | dt.datetime | None) -> dt.datetime | None
     if not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
 
 
 def _public(event: dict[str, Any]) -> dict[str, Any]:

@@ -10,8 +10,8 @@ from typing import TextIO
 from checks import i18n
 from checks.i18n import say
 
-from .cli import cannot_write
 from .audit import FORMATS, export_audit, parse_since
+from .cli import cannot_write
 from .review_settings import ReviewSettings
 from .store import Store, StoreUnavailable
 

@@ -12,11 +12,11 @@ used, 3 a service (the review database) is unavailable, 4 an internal error
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib
 import asyncio
 import codecs
+import contextlib
 import difflib
+import importlib
 import inspect
 import json
 import logging
@@ -43,10 +43,9 @@ from checks import (
     Report,
     all_rules,
     check,
+    i18n,
     validate_text,
 )
-
-from checks import i18n
 from checks.i18n import say
 
 from . import evaluate

@@ -7,7 +7,6 @@ Every write runs in one transaction: an action is recorded whole or not at all.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import json
@@ -114,7 +113,7 @@ Clock = Callable[[], dt.datetime]
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def normalize_url(url: str | None) -> str:
@@ -245,7 +244,7 @@ class Store:
             if exc.connection_invalidated:
                 raise self._unavailable(exc) from exc
             raise
-        except (OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, OSError) as exc:
             raise self._unavailable(exc) from exc
 
     def _unavailable(self, exc: BaseException) -> StoreUnavailable:

@@ -315,7 +315,7 @@ class Document:
 
     @functools.cached_property
     def phones(self) -> list[extract.Found]:
-        blocked = [e.span for e in self.emails] + [l.span for l in self.links]
+        blocked = [e.span for e in self.emails] + [link.span for link in self.links]
         blocked += [o.span for o in self.order_ids.valid + self.order_ids.malformed]
         regions = extract.regions_for(
             self.context.marketplace, self.context.buyer_language, self.settings.phone_region, self.text, self.language

@@ -7,14 +7,13 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
-import re
 import logging
+import re
 import threading
 import time
 
-from . import i18n
+from . import i18n, language
 from .document import Document
-from . import language
 from .errors import MAX_DRAFT_CHARS, MAX_FINDINGS_PER_RULE, MAX_TEXT_CHARS, DraftError
 from .models import Draft, Finding, Report, Severity
 from .registry import INTERNAL_ERROR, Hit, Rule, preload_all

@@ -389,7 +389,7 @@ def _links(text: str) -> list[Link]:
         if domain.isdigit():
             continue
         add(m.start(), m.group(), None)
-    for start, end, host, value in _spelled_domains(text):
+    for start, _end, host, value in _spelled_domains(text):
         add(start, value, None, host)
     return sorted(found, key=lambda f: f.span)
 

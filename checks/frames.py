@@ -50,7 +50,7 @@ class Analysis:
         """A negation stands just before the range (or, for a Japanese or Chinese
         verb, just after it: レビューを書かないで)."""
         idioms = self.hits.get("not_negation", ())
-        for start, end in self.hits.get("negation", ()):
+        for start, _end in self.hits.get("negation", ()):
             if any(i[0] <= start < i[1] for i in idioms):
                 continue  # "if it's no trouble", "no matter"
             if rng[0] - scope <= start < rng[0]:

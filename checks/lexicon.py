@@ -145,7 +145,7 @@ def _match_at(entry: tuple[str, ...], keys: list[str], i: int, exact: list[str])
     return pos
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data(lang: str) -> dict:
     try:
         raw = resources.files(__package__).joinpath("lexicons", f"{lang}.toml").read_text("utf-8")
@@ -160,7 +160,7 @@ def languages() -> frozenset[str]:
     return frozenset(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")) - {SHARED}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def for_language(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (English when it has none), with the shared Chinese."""
     if lang not in languages():

@@ -17,7 +17,7 @@ import regex
 _FLAGS = regex.IGNORECASE
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _table(lang: str) -> dict[str, dict]:
     try:
         raw = resources.files(__package__).joinpath("phrases", f"{lang}.toml").read_text("utf-8")
@@ -36,7 +36,7 @@ def languages() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if _LANGUAGE_FILE.fullmatch(p.name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pattern(lang: str, concept: str) -> regex.Pattern | None:
     """One compiled alternation of the concept's patterns for ``lang``, or None."""
     entry = _table(lang).get(concept)

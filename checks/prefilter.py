@@ -177,7 +177,7 @@ class Filter:
         return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def for_language(lang: str) -> Filter:
     literals: dict[str, list[list[Literals]]] = {}
     for concept in phrases.concepts(lang):

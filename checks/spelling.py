@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def _find(name: str) -> Path | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def checkers(lang: str) -> tuple:
     """Hunspell objects for ``lang``; empty when no dictionary is installed."""
     import hunspell
@@ -70,7 +71,7 @@ def correct(word: str, lang: str) -> bool:
     return any(h.spell(word) for h in checkers(lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _alphabet(lang: str) -> str:
     """Letters to try in corrections: the dictionary's TRY line, else a-z."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -144,7 +145,7 @@ def _suggest(word: str, lang: str) -> tuple[str, ...]:
     # The dictionary's most frequent letters only: each candidate costs a
     # Hunspell lookup, and typos mostly involve common letters.
     found = {c for c in _edits(lower, _alphabet(lang)[:COMMON_LETTERS]) if c and main.spell(c)}
-    if not found and any(a == b for a, b in zip(lower, lower[1:])):
+    if not found and any(a == b for a, b in itertools.pairwise(lower)):
         # "tommorow": one letter doubled where another should be.
         found = {d2 for d1 in _doublings(lower) for d2 in _doublings(d1) | {d1} if main.spell(d2)}
     if word[:1].isupper():

@@ -127,7 +127,7 @@ def rating_key(value: int | None) -> str:
     return HIGH if value >= 4 else LOW if value <= 2 else MID
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stemmer(lang: str):
     import snowballstemmer
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-import uuid
 from collections.abc import Sequence
 
 import pytest
@@ -63,7 +62,7 @@ class Database:
         self.url = url
         self.schema = schema
         self.stores: list[Store] = []
-        self.now = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
+        self.now = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.UTC)
 
     def clock(self) -> dt.datetime:
         return self.now
@@ -73,36 +72,6 @@ class Database:
         store = await Store.open(self.url, schema=self.schema, **kwargs)
         self.stores.append(store)
         return store
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def database(request, tmp_path):  # noqa: ANN001, ANN201
-    if request.param == "sqlite":
-        database = Database("sqlite", f"sqlite+aiosqlite:///{tmp_path / 'checkmsg.sqlite3'}", None)
-        yield database
-    else:
-        await require_pg()
-        schema = f"cmtest_{uuid.uuid4().hex[:12]}"
-        admin = create_async_engine(PG_URL)
-        async with admin.begin() as conn:
-            await conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        database = Database("postgres", PG_URL, schema)
-        try:
-            yield database
-        finally:
-            for store in database.stores:
-                await store.close()
-            database.stores.clear()
-            async with admin.begin() as conn:
-                await conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-            await admin.dispose()
-    for store in database.stores:
-        await store.close()
-
-
-@pytest.fixture
-async def store(database: Database) -> Store:
-    return await database.open()
 
 
 class FakeChecker:
@@ -141,11 +110,6 @@ def _finding(rule: str, severity: Severity, span: tuple[int, int] | None, text: 
         excerpt=text[span[0] : span[1]] if span else None,
         guideline="test",
     )
-
-
-@pytest.fixture
-def fake_checker() -> FakeChecker:
-    return FakeChecker()
 
 
 async def review_requests(store: Store, order_id: str) -> int:

@@ -64,7 +64,7 @@ async def test_console_finds_the_order_id_in_the_draft(tmp_path, fake_sp_api):
 
 def delivered_days_ago(fake, days: int) -> tuple[str, str]:  # noqa: ANN001
     """Set the order's delivery ``days`` before today (the console runs on the real clock); (delivery, closes) as ISO dates."""
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     fake.today = today
     delivered = today - dt.timedelta(days=days)
     fake.orders[ORDER].latest_delivery_date = f"{delivered.isoformat()}T20:00:00Z"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from amazon_harness import ORDER, fake_sp_api, settings_for  # noqa: F401 - fixture
-from fakes.discord_harness import checker, db_url, fake, watched_bot  # noqa: F401 - fixtures
+from fakes.discord_harness import watched_bot
 
 from bot.config import Config
 

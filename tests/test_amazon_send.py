@@ -99,7 +99,7 @@ async def test_two_replicas_clicking_together_send_once(database, fake_sp_api):
     draft = await approved_draft(senders[0].workflow)
     results = await asyncio.gather(
         *(s.send(draft.id, who, content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
-          for s, who in zip(senders, ("bob", "carol")))
+          for s, who in zip(senders, ("bob", "carol"), strict=True))
     )
     assert sorted(r.sent for r in results) == [False, True]
     assert len(fake_sp_api.of("confirmDeliveryDetails")) == 1

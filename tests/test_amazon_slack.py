@@ -13,11 +13,11 @@ from bot.amazon.actions import connect
 try:
     from .amazon_harness import ORDER, fake_sp_api, settings_for  # noqa: F401
     from .fakes.slack_api import FakeSlackAPI
-    from .test_slack import ALICE, BOB, CAROL, WATCHED, Replica, actions_of, button, new_message, texts
+    from .test_slack import ALICE, BOB, CAROL, Replica, actions_of, button, new_message, texts
 except ImportError:
     from amazon_harness import ORDER, fake_sp_api, settings_for  # noqa: F401
     from fakes.slack_api import FakeSlackAPI
-    from test_slack import ALICE, BOB, CAROL, WATCHED, Replica, actions_of, button, new_message, texts
+    from test_slack import ALICE, BOB, CAROL, Replica, actions_of, button, new_message, texts
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest_workflow import FakeChecker
-from fakes.discord_harness import checker, db_url, fake, running, start_bot  # noqa: F401 - fixtures
+from fakes.discord_harness import start_bot
 
 from bot.review import ReviewWorkflow
 from bot.store import Store

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fakes.discord_fake import FakeDiscord
-from fakes.discord_harness import checker, db_url, fake, running, start_bot  # noqa: F401 - fixtures
+from fakes.discord_harness import start_bot
 
 DEFERRED_MESSAGE, DEFERRED_UPDATE, MODAL = 5, 6, 9
 CLEAN = "Hello Jennifer, your order 113-4829105-7730142 ships today. Best regards, Lumiwood"

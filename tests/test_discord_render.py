@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fakes.discord_harness import db_url, fake, start_bot  # noqa: F401 - fixtures
+from fakes.discord_harness import start_bot
 
 from adapters.discord_bot import text
 from adapters.discord_bot.render import EMBED_DESCRIPTION, MESSAGE_CHARS, report_reply

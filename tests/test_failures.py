@@ -13,8 +13,7 @@ import pytest
 
 from bot import cli
 from bot.cli import main
-from checks import Context, Draft, check, language
-from checks import all_rules
+from checks import Context, Draft, all_rules, check, language
 from checks.registry import INTERNAL_ERROR
 
 ORDER = "113-1234567-1234567"
@@ -275,8 +274,9 @@ def test_audit_to_an_unwritable_path_is_one_sentence(tmp_path, monkeypatch, caps
 
 
 def _pg_url(database: str = "", user: str = "") -> str:
-    from tests.conftest_workflow import PG_URL
     from sqlalchemy.engine import make_url
+
+    from tests.conftest_workflow import PG_URL
 
     url = make_url(PG_URL)
     return url.set(database=database or url.database, username=user or url.username).render_as_string(hide_password=False)

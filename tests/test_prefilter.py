@@ -8,14 +8,14 @@ import datetime as dt
 
 import pytest
 import regex
+import test_rules_en  # the rule tests: their texts are the phrases to compare on
+import test_rules_i18n
 
 from checks import phrases, prefilter
 from checks.document import Document
 from checks.models import Context, Draft
 from checks.rules import all_rules
 from checks.settings import CheckSettings
-import test_rules_en  # the rule tests: their texts are the phrases to compare on
-import test_rules_i18n
 
 
 def _literals(pattern: str) -> list[set[str]] | None:

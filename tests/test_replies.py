@@ -8,7 +8,7 @@ import logging
 
 import pytest
 from conftest_workflow import FakeChecker
-from fakes.discord_harness import checker, db_url, fake, running, start_bot  # noqa: F401 - fixtures
+from fakes.discord_harness import start_bot
 from test_slack import ALICE, BOB, Replica, actions_of, button, new_message, texts, view_submission
 from test_slack import fake as slack_fake  # noqa: F401 - fixture
 

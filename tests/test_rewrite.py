@@ -12,7 +12,7 @@ from checks import Context, Draft, check
 from checks.models import Edit
 from checks.rewrite import PLACEHOLDER, apply_edits, facts, phrase_text, unified_diff
 
-CORPUS = Path("/work/shared/corpus/dev.jsonl")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 CTX = {"order_id": "113-4829105-7730142", "buyer_language": "en", "marketplace": "amazon.com",
        "order_date": "2026-11-16", "today": "2026-11-21", "previous_review_requests": 0, "attachments": []}
 NEUTRAL = "Would you share your experience by leaving a review on Amazon?"

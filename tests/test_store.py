@@ -16,7 +16,7 @@ from sqlalchemy import text
 from bot import models_db as db
 from bot.audit import export_audit
 from bot.review_settings import DEFAULT_DATABASE_URL, ReviewSettings
-from bot.store import StoreMisconfigured, Store, StoreUnavailable, normalize_url
+from bot.store import Store, StoreMisconfigured, StoreUnavailable, normalize_url
 
 try:
     from .conftest_workflow import (

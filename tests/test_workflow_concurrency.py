@@ -139,7 +139,7 @@ async def test_many_approvers_at_once(database, required) -> None:  # noqa: ANN0
     wfs = await _replicas(database, n=3, required_approvals=required)
     draft = (await wfs[0].submit(author="alice", platform="slack", channel="C", thread="t", text=TEXT)).draft
     outcomes = await asyncio.gather(
-        *(wf.approve(draft.id, who, content_hash=draft.content_hash) for wf, who in zip(wfs, ["bob", "carol", "dave"]))
+        *(wf.approve(draft.id, who, content_hash=draft.content_hash) for wf, who in zip(wfs, ["bob", "carol", "dave"], strict=True))
     )
     assert all(o.recorded for o in outcomes)
     final = await wfs[0].get(draft.id)

@@ -23,7 +23,6 @@ from .review_request import AmazonReviewRequester
 from .send import AmazonSender, Attachment
 from .settings import AmazonSettings
 
-
 log = logging.getLogger(__name__)
 
 REVIEW = "review"  # the choice that sends Amazon's own review request

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks import Context
-from checks.models import TRUSTED
 from checks.extract import order_ids
 from checks.i18n import Joined, tr
+from checks.models import TRUSTED
 
 from .client import AmazonError, SellingPartner
 from .marketplaces import by_domain_or_id

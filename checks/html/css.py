@@ -246,7 +246,7 @@ class Analysis:
                 element=element,
             )
             found.append((decl, a, b))
-        for i, (decl, a, b) in enumerate(found):
+        for decl, a, b in found:
             if len(found) == 1 and not text[:a].strip(" ;\t\n") and not text[b:].strip(" ;\t\n"):
                 start, end = attr.span
                 while start > 0 and self.markup.source[start - 1] in " \t\n\r":
@@ -295,7 +295,7 @@ class Analysis:
     @functools.cached_property
     def max_width(self) -> float:
         """The width the template declares for its outer container, else the configured or default one."""
-        self.cascade
+        _ = self.cascade  # computing the cascade sets the width
         return self._max_width
 
     @functools.cached_property
@@ -440,7 +440,7 @@ class Analysis:
         return self.cascade.get(id(element)) or Computed(width=self.max_width)
 
     def own_decls(self, element: Tag) -> dict[str, Decl]:
-        self.cascade
+        _ = self.cascade  # computing the cascade fills self.own
         return self.own.get(id(element), {})
 
 
@@ -838,7 +838,7 @@ def token_px(token, font: float, container: float | None) -> float | None:
 def font_size_px(decl: Decl, parent: float) -> float | None:
     tokens = _significant(decl.tokens)
     if decl.prop == "font":
-        for i, token in enumerate(tokens):
+        for token in tokens:
             size = _size_token(token, parent)
             if size is not None:
                 return size

@@ -38,7 +38,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import regex
-
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..extract import Found, Link
@@ -907,7 +906,7 @@ def parse(source: str) -> Markup:
         base = len(positions)
         href.virtual = (base, base + len(href.value))
         if href.starts:
-            for start, end in zip(href.starts, href.ends):
+            for start, end in zip(href.starts, href.ends, strict=True):
                 positions.add(start, end)
         else:
             positions.add(href.span[0], href.span[1])

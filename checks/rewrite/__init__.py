@@ -31,19 +31,19 @@ words the re-check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..i18n import Text
 from ..models import Finding, Guidance
+from . import verdict
 from .apply import apply_edits, merge
 from .diff import unified_diff
 from .facts import facts
 from .guidance import GUIDANCE, guidance_text
 from .order_line import insert_order_line
 from .plan import Plan
-from . import verdict
 from .texts import PLACEHOLDER, phrase_text
 
 if TYPE_CHECKING:

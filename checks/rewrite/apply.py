@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from ..models import Edit
@@ -127,7 +129,7 @@ def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str, ht
     if i == 0:
         return text[k:], 0
     cuts = [i] + [p for p in points if i < p < k] + [k]
-    breaks = max(text[a:b].count("\n") for a, b in zip(cuts, cuts[1:]))
+    breaks = max(text[a:b].count("\n") for a, b in itertools.pairwise(cuts))
     if breaks:
         last = text[i:k].rsplit("\n", 1)[1]
         indent = last if k - len(last) > at else ""  # indentation of a line that was kept

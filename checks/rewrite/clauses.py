@@ -15,6 +15,7 @@ decides whether it may be sent.
 from __future__ import annotations
 
 import functools
+import itertools
 import tomllib
 from importlib import resources
 
@@ -92,7 +93,7 @@ def pieces(text: str, lang: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             cuts.add(m.end())
     points = sorted(cuts)
-    return [(a, b) for a, b in zip(points, points[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in itertools.pairwise(points) if text[a:b].strip()]
 
 
 # The short word that introduced a removed phrase ("via PayPal", "on WhatsApp").
@@ -161,7 +162,7 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
         return None  # the label alone says nothing
     if rest and rest[-1] - rest[0] + 1 != len(rest) or (labelled and rest and rest[0] == alive[0] + 1 and len(rest) != len(alive) - 1):
         return None
-    kept = [shrunk.get(i, body[s:e]) for i, ((s, e), gone) in enumerate(zip(parts, doomed)) if not gone]
+    kept = [shrunk.get(i, body[s:e]) for i, ((s, e), gone) in enumerate(zip(parts, doomed, strict=True)) if not gone]
     if not kept:
         return None
     text = "".join(kept).strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 def unified_diff(before: str, after: str, context: int = 1) -> str | None:
     """A compact line-level unified diff ("--- draft", "+++ rewrite", hunks
     with ``context`` lines around each change); None when nothing changed.

@@ -2,7 +2,7 @@
 (how to add a rule: ``README.md`` beside this file)."""
 
 from ..registry import RULES, Rule
-from . import content, contact, html, language, order, promo, reviews, style  # noqa: F401
+from . import contact, content, html, language, order, promo, reviews, style  # noqa: F401
 
 
 def all_rules() -> dict[str, Rule]:

@@ -10,8 +10,8 @@ import regex
 
 from .. import extract, normalize, phrases, prefilter
 from ..document import Document
-from ..models import Edit, Fix, Severity
 from ..i18n import tr
+from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Content that is not permitted'"

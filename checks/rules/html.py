@@ -23,8 +23,8 @@ from ..document import Document
 from ..html import css
 from ..html.css import FONT_OVERRIDES, HORIZONTAL, NEUTRAL, Decl, contrast, horizontal_sides, length_px, token_px
 from ..html.markup import Markup, url_host
-from ..models import Edit, Fix, Severity
 from ..i18n import tr
+from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style' (HTML messages)"
@@ -54,7 +54,7 @@ def _markup(doc: Document) -> Markup | None:
     markup = getattr(doc, "html", None)
     if markup is None or markup.soup is None:
         return None
-    css.analysis(markup).cascade
+    _ = css.analysis(markup).cascade  # computed here, once, for every html rule
     return markup
 
 

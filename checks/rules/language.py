@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from .. import language
 from ..document import Document
-from ..models import Severity
 from ..i18n import Either, language_name
+from ..models import Severity
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Permitted proactive messages': the buyer's preferred language"

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from .. import extract
 from ..document import Document, Sentence, negated
 from ..frames import Analysis, cover, sentence_spans
-from . import contact
-from ..models import Edit, Fix, Severity
 from ..i18n import tr
+from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
+from . import contact
 
 SECTION = "Buyer-Seller Communication Guidelines, 'Permitted proactive messages'"
 CTX = {"order_id": "113-1234567-1234567", "proactive": True}
@@ -95,7 +95,7 @@ def _mistyped(written: str, expected: str) -> bool:
     other order (a replacement's), which only a person can judge."""
     if len(written) != len(expected) or written == expected:
         return False
-    wrong = [i for i, (a, b) in enumerate(zip(written, expected)) if a != b]
+    wrong = [i for i, (a, b) in enumerate(zip(written, expected, strict=False)) if a != b]
     if len(wrong) == 1:
         return True
     return (len(wrong) == 2 and wrong[1] == wrong[0] + 1
@@ -336,7 +336,7 @@ class Divert(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
         # Links to the seller's own pages and chats ("write to us at t.me/...") are contacts too.
-        contacts += [l.span for l in doc.links if not extract.is_amazon(l.host)]
+        contacts += [link.span for link in doc.links if not extract.is_amazon(link.host)]
         # Channel names of every language (checks/phrases/channels.toml), looked for once per draft.
         apps = bool(contact.platform_spans(doc))
         elsewhere = {c for c in ("pay_channel", "buy_there", "search_engine", "other_marketplace") if contact.mentions(doc, c)}
@@ -390,7 +390,7 @@ def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
 def _names_elsewhere(doc: Document, sentence) -> bool:
     """The sentence, or the one before it, names a place off Amazon: a link, another marketplace."""
     start = doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
-    if any(start <= l.span[0] < sentence.end and not extract.is_amazon(l.host) for l in doc.links):
+    if any(start <= link.span[0] < sentence.end and not extract.is_amazon(link.host) for link in doc.links):
         return True
     return contact.channel("other_marketplace").search(doc.text, start, sentence.end) is not None
 

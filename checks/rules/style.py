@@ -11,8 +11,8 @@ import regex
 
 from .. import extract, spelling
 from ..document import Document
-from ..models import Edit, Fix, Severity
 from ..i18n import Text, tr
+from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
@@ -131,7 +131,7 @@ def _claimed(doc: Document) -> list[tuple[int, int]]:
     "four one five..."): the style rules leave it to them."""
     from .contact import social_handles
 
-    return [e.span for e in doc.emails] + [l.span for l in doc.links] + [p.span for p in doc.phones] + social_handles(doc)
+    return [e.span for e in doc.emails] + [link.span for link in doc.links] + [p.span for p in doc.phones] + social_handles(doc)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -6,9 +6,6 @@ import asyncio
 import contextlib
 from dataclasses import dataclass
 
-import pytest
-from conftest_workflow import FakeChecker
-
 from adapters.discord_bot.app import CheckMsgBot, endpoints, restore_endpoints
 from adapters.discord_bot.run import build
 from adapters.discord_bot.settings import DiscordSettings
@@ -74,30 +71,6 @@ class Endpoints:
         restore_endpoints(self.saved)
 
 
-# -- fixtures (import them into a test module) ----------------------------------------
-
-
-@pytest.fixture
-async def fake():
-    with Endpoints():
-        fake = FakeDiscord()
-        await fake.start()
-        try:
-            yield fake
-        finally:
-            await fake.stop()
-
-
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'checkmsg.sqlite3'}"
-
-
-@pytest.fixture
-def checker() -> FakeChecker:
-    return FakeChecker()
-
-
 @contextlib.asynccontextmanager
 async def watched_bot(fake, db_url, checker, config: Config | None = None):
     """The bot, connected, with one watched channel (``bot.watched``); stopped after, checking it made no unknown calls."""
@@ -109,10 +82,3 @@ async def watched_bot(fake, db_url, checker, config: Config | None = None):
     finally:
         await bot.stop()
     assert not fake.unhandled, [f"{c.method} {c.path}" for c in fake.unhandled]
-
-
-@pytest.fixture
-async def running(fake, db_url, checker):
-    """The bot, connected, with one watched channel (``running.watched``)."""
-    async with watched_bot(fake, db_url, checker) as bot:
-        yield bot
