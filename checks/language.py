@@ -110,7 +110,7 @@ def detect(text: str) -> tuple[str | None, float]:
     if len(cleaned) < 3:
         return None, 0.0
     try:
-        result = _detector().detect(_encodable(cleaned[:DETECT_CHARS]), model="lite", k=1)
+        return _predict(cleaned)
     except Exception as exc:  # noqa: BLE001 - a detector bug must not stop the check
         log.warning("language detection failed", exc_info=True)
         failures = _failures.get()
@@ -118,6 +118,14 @@ def detect(text: str) -> tuple[str | None, float]:
             lines = str(exc).strip().splitlines()
             failures.append(f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__)
         return None, 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _predict(cleaned: str) -> tuple[str | None, float]:
+    """The detector's answer for one cleaned text. Cached: a rewrite is checked
+    again, and most of its sentences are the draft's; a failure raises, so it
+    is never cached and is recorded each time it happens."""
+    result = _detector().detect(_encodable(cleaned[:DETECT_CHARS]), model="lite", k=1)
     if not result:
         return None, 0.0
     lang, score = str(result[0]["lang"]), float(result[0]["score"])

@@ -199,6 +199,7 @@ def test_a_failing_language_detector_is_contained_and_reported(monkeypatch):
             raise TypeError("predict(): incompatible function arguments")
 
     monkeypatch.setattr(language, "_detector", lambda: Broken())
+    language._predict.cache_clear()  # answers cached before the detector broke would hide it
     report = asyncio.run(check(Draft(text="Hello, write to me at a@b.com please.")))
     internal = [f.message for f in report.findings if f.rule == INTERNAL_ERROR]
     assert internal == [
@@ -507,3 +508,31 @@ def test_nested_links_keep_their_meaning():
     report = asyncio.run(check(Draft(text=empty, context=Context(format="html"))))
     messages = [f.message for f in report.findings if f.rule == "html.accessibility"]
     assert any("a link without text" in m for m in messages) and any("an image without alt text" in m for m in messages)
+
+
+def test_detection_answers_are_cached_but_failures_are_not(monkeypatch):
+    """A text's language is worked out once; a detector failure is reported every time it happens."""
+    language._predict.cache_clear()
+    calls = []
+    real = language._detector()
+
+    class Counting:
+        def detect(self, *a, **k):
+            calls.append(a)
+            return real.detect(*a, **k)
+
+    monkeypatch.setattr(language, "_detector", lambda: Counting())
+    text = "Thank you for your order, the parcel left our warehouse this morning."
+    assert language.detect(text) == language.detect(text)
+    assert len(calls) == 1
+
+    class Broken:
+        def detect(self, *a, **k):
+            raise TypeError("broken")
+
+    monkeypatch.setattr(language, "_detector", lambda: Broken())
+    other = "Vielen Dank für Ihre Bestellung, das Paket ist heute unterwegs."
+    with language.failures_recorded() as failures:
+        assert language.detect(other) == (None, 0.0)
+        assert language.detect(other) == (None, 0.0)
+    assert len(failures) == 2
