@@ -214,6 +214,10 @@ async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSetting
 
     try:
         outcome = await suggest_checked(doc, report.findings, recheck)
+    except DraftError as exc:  # the rewrite is no draft either (e.g. mostly control characters): none is offered
+        log.debug("rewrite refused on re-check: %s", exc)
+        report.notes.append(i18n.tr("note.rewrite-failed", "No rewrite could be suggested ({error}).", error=str(exc)))
+        return
     except Exception as exc:  # a rewrite bug must not cost the findings
         log.exception("rewrite failed")
         report.notes.append(

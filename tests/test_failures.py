@@ -536,3 +536,19 @@ def test_detection_answers_are_cached_but_failures_are_not(monkeypatch):
         assert language.detect(other) == (None, 0.0)
         assert language.detect(other) == (None, 0.0)
     assert len(failures) == 2
+
+
+def test_a_rewrite_that_is_no_draft_is_not_offered_and_logs_no_traceback(caplog):
+    """A draft whose rewrite would be mostly control characters gets its findings, no rewrite, and no logged traceback."""
+    text = (
+        "About your order 113-4829105-7730142: we are sorry the lamp arrived scratched, and we have refunded it in full."
+        + "\x01" * 12  # few enough for the draft, too many once the contact lines are gone
+        + "\n\n"
+        + "Please email us at help@shop-example.com for anything. " * 25
+    )
+    with caplog.at_level("DEBUG", logger="checks.engine"):
+        report = asyncio.run(check(Draft(text=text)))
+    assert "contact.email" in report.rule_ids()
+    assert report.rewrite is None
+    assert any("control characters" in str(note) for note in report.notes)
+    assert not [r for r in caplog.records if r.exc_info]
