@@ -532,6 +532,14 @@ def phones(
     return found
 
 
+@functools.lru_cache(maxsize=8192)
+def _valid_in_window(window: str, region: str) -> tuple[tuple[int, int, phonenumbers.PhoneNumber], ...]:
+    """The valid numbers the matcher finds in one digit window. Cached: a
+    rewrite's re-check, and a team's templates, bring the same windows back."""
+    matches = phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID)
+    return tuple((m.start, m.end, m.number) for m in matches)
+
+
 def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pattern | None) -> list[Found]:
     normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
     allowed_e164 = {_e164(a, r) for a in allowed for r in regions} - {None}
@@ -554,9 +562,8 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
     windows = list(itertools.islice(_digit_windows(normalized), MAX_FOUND))
     for region in regions:
         for start, end in windows:
-            window = normalized[start:end]
-            for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID):
-                consider(start + match.start, start + match.end, match.number)
+            for match_start, match_end, number in _valid_in_window(normalized[start:end], region):
+                consider(start + match_start, start + match_end, number)
                 if len(found) >= MAX_FOUND:
                     return sorted(found, key=lambda f: f.span)
     # Written with + or 00: valid whatever the marketplace.
