@@ -56,9 +56,15 @@ _NUMBER_WORDS = {
 _NUM = r"(?:[1-5](?:[.,]0)?|one|two|three|four|five|eins?|einen|zwei|drei|vier|f[üu]nf|une?|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|due|tre|quattro|cinque)"
 _STAR_WORD = r"(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stell[ea])"
 _SEP = r"[\s\-‐‑–/]{0,2}"
+# A word that only dresses the stars up ("five little stars", "cinq belles étoiles"): a closed list, so a number
+# and a star word further apart stay two things.
+_STAR_ADJECTIVE = (
+    r"(?:(?:little|tiny|shiny|shining|bright|golden|gold|big|full|whole|well-deserved|deserved|glowing|sparkling"
+    r"|kleinen?|goldenen?|glänzenden?|vollen?|petites?|belles?|jolies?|brillantes?|pequeñas?|doradas?|brillanti|piccole|belle)\s+)?"
+)
 _RATING = regex.compile(
     rf"""
-    (?P<n>(?<![\p{{Latin}}\d.,]){_NUM}){_SEP}(?:(?:star[\s\-]?ratings?|{_STAR_WORD})(?!\w)|つ星|星|★|⭐)
+    (?P<n>(?<![\p{{Latin}}\d.,]){_NUM}){_SEP}{_STAR_ADJECTIVE}(?:(?:star[\s\-]?ratings?|{_STAR_WORD})(?!\w)|つ星|星|★|⭐)
     | (?:★|⭐|☆|星){_SEP}(?P<n2>[1-5]|[一二三四五])(?!\d)(?:つ)?
     | 星(?P<n3>[一二三四五1-5])つ?
     | (?P<n4>[一二三四五])(?:つ)?星

@@ -17,12 +17,19 @@ from checks.models import Context, Draft
         ("5-star", "en"), ("5 stars", "en"), ("five-star", "en"), ("5★", "en"), ("★★★★★", "en"), ("5/5", "en"),
         ("full marks", "en"), ("★5", "ja"), ("5つ星", "ja"), ("五星", "ja"), ("星5つ", "ja"), ("5 Sterne", "de"),
         ("5 étoiles", "fr"), ("5 estrellas", "es"), ("5 stelle", "it"), ("４つ星", "ja"),
+        ("five little stars", "en"), ("5 golden stars", "en"), ("fünf goldene Sterne", "de"), ("cinq belles étoiles", "fr"),
     ],
 )
 def test_high_ratings_become_one_typed_token(text, lang):
     """Every way of writing a top rating is one <rating_high> token."""
     found = tokens.tokenize(text, lang)
     assert [t.key for t in found] == [tokens.HIGH], found
+
+
+def test_a_number_and_a_star_word_apart_are_no_rating():
+    """Only a word from the closed list of star dressings may stand between the number and "stars"."""
+    found = tokens.tokenize("five little screws and the stars on the box", "en")
+    assert tokens.HIGH not in [t.key for t in found]
 
 
 @pytest.mark.parametrize("text", ["1-star", "one star", "2/5", "★★"])
