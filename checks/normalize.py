@@ -386,9 +386,21 @@ def _adds_to(token: tuple[str, int, int], value: str, text: str) -> bool:
     return int(value) < 10**zeros
 
 
+# "plus" (or its sign word) just before a spelled number reads as "+": "plus four four seven seven ...".
+_PLUS_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:plus|più|más|mas)\s{1,2}$", regex.IGNORECASE)
+
+
+def _with_plus(text: str, run: tuple[int, int, list[tuple[str, int, int]]]) -> tuple[int, int, list[tuple[str, int, int]]]:
+    start, end, digits = run
+    sign = _PLUS_WORD.search(text, max(0, start - 8), start)
+    if sign is None:
+        return run
+    return sign.start(), end, [("+", sign.start(), sign.start() + len(sign.group().rstrip()))] + digits
+
+
 def _spelled(reading: Reading) -> Reading:
     text = reading.text
-    runs = _digit_runs(text)
+    runs = [_with_plus(text, run) for run in _digit_runs(text)]
     if not text.isascii():
         for m in _CJK_RUN.finditer(text):
             digits = [(str(_CJK_DIGITS[ch]), m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch in _CJK_DIGITS]

@@ -76,3 +76,9 @@ def test_extracted_values_are_the_original_text():
     for found in extract.emails(text) + extract.phones(text, ["US"], [], [], None):
         assert text[found.span[0] : found.span[1]] == found.value
     assert [f.value for f in extract.emails(text)] == ["ѕupport\u200b@lumiwood.com"]
+
+
+def test_plus_spelled_before_a_spelled_number_reads_as_the_sign():
+    """'plus four four seven seven …' is read +4477…, so it is an international number; 'two plus three' stays words."""
+    assert normalize.read("call plus four four seven seven zero zero nine zero zero one two three").text == "call +447700900123"
+    assert "+" not in normalize.read("two plus three items").text
