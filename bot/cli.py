@@ -50,6 +50,7 @@ from checks.i18n import say
 
 from . import evaluate
 from .config import Config, ConfigError, load_config
+from .exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .render import CONTEXT_OPTIONS, render_text
 
 log = logging.getLogger(__name__)
@@ -102,8 +103,6 @@ def chosen_command(argv: list[str]) -> str | None:
     return None
 
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
-EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 

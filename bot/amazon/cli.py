@@ -22,6 +22,7 @@ from checks import Context, i18n
 from checks.i18n import say
 
 from ..config import Config
+from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE
 from ..review import ReviewError, ReviewWorkflow
 from ..store import Store, StoreUnavailable
 from .actions import AmazonActions
@@ -29,8 +30,6 @@ from .client import AmazonError, SellingPartner
 from .message_types import MESSAGE_TYPES
 from .send import Attachment
 from .settings import AmazonSettings
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
 
 def add_send_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -78,7 +77,7 @@ def run_send(args: argparse.Namespace, config: Config, stdout: TextIO | None = N
         return asyncio.run(_send(args, config, settings, client, attachments, out, lang))
     except StoreUnavailable as exc:
         print(f"checkmsg send: {i18n.localize(exc.message, lang)}", file=out)
-        return EXIT_STORE
+        return EXIT_UNAVAILABLE
 
 
 async def _send(args, config, settings, client, attachments, out, lang) -> int:  # noqa: ANN001
@@ -97,9 +96,9 @@ async def _send(args, config, settings, client, attachments, out, lang) -> int: 
         else:
             said = await actions.offer(await actions.workflow.get(args.draft))
         print(i18n.localize(said.text, lang), file=out)
-        return EXIT_OK if said.ok else EXIT_REFUSED
+        return EXIT_OK if said.ok else EXIT_FINDINGS
     except (ReviewError, AmazonError) as exc:  # e.g. an unknown draft number
         print(f"checkmsg send: {i18n.localize(exc.message, lang)}", file=out)
-        return EXIT_REFUSED
+        return EXIT_FINDINGS
     finally:
         await store.close()
