@@ -205,22 +205,3 @@ def _group_by_length(words) -> dict[int, list[str]]:
     for word in words:
         grouped.setdefault(len(word), []).append(word)
     return grouped
-
-
-MARKETPLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "ja")
-
-
-def preload(langs: tuple[str, ...] = MARKETPLACE_LANGUAGES) -> None:
-    """Build the lexicons (and stem their words) before the drafts that need them."""
-    for lang in langs:
-        for_language(lang)
-
-
-def preload_in_background() -> None:
-    """Build every marketplace language's lexicon in a daemon thread: a
-    long-running bot (bot.chat.warm_up_checks) then never builds one while
-    a buyer waits (about 0.1 s each). A one-shot CLI check builds only its
-    draft's language, at once."""
-    import threading
-
-    threading.Thread(target=preload, name="checkmsg-lexicon-init", daemon=True).start()
