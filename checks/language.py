@@ -101,6 +101,12 @@ def failures_recorded() -> Iterator[list[str]]:
         _failures.reset(token)
 
 
+def failure_count() -> int:
+    """How many detection failures the running check has recorded so far."""
+    failures = _failures.get()
+    return len(failures) if failures is not None else 0
+
+
 def detect(text: str) -> tuple[str | None, float]:
     """Best language of ``text`` as (ISO 639-1 code, confidence).
 

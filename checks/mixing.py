@@ -70,18 +70,30 @@ def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tupl
                 yield span, "ja"
     if main_score < 0.8 and not cjk_main:
         return
-    common = _COMMON_WORDS.get(main, frozenset())
-    judged: dict[str, str | None] = {}  # templates repeat sentences: each text is judged once
     for sentence in doc.sentences:
-        if sentence.text not in judged:
-            judged[sentence.text] = _foreign_sentence(sentence.text, main, cjk_main, common)
-        lang = judged[sentence.text]
+        key = (sentence.text, main, cjk_main)
+        lang = _JUDGED.get(key, _UNJUDGED)
+        if lang is _UNJUDGED:
+            failed = language.failure_count()
+            lang = _foreign_sentence(*key)
+            if language.failure_count() == failed:  # a failed detection is not kept: it is reported each time
+                if len(_JUDGED) >= _JUDGED_KEPT:
+                    _JUDGED.clear()
+                _JUDGED[key] = lang
         if lang is not None:
             yield (sentence.start, sentence.end), lang
 
 
-def _foreign_sentence(text: str, main: str, cjk_main: bool, common: frozenset[str]) -> str | None:
+# Sentences already judged, by (text, main language, CJK main): templates
+# repeat sentences, and a rewrite's re-check holds mostly the draft's.
+_JUDGED: dict[tuple[str, str, bool], str | None] = {}
+_JUDGED_KEPT = 4096
+_UNJUDGED = object()
+
+
+def _foreign_sentence(text: str, main: str, cjk_main: bool) -> str | None:
     """The language of a sentence not in the draft's main language, else None."""
+    common = _COMMON_WORDS.get(main, frozenset())
     words = _LATIN_WORD.findall(text)
     if len(words) < (3 if cjk_main else 4):
         return None

@@ -144,7 +144,15 @@ def stemmer(lang: str):
     import snowballstemmer
 
     name = STEMMERS.get(lang)
-    return snowballstemmer.stemmer(name) if name else None
+    if not name:
+        return None
+    found = snowballstemmer.stemmer(name)
+    # PyStemmer's own cache keeps each word as a [stem, counter] list: ten
+    # thousand objects per language for the garbage collector to walk, and
+    # stems are memoised here already (``_STEMS``, ``stem``).
+    if hasattr(found, "maxCacheSize"):
+        found.maxCacheSize = 0
+    return found
 
 
 @functools.lru_cache(maxsize=20_000)

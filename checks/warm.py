@@ -25,7 +25,9 @@ import gc
 import logging
 import threading
 
-from . import lexicon, phrases, prefilter, spelling, tokens
+import phonenumbers
+
+from . import extract, lexicon, phrases, prefilter, spelling, tokens
 from .engine import check, preload
 from .models import Draft
 
@@ -69,6 +71,11 @@ def warm_up(languages: tuple[str, ...] = tuple(SAMPLES)) -> None:
                 phrases.pattern(lang, concept)
             spelling.checkers(lang)
             tokens.stemmer(lang)
+        # What no sample reaches: the public suffix list (an unusual top-level
+        # domain) and the phone metadata of every marketplace's region.
+        extract.is_tld("com")
+        for region in {*extract._REGIONS.values(), *extract._LANGUAGE_REGIONS.values()}:
+            phonenumbers.PhoneMetadata.metadata_for_region(region)
         asyncio.run(_check_samples(languages))
         gc.collect()
         gc.freeze()
