@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import extract
 from ..document import Document, Sentence, negated
-from ..frames import Analysis, cover, sentence_spans
+from ..frames import Analysis, cover, judgement, sentence_spans
 from ..i18n import tr
 from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
@@ -179,6 +179,7 @@ def has_purpose(doc: Document, sentence: Sentence) -> bool:
     return a.has("problem") and not _only_thanks_for(a)
 
 
+@judgement
 def _only_thanks_for(a: Analysis) -> bool:
     """"Thank you for your feedback": the purpose word is what is thanked for."""
     thanked = [r for t, r in a.followed(["thank"], ["problem"], within=3)]
@@ -266,6 +267,7 @@ class DiscourageReturn(PhraseRule):
             yield from super().find(doc)
 
 
+@judgement
 def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
     agents = a.ranges("buyer_agent")
     if not agents:
@@ -285,6 +287,7 @@ def tokens_cjk(a: Analysis, rng: tuple[int, int]) -> bool:
     return a._cjk(rng[0])
 
 
+@judgement
 def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] | None:
     """Pressure not to return: "please don't return it", "returns hurt us",
     "could you close the return request", "instead of returning"."""
