@@ -212,10 +212,14 @@ def _words(text: str, narrow: str, lang: str, typed: list[Token]) -> list[Token]
             key = stem(word, lang)
             if len(stems) < _STEMS_KEPT:
                 stems[word] = key
-        append(Token(start, end, surface, key))
+        append(_token(Token, (start, end, surface, key)))
     out.extend(typed[i:])
     return out
 
+
+# Token(...) through tuple.__new__ directly: the named tuple's own __new__ is
+# Python code, and this is once a word.
+_token = tuple.__new__
 
 # Stems already computed, per language (a dict lookup is cheaper than the
 # lru_cache call on the hot path; bounded so a stream of odd words stays small).

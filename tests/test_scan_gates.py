@@ -87,3 +87,17 @@ def test_typed_token_hints_hold_wherever_a_typed_scan_matches(parts):
     for pattern, hint in ((tokens._RATING, tokens._RATING_HINT), (tokens._AMOUNT, tokens._CURRENCY_NAMED), (tokens._PERCENT, tokens._PERCENT_HINT)):
         if pattern.search(narrow):
             assert hint.search(folded), (pattern.pattern[:30], text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF, exclude_categories=("Cs",)), max_size=40))
+def test_text_cleaned_for_detection_loses_exactly_digits_and_symbols(text):
+    from checks import language
+
+    reference = text[: language.DETECT_CHARS * 2]
+    if "@" in reference or "://" in reference or "www" in reference:
+        reference = language._ADDRESSES.sub(" ", reference)
+    reference = regex.sub("[0-9]", " ", reference)
+    if not reference.isascii():
+        reference = regex.sub(r"[\p{So}\p{Sk}]", " ", reference)
+    assert language.clean_for_detection(text) == " ".join(reference.split())
