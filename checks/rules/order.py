@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from .. import extract
@@ -340,6 +341,7 @@ class Divert(Rule):
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
         # Links to the seller's own pages and chats ("write to us at t.me/...") are contacts too.
         contacts += [link.span for link in doc.links if not extract.is_amazon(link.host)]
+        contacts.sort()  # in text order: a sentence finds its own by bisection
         # Channel names of every language (checks/phrases/channels.toml), looked for once per draft.
         apps = bool(contact.platform_spans(doc))
         elsewhere = {c for c in ("pay_channel", "buy_there", "search_engine", "other_marketplace") if contact.mentions(doc, c)}
@@ -427,7 +429,8 @@ _DIVERSIONS = (
 def _stays_on_amazon(doc: Document, sentence, match, contacts) -> bool:
     """'Contact us through Amazon messages' keeps the buyer on Amazon."""
     direct = doc.phrase("direct_channel")  # "contact us directly" is never through Amazon
-    if (direct is not None and direct.search(match.group())) or any(sentence.start <= s < sentence.end for s, _ in contacts):
+    first = bisect.bisect_left(contacts, (sentence.start,))
+    if (direct is not None and direct.search(match.group())) or (first < len(contacts) and contacts[first][0] < sentence.end):
         return False
     tail = sentence.text[match.end() :]
     channel = doc.phrase("amazon_channel")
@@ -439,9 +442,11 @@ def _send_to_contact(doc: Document, sentence, contacts) -> tuple[int, int] | Non
     pat = doc.phrase("divert_send_to")
     if pat is None:
         return None
-    for start, end in contacts:
-        if sentence.start <= start < sentence.end:
-            before = doc.text[sentence.start : start]
-            if pat.search(before):
-                return sentence.start, end
+    first = bisect.bisect_left(contacts, (sentence.start,))
+    for start, end in contacts[first:]:
+        if start >= sentence.end:
+            break
+        before = doc.text[sentence.start : start]
+        if pat.search(before):
+            return sentence.start, end
     return None
