@@ -91,7 +91,15 @@ async def _check_samples(languages: tuple[str, ...]) -> None:
 
 
 def warm_up_in_background() -> threading.Thread:
-    """:func:`warm_up` in a daemon thread (a bot starts answering at once)."""
-    thread = threading.Thread(target=warm_up, name="checkmsg-warm-up", daemon=True)
+    """:func:`warm_up` in a daemon thread (a bot starts answering at once).
+    A failure there is logged, never raised: checks then load lazily."""
+    thread = threading.Thread(target=_warm_up_logged, name="checkmsg-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+def _warm_up_logged() -> None:
+    try:
+        warm_up()
+    except Exception:  # noqa: BLE001 - the bot runs without it, only slower at first
+        log.exception("warming up the checks failed; each language's data loads on first use instead")
