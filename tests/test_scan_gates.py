@@ -101,3 +101,15 @@ def test_text_cleaned_for_detection_loses_exactly_digits_and_symbols(text):
     if not reference.isascii():
         reference = regex.sub(r"[\p{So}\p{Sk}]", " ", reference)
     assert language.clean_for_detection(text) == " ".join(reference.split())
+
+
+_CODE_PIECES = ["WA", "wa", "FB", "IG", "VX", "Vx", "vx", "WX", "LINE", "Line", " ", ", ", "1", "12345", "-", "_", "x", "Wa", "\n", ":"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_PIECES) | st.text(max_size=2), max_size=10))
+def test_app_codes_found_at_their_starts_equal_a_full_scan(parts):
+    from checks.rules import contact
+
+    text = "".join(parts)
+    assert contact.platform_codes(text) == [m.span() for m in contact.channel("platform_code").finditer(text)]
