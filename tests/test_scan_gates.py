@@ -113,3 +113,10 @@ def test_app_codes_found_at_their_starts_equal_a_full_scan(parts):
 
     text = "".join(parts)
     assert contact.platform_codes(text) == [m.span() for m in contact.channel("platform_code").finditer(text)]
+
+
+def test_the_full_width_test_matches_exactly_the_characters_narrowed():
+    from checks import tokens
+
+    matched = {chr(c) for c in range(0x30000) if tokens._FULL_WIDTH_CHAR.match(chr(c))}
+    assert matched == {chr(c) for c in tokens.FULL_WIDTH}
