@@ -23,13 +23,23 @@ _FACTS = (
 )
 
 
+# A discount is an offer, not a fact: "save 10%", "10% off", "15 % Rabatt".
+_SAVING = regex.compile(
+    r"(?:\b(?:save|saving|discount|sparen|sparst|spare|économisez|économiser|ahorra|ahorre|risparmia|risparmi)\W+(?:\w+\W+){0,2}$)",
+    regex.IGNORECASE,
+)
+_SAVED = regex.compile(r"^\W*(?:off|discount|rabatt|nachlass|de\s+(?:réduction|remise|descuento)|di\s+sconto)\b", regex.IGNORECASE)
+
+
 def facts(text: str) -> list[tuple[int, int, bool]]:
     """Order ids, tracking numbers, dates and amounts in ``text``:
-    (start, end, is an amount)."""
+    (start, end, is an amount). A discount ("save 10%") is no fact."""
     found = []
     for pattern, amount in _FACTS:
         for m in pattern.finditer(text):
             if pattern is _FACTS[1][0] and not any(ch.isdigit() for ch in m.group()):
+                continue
+            if amount and (_SAVING.search(text, max(0, m.start() - 30), m.start()) or _SAVED.match(text[m.end() : m.end() + 30])):
                 continue
             found.append((m.start(), m.end(), amount))
     return found
