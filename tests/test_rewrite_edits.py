@@ -102,13 +102,15 @@ def test_a_stated_fact_before_a_removed_clause_stays_when_only_a_clause_goes() -
         ("Now that the refund went through, could you revise your rating?", "revise your rating", None),
         ("Please update your review, it would help our small business.", "update your review", None),
         ("The problem is solved; could you delete the review?", "delete the review", "The problem is solved."),
-        ("The new charger ships today, so please delete your negative review.", "delete your negative",
+        ("The new charger ships today, but could you delete your negative review?", "delete your negative",
          "The new charger ships today."),
+        ("The delay was caused by the carrier, not by us, so we kindly ask you to remove this feedback.",
+         "remove this feedback", None),  # a reason given for the request
     ],
 )
 def test_a_change_request_goes_with_every_clause_joined_to_it_by_a_comma(sentence, hit, expected) -> None:
     """``apart``: only a clause closed by a semicolon, colon or dash, or one the request
-    joined with a connective ('…, so please …'), stays."""
+    joined with a connective that does not make it a consequence ('…, but …'), stays."""
     assert clauses.cut(sentence, _hit(sentence, hit), "en", apart=True) == expected
 
 
@@ -123,6 +125,21 @@ def test_a_change_request_in_a_message_goes_with_its_lead_in() -> None:
     report = run(text)
     assert report.rewrite == f"Hello Sam,\n\nYour replacement for order {OID} ships on Monday.\n\nBest,\nAnna"
     assert report.rewrite_status == "ready"
+
+
+def test_a_sentence_about_the_review_before_a_change_request_goes_with_it() -> None:
+    text = (f"Dear Mr. Evans,\n\nYou left neutral seller feedback for order {OID} saying that the delivery was late. "
+            "The delay was caused by the carrier, not by us, so we kindly ask you to remove this feedback.\n\n"
+            "Best regards,\nBaiyun Outdoor")
+    report = run(text)
+    assert report.rewrite is None and report.rewrite_status == "none"
+
+
+def test_a_pronoun_sentence_after_a_removed_review_script_goes_with_it() -> None:
+    text = (f"Hi Tom,\n\nThank you for your order {OID}. To save you time, here is a short review you can copy: "
+            "\"Great quality, fast delivery!\" Just paste it on the product page.\n\nCheers,\nGadgetHub")
+    report = run(text)
+    assert report.rewrite == f"Hi Tom,\n\nThank you for your order {OID}. {NEUTRAL}\n\nCheers,\nGadgetHub"
 
 
 def test_a_question_setting_the_condition_goes_with_the_conditional_request() -> None:

@@ -206,8 +206,10 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
 def _whole(body: str, parts: list[tuple[int, int]], doomed: list[bool], lang: str) -> list[bool]:
     """The removed clauses take along what is joined to them by a comma: the
     clauses after them, and the clause before them unless the removed one
-    opens with a connective ("It ships today, | so please delete …" keeps
-    "It ships today"). A clause set apart by a semicolon, colon or dash stays."""
+    opens with a connective that does not make it a consequence ("It ships
+    today, | but could you …" keeps "It ships today"; "The carrier was late, |
+    so we ask you to remove …" gives a reason for the request, and goes).
+    A clause set apart by a semicolon, colon or dash stays."""
     doomed = list(doomed)
     changed = True
     while changed:
@@ -215,7 +217,8 @@ def _whole(body: str, parts: list[tuple[int, int]], doomed: list[bool], lang: st
         for i in range(1, len(parts)):
             if doomed[i - 1] == doomed[i] or ends_with(body[parts[i - 1][0] : parts[i - 1][1]], ";；:：–—"):
                 continue
-            if doomed[i] and starts_with(lang, "connectives", body[parts[i][0] : parts[i][1]]):
+            piece = body[parts[i][0] : parts[i][1]]
+            if doomed[i] and starts_with(lang, "connectives", piece) and not starts_with(lang, "consequences", piece):
                 continue
             doomed[i - 1] = doomed[i] = changed = True
     return doomed

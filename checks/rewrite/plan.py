@@ -342,7 +342,11 @@ class Plan(SingleFixes):
         # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
         points_back = (clauses.starts_with(self.lang, "references", text) and (offer or not facts)) or (
             clauses.mentions(self.lang, text) and not facts)
-        return after if follows or points_back else None
+        # "Just paste it on the product page." after a ready-made review.
+        given = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)
+        pronoun = given and not facts and clauses.word_count(text) <= 8 and any(
+            clauses.last_word(word) in clauses.words(self.lang, "pronouns") for word in text.lower().split())
+        return after if follows or points_back or pronoun else None
 
     def _leader(self, i: int, found: list[Finding], doomed: dict[int, list[Finding]]) -> int | None:
         """The sentence before ``i`` when it only led up to it."""
@@ -351,19 +355,21 @@ class Plan(SingleFixes):
             return None
         if self._wrapped(before, i):
             return before
+        rules = {f.rule for f in found} | self._rules_in(i)
+        text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
+        count = clauses.word_count(ORDER_ID.sub("", text))
+        # "You left neutral feedback for order … saying that …" before "… please remove it":
+        # about the review only (its order id comes back in the order line).
+        review = self.doc.phrase("review_noun")
+        if rules & LEAD_IN_RULES and count <= 20 and review is not None and review.search(text) \
+                and (not self._has_fact(before, True, []) or self._only_order_ids(before, False)):
+            return before
         if self._has_fact(before, True, []):
             return None
-        text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
-        count = clauses.word_count(text)
-        rules = {f.rule for f in found}
         # A question that sets the condition of a removed review request ("Enjoyed the
         # lamp? If so, please …"), or a short one that introduced it ("Questions?").
         most = 10 if "review.conditional" in rules else 5
         if text.endswith(("?", "？")) and count <= most:
-            return before
-        # "We saw your 1-star review." before "Could you remove it?"
-        review = self.doc.phrase("review_noun")
-        if rules & LEAD_IN_RULES and count <= 7 and review is not None and review.search(text):
             return before
         return None
 
