@@ -156,20 +156,26 @@ def every_sentence_offends(draft: Draft, findings: list) -> bool:
     and its findings alone, not on what the rewrite did."""
     if review_request_stays(findings):
         return False
+    content, offending = _content(draft, findings)
+    return content > 0 and content == offending
+
+
+def _content(draft: Draft, findings: list) -> tuple[int, int]:
+    """How many sentences have words of their own, and how many of them hold an offending finding."""
     doc = Document.build(draft, CheckSettings(), today=dt.date.today())
     spans = [f.span for f in findings if f.span and f.rule.startswith(OFFENDING)]
-    content = 0
+    content = offending = 0
     for start, end in _sentences(doc):
         text = regex.sub(r"\d{3}-\d{7}-\d{7}", "", doc.source[start:end]).strip()
         if any(s < end and start < e for s, e in spans):  # offends, however short ("Manual: <link>")
-            content += 1
+            content, offending = content + 1, offending + 1
             continue
         words = word_count(text)
         closing = any(p is not None and p.search(text) for p in (doc.phrase("greeting"), doc.phrase("closing")))
-        if words <= 2 or (words <= 4 and not regex.search(r"[.!?。！？]$", text)) or (closing and words <= 6):
-            continue
-        return False
-    return content > 0
+        if not (words <= 2 or (words <= 4 and not regex.search(r"[.!?。！？]$", text)) or (closing and words <= 6)):
+            content += 1
+    doc.release()
+    return content, offending
 
 
 def outside_the_text(draft: Draft, rules: set[str]) -> bool:
@@ -197,12 +203,16 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 
 
 def _without_offending(draft: Draft, findings: list) -> str:
-    """The draft's text without the sentences that hold an offending finding, struck whole."""
+    """The draft's text without the sentences that hold an offending finding,
+    struck whole; in a draft that asks to change a review, also those that talk
+    about the review (they served the request: "If nothing else is left to say,
+    do not send the message")."""
     doc = Document.build(draft, CheckSettings(), today=dt.date.today())
     spans = [f.span for f in findings if f.span and f.rule.startswith(OFFENDING)]
+    about = doc.phrase("review_noun") if any(f.rule == "review.change-request" for f in findings) else None
     text, pos = [], 0
     for start, end in _sentences(doc):
-        if any(s < end and start < e for s, e in spans):
+        if any(s < end and start < e for s, e in spans) or (about is not None and about.search(doc.source[start:end])):
             text.append(doc.source[pos:start])
             pos = end
     text.append(doc.source[pos:])
@@ -228,6 +238,8 @@ async def nothing_to_send(draft: Draft, findings: list) -> bool:
         if not regex.search(r"\w", rest):
             return True
         draft = Draft(text=rest, context=draft.context)
+        if _content(draft, [])[0] == 0:  # a greeting and a closing are left
+            return True
         findings = (await check(draft, rewrite=False)).findings
         if {f.rule for f in findings} & NO_PURPOSE:
             return True

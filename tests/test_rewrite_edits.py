@@ -119,6 +119,20 @@ def test_a_clause_ending_on_it_goes_with_the_if_clause_it_pointed_at() -> None:
     assert clauses.cut(sentence, _hit(sentence, "5 stars"), "en") == "We shipped the lamp today."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hit", "expected"),
+    [
+        ("It would be appreciated if your feedback could be updated.", "feedback could be updated", None),
+        ("We would be extremely grateful if you could please remove the review you left.", "remove the review", None),
+        ("The lamp ships Monday, and we would be grateful if you removed the review.", "removed the review",
+         "The lamp ships Monday."),
+    ],
+)
+def test_a_clause_whose_condition_is_removed_goes_with_it(sentence: str, hit: str, expected: str | None) -> None:
+    """Without its condition a clause says something else ('It would be appreciated.')."""
+    assert clauses.cut(sentence, _hit(sentence, hit), "en") == expected
+
+
 def test_a_change_request_in_a_message_goes_with_its_lead_in() -> None:
     text = (f"Hello Sam,\n\nYour replacement for order {OID} ships on Monday.\n\nNow that the refund went through, "
             "could you revise your rating? We saw your 1-star review. Would you please remove it?\n\nBest,\nAnna")
@@ -203,6 +217,18 @@ def test_a_discount_is_no_fact_to_keep() -> None:
     kept = [text[s:e] for s, e, _ in facts(text)]
     assert "20%" in kept and any(k.startswith("$12.50") for k in kept)
     assert not any(k.startswith(("10", "15")) for k in kept)
+
+
+def test_a_coupon_code_is_no_tracking_number() -> None:
+    """'code PRINTEMPS15' is the offer: the sentence goes whole instead of being left to a person."""
+    assert facts("Profitez de notre code promo PRINTEMPS15.") == []
+    assert facts("Your tracking code is 1Z999AA10123456784.") != []
+    text = (f"Bonjour Madame Martin,\n\nVotre lampe de la commande {OID} sera expédiée lundi. Profitez de notre "
+            "code promo PRINTEMPS15.\n\nCordialement,\nAcme")
+    report = run(text, buyer_language="fr", marketplace="amazon.fr")
+    assert report.rewrite == (f"Bonjour Madame Martin,\n\nVotre lampe de la commande {OID} sera expédiée lundi."
+                              "\n\nCordialement,\nAcme")
+    assert report.rewrite_status == "ready"
 
 
 def test_a_removal_before_a_full_stop_takes_the_comma_along() -> None:

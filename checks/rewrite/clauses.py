@@ -155,13 +155,16 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
         explains = ends_with(body[parts[i - 1][0] : parts[i - 1][1]], ":：")
         if doomed[i - 1] and not doomed[i] and i not in shrunk and (explains or starts_with(lang, "dependent", piece)):
             doomed[i] = True
-    # A clause whose last word points at the removed dependent clause after it
-    # ("we would appreciate it | if you updated your review") goes with it.
+    # The clause before a removed dependent clause goes with it when its last word
+    # points at it ("we would appreciate it | if you updated your review"), or when
+    # the removed clause was its condition: without it the clause would say something
+    # else ("We would be grateful | if you removed the review", "We refund you | if …").
     for i in range(len(parts) - 1, 0, -1):
         piece = body[parts[i][0] : parts[i][1]]
         before = body[parts[i - 1][0] : parts[i - 1][1]]
-        if doomed[i] and not doomed[i - 1] and i - 1 not in shrunk and starts_with(lang, "dependent", piece) \
-                and last_word(before).lower() in words(lang, "references"):
+        if hit[i] and not doomed[i - 1] and i - 1 not in shrunk and (
+                (starts_with(lang, "dependent", piece) and last_word(before).lower() in words(lang, "references"))
+                or starts_with(lang, "conditions", piece)):
             doomed[i - 1] = True
     if all(doomed):
         return None
