@@ -202,6 +202,15 @@ def test_a_sentence_built_around_a_contact_detail_goes_whole(sentence: str, gone
     assert gone not in report.rewrite
 
 
+def test_prose_with_a_spaced_dash_is_no_signature_line_and_a_lone_label_goes() -> None:
+    """'… verschickt. Tel. (030) 8892 4410 – wir helfen gern.' is prose: the sentence before
+    the dash stays whole (not 'wir helfen gern.' alone), the contact sentence and its 'Tel.' go."""
+    text = (f"Hallo Frau Weber,\n\nIhre Lampe aus Bestellung {OID} wird am Montag verschickt. Tel. (030) 8892 4410 "
+            "– wir helfen gern.\n\nViele Grüße\nAcme")
+    report = run(text, **DE)
+    assert report.rewrite == f"Hallo Frau Weber,\n\nIhre Lampe aus Bestellung {OID} wird am Montag verschickt.\n\nViele Grüße\nAcme"
+
+
 def test_a_sentence_left_to_a_person_keeps_its_link_and_says_so() -> None:
     """Without its link, 'We also sell spare shades, order there …' would read as fixed
     although it still sends the buyer elsewhere: the sentence stays whole for a person."""

@@ -371,6 +371,9 @@ class Plan(SingleFixes):
         most = 10 if "review.conditional" in rules else 5
         if text.endswith(("?", "？")) and count <= most:
             return before
+        # A label left on its own before a removed contact ("Tel." / "(030) 8892 4410 – …").
+        if rules & FRAGMENT_RULES and count <= 2 and _LABEL.match(text) and text[-1:] in ".:：":
+            return before
         return None
 
     def _new_paragraph(self, a: int, b: int) -> bool:
@@ -607,6 +610,8 @@ class Plan(SingleFixes):
         parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
         contacts = [(f.span[0] - line_start, f.span[1] - line_start) for f in self.findings
                     if f.rule in FRAGMENT_RULES and f.span and line_start <= f.span[0] < line_end]
+        if any(clauses.word_count(line[a:b]) > 6 for a, b in parts):
+            return False  # prose with a dash in it, not a line of parts ("… verschickt. Tel. … – wir helfen gern.")
         kept = [line[a:b].strip() for a, b in parts if not any(a < e and s < b for s, e in contacts)]
         kept = [part for part in kept if regex.search(r"\p{L}", part)]
         if not kept or len(kept) == len(parts):
