@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -86,7 +87,8 @@ class Social(Rule):
                 yield Hit(sentence.span_of(platform))
                 continue
             # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
-            span = next((s for s in named if sentence.start <= s[0] < sentence.end), None)
+            first = bisect.bisect_left(named, (sentence.start,))  # named is in text order
+            span = named[first] if first < len(named) and named[first][0] < sentence.end else None
             if span is None:
                 continue
             # A QR code is a contact only when it is there to add or message
