@@ -257,6 +257,7 @@ def test_a_draft_written_in_anger_gets_no_rewrite_but_a_request_to_write_it_agai
     assert report.rewrite is None and report.rewrite_status == "none" and report.remaining == []
     assert "insults" in str(report.rewrite_verdict)
     assert any("do not send" in g.text for g in report.guidance)
+    assert {g.rule for g in report.guidance} == {"rewrite", "content.objectionable"}
 
 
 # --- corrections the rewrite makes itself ------------------------------------------------------

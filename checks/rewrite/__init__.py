@@ -119,13 +119,13 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
     At most two re-checks; a draft the rewrite leaves unchanged needs none.
     """
     drafted = {f.rule for f in findings}
-    if drafted & (verdict.DO_NOT_SEND | verdict.HOSTILE):  # no edit gives the message a permitted purpose or tone
+    if drafted & verdict.DO_NOT_SEND:  # no edit gives the message a permitted purpose
         plan = Plan(doc, findings)
         plan.build()
         plan.drop_guidance_inside([])
-        if drafted & verdict.DO_NOT_SEND:
-            return _nothing(plan.guidance)
-        return Outcome(text=None, diff=None, guidance=verdict.hostile(plan.guidance), remaining=[],
+        return _nothing(plan.guidance)
+    if drafted & verdict.HOSTILE:  # nor a polite tone
+        return Outcome(text=None, diff=None, guidance=verdict.hostile(drafted), remaining=[],
                        status=verdict.NONE, verdict=verdict.status_text(verdict.NONE, [], hostile=True))
     # The rules' own fixes, before the plan sets any. Shallow copies suffice (a
     # deep copy of 250 findings cost a tenth of a template's check): the plan only

@@ -64,10 +64,15 @@ def do_not_send(draft_guidance: list[Guidance]) -> list[Guidance]:
     return out
 
 
-def hostile(draft_guidance: list[Guidance]) -> list[Guidance]:
+def hostile(rules: set[str]) -> list[Guidance]:
     """Guidance when a draft written in anger gets no rewrite: write it again,
-    then what the draft's findings ask of a person."""
+    then the general advice for each rule the draft broke (no passage: the
+    message is written anew)."""
     out = [Guidance(rule="rewrite", text=tr("guidance.hostile", "Write the message again in polite, neutral words "
                                              "and do not send it as it is: without its insults it still blames the "
                                              "buyer. Keep only what helps the buyer with the order."))]
-    return out + [g for g in draft_guidance if not any(g.rule == o.rule and g.text == o.text for o in out)]
+    for rule in sorted(rules):
+        text = guidance_text(rule)
+        if text is not None:
+            out.append(Guidance(rule=rule, text=text))
+    return out
