@@ -155,3 +155,33 @@ def _suggest(word: str, lang: str) -> tuple[str, ...]:
     if word[:1].isupper():
         found = {f[:1].upper() + f[1:] for f in found}
     return tuple(sorted(found))
+
+
+def _slips(word: str) -> set[str]:
+    """Words one typing slip away: two neighbouring letters swapped ("recieve"),
+    a letter typed once where it is doubled ("shiping"), or twice where it is single."""
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+    return (swapped | _doublings(word)) - {word}
+
+
+@functools.lru_cache(maxsize=2048)
+def slip_correction(word: str, lang: str, twice: bool = False) -> str | None:
+    """The one dictionary word a single typing slip away from ``word``
+    (see ``_slips``), in ``word``'s capitalisation; None when there is none
+    or more than one. For a misspelling with several corrections one edit
+    away ("posible": "possible", "posable"), the slip is the likely one.
+
+    ``twice``: when no word is one slip away, a long word (8 letters or more)
+    may be two slips away ("inconvienence"); this costs a few milliseconds.
+    """
+    if len(word) > 30 or len(word) < 4 or not checkers(lang):
+        return None
+    lower = word.lower()
+    found = {c for c in _slips(lower) if correct(c, lang)}
+    if not found and twice and len(word) >= 8:
+        main = checkers(lang)[0]
+        found = {c for c in {c2 for c1 in _slips(lower) for c2 in _slips(c1)} - {lower} if main.spell(c)}
+    if len(found) != 1:
+        return None
+    (fixed,) = found
+    return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed

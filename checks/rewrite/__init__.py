@@ -106,12 +106,17 @@ def suggest(doc: Document, findings: list[Finding], cautious: bool = False) -> S
 async def suggest_checked(doc: Document, findings: list[Finding], recheck: Recheck) -> Outcome:
     """The rewrite, checked again before anyone sees it.
 
+    A draft with nothing permitted to say (thanks only, an auto-reply, a
+    confirmation, past the 30-day window) or written in anger (an insult:
+    deleting it leaves the blame around it) gets no rewrite.
+
     A rewrite that raises a rule the draft did not have (what is left has no
     permitted purpose, or an edit reads badly) is replaced by the cautious
     one; when that too adds a finding, or nothing permitted is left, there is
     no rewrite and the guidance says not to send the message. A rewrite the
     re-check still faults gets one second pass, kept when it leaves fewer
-    rules. At most two re-checks; a draft the rewrite leaves unchanged needs none.
+    rules; when the second pass leaves nothing permitted, there is no rewrite.
+    At most two re-checks; a draft the rewrite leaves unchanged needs none.
     """
     drafted = {f.rule for f in findings}
     if drafted & verdict.DO_NOT_SEND:  # no edit gives the message a permitted purpose
@@ -119,6 +124,9 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
         plan.build()
         plan.drop_guidance_inside([])
         return _nothing(plan.guidance)
+    if drafted & verdict.HOSTILE:  # nor a polite tone
+        return Outcome(text=None, diff=None, guidance=verdict.hostile(drafted), remaining=[],
+                       status=verdict.NONE, verdict=verdict.status_text(verdict.NONE, [], hostile=True))
     # The rules' own fixes, before the plan sets any. Shallow copies suffice (a
     # deep copy of 250 findings cost a tenth of a template's check): the plan only
     # assigns ``finding.fix``, never changes a fix or an edit in place.
@@ -130,7 +138,11 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
         return _outcome(first, findings)
     found, second = await recheck(first.text, True)
     if not {f.rule for f in found} - drafted:
-        if second is not None and second.text.strip() and second.text != first.text:
+        if second is not None and not second.text.strip():
+            # What the first pass kept breaks the rules too, and without it nothing is
+            # left ("Our spring collection is out." once "Visit our store." went).
+            return _nothing(first.guidance)
+        if second is not None and second.text != first.text:
             # A second pass over what the first left (a sentence that only served a removed one).
             found2, _ = await recheck(second.text, False)
             rules2 = {f.rule for f in found2}

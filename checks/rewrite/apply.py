@@ -136,6 +136,8 @@ def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str, ht
         middle = newline * min(2, breaks) + indent
     elif text[k] in ".,;:!?)）。，" or text[i - 1] in "(（":
         middle = ""
+        if text[k] in ".,;:!?。，！？" and text[i - 1] in ",;:，；：":  # "cell, ___." -> "cell."
+            i -= 1
     elif html and (i == k or text[k] in ">\"'/" or text[i - 1] in ">\"'=" or text.startswith("</", k)):
         middle = ""  # none was there, or inside a tag: no space before ">" or in an emptied attribute value
     else:

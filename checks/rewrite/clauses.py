@@ -105,7 +105,7 @@ def _shrink(body: str, piece: tuple[int, int], hits: list[tuple[int, int]]) -> s
     ``hits`` go (with the word that introduced them); None when a hit is long."""
     start, end = piece
     inside = sorted((max(s, start), min(e, end)) for s, e in hits if s < end and start < e)
-    if any(word_count(body[s:e]) > 3 for s, e in inside):
+    if any(len(body[s:e].split()) > 3 for s, e in inside):  # an address is one token, however many dots
         return None
     out, pos = [], start
     for s, e in inside:
@@ -120,20 +120,24 @@ def _shrink(body: str, piece: tuple[int, int], hits: list[tuple[int, int]]) -> s
     return text if word_count(text) >= 2 else None
 
 
-def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[int, int]] = ()) -> str | None:
+def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[int, int]] = (),
+        apart: bool = False) -> str | None:
     """``sentence`` without the clauses that overlap ``hits`` (offsets within
     the sentence) and what only served them; a clause that holds one of the
-    ``keep`` spans (facts) loses only the hit's short phrase. None when no
-    clause is left or the language has no clause table."""
+    ``keep`` spans (facts) loses only the hit's short phrase. ``apart``: the
+    request goes whole, only a clause set apart from it by a semicolon, colon
+    or dash stays ("The problem is solved; could you delete the review?").
+    None when no clause is left or the language has no clause table."""
     if not _table().get(lang):
         return None
     body_end = _TERMINAL.search(sentence).start()
     body, terminal = sentence[:body_end], sentence[body_end:].strip()
     parts = pieces(body, lang)
-    doomed = [any(s < e2 and s2 < e for s2, e2 in hits) for s, e in parts]
+    hit = [any(s < e2 and s2 < e for s2, e2 in hits) for s, e in parts]
+    doomed = _whole(body, parts, hit, lang) if apart else list(hit)
     shrunk: dict[int, str] = {}
     for i, (s, e) in enumerate(parts):
-        if doomed[i] and any(s <= ks and ke <= e for ks, ke in keep):
+        if hit[i] and any(s <= ks and ke <= e for ks, ke in keep):
             text = _shrink(body, (s, e), hits)
             if text is not None:
                 shrunk[i], doomed[i] = text, False
@@ -151,6 +155,19 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
         explains = ends_with(body[parts[i - 1][0] : parts[i - 1][1]], ":：")
         if doomed[i - 1] and not doomed[i] and i not in shrunk and (explains or starts_with(lang, "dependent", piece)):
             doomed[i] = True
+    # The clause before a removed dependent clause goes with it when its last word
+    # points at it ("we would appreciate it | if you updated your review"), or when
+    # the removed clause was its condition: without it the clause would say something
+    # else ("We would be grateful | if you removed the review", "We refund you | if …").
+    for i in range(len(parts) - 1, 0, -1):
+        piece = body[parts[i][0] : parts[i][1]]
+        before = body[parts[i - 1][0] : parts[i - 1][1]]
+        if hit[i] and not doomed[i - 1] and i - 1 not in shrunk and (
+                (starts_with(lang, "dependent", piece) and last_word(before).lower() in words(lang, "references"))
+                or starts_with(lang, "conditions", piece)):
+            doomed[i - 1] = True
+    if all(doomed):
+        return None
     # Kept clauses must run on from one another: text on both sides of a removed
     # middle clause rarely makes a sentence ("If it does not charge, ... not our product").
     # A label closed by a colon ("Order 113-…:") stands apart, and may lose the clause after it.
@@ -166,8 +183,11 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
     if not kept:
         return None
     text = "".join(kept).strip()
-    # A subordinate opening whose main clause went ("Now that X was replaced,").
+    # A subordinate opening whose main clause went: a condition says nothing on its
+    # own ("If it's not too much trouble,"), a stated fact stays ("Now that X was replaced,").
     main_gone = any(doomed[1:]) and not doomed[0]
+    if main_gone and starts_with(lang, "conditions", text) is not None:
+        return None
     opener = starts_with(lang, "openers", text) if main_gone else None
     if opener is not None:
         text = text[opener.end() :]
@@ -186,6 +206,27 @@ def cut(sentence: str, hits: list[tuple[int, int]], lang: str, keep: list[tuple[
     return text + (terminal[:1] or ".")
 
 
+def _whole(body: str, parts: list[tuple[int, int]], doomed: list[bool], lang: str) -> list[bool]:
+    """The removed clauses take along what is joined to them by a comma: the
+    clauses after them, and the clause before them unless the removed one
+    opens with a connective that does not make it a consequence ("It ships
+    today, | but could you …" keeps "It ships today"; "The carrier was late, |
+    so we ask you to remove …" gives a reason for the request, and goes).
+    A clause set apart by a semicolon, colon or dash stays."""
+    doomed = list(doomed)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(parts)):
+            if doomed[i - 1] == doomed[i] or ends_with(body[parts[i - 1][0] : parts[i - 1][1]], ";；:：–—"):
+                continue
+            piece = body[parts[i][0] : parts[i][1]]
+            if doomed[i] and starts_with(lang, "connectives", piece) and not starts_with(lang, "consequences", piece):
+                continue
+            doomed[i - 1] = doomed[i] = changed = True
+    return doomed
+
+
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
@@ -198,6 +239,12 @@ def _stands_alone(body: str, parts: list[tuple[int, int]], doomed: list[bool], l
     if ends_with(before, ";；:：–—"):
         return True
     return starts_with(lang, "connectives", body[parts[first_gone][0] : parts[first_gone][1]]) is not None
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` (letters only), or ""."""
+    found = regex.search(r"(\p{L}+)\W*$", text)
+    return found.group(1) if found else ""
 
 
 def ends_with(text: str, marks: str) -> bool:

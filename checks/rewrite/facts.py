@@ -23,13 +23,40 @@ _FACTS = (
 )
 
 
+# A discount is an offer, not a fact: "save 10%", "10% off", "15 % Rabatt".
+_SAVING = regex.compile(
+    r"(?:\b(?:save|saving|discount|sparen|sparst|spare|économisez|économiser|ahorra|ahorre|risparmia|risparmi)\W+(?:\w+\W+){0,2}$)",
+    regex.IGNORECASE,
+)
+_SAVED = regex.compile(r"^\W*(?:off|discount|rabatt|nachlass|de\s+(?:réduction|remise|descuento)|di\s+sconto)\b", regex.IGNORECASE)
+
+
+# A code that a coupon word names is the offer, not a tracking number: "code PRINTEMPS15".
+_CODE_WORD = regex.compile(
+    r"(?:code|coupon|voucher|promo|gutschein\w*|rabattcode|gutscheincode|código|cupón|cupon|codice|buono)\W+(?:\w+\W+){0,2}$",
+    regex.IGNORECASE,
+)
+
+
+_TRACKING_WORD = regex.compile(r"track|sendung|suivi|seguimiento|tracciamento|spedizione|paket|parcel|colis|追跡", regex.IGNORECASE)
+
+
+def _coupon_code(text: str, at: int) -> bool:
+    """The code at ``at`` is named by a coupon word, not a tracking word."""
+    before = text[max(0, at - 40) : at]
+    return _CODE_WORD.search(before) is not None and _TRACKING_WORD.search(before) is None
+
+
 def facts(text: str) -> list[tuple[int, int, bool]]:
     """Order ids, tracking numbers, dates and amounts in ``text``:
-    (start, end, is an amount)."""
+    (start, end, is an amount). A discount ("save 10%") and a coupon code
+    ("code SPRING15") are no facts."""
     found = []
     for pattern, amount in _FACTS:
         for m in pattern.finditer(text):
-            if pattern is _FACTS[1][0] and not any(ch.isdigit() for ch in m.group()):
+            if pattern is _FACTS[1][0] and (not any(ch.isdigit() for ch in m.group()) or _coupon_code(text, m.start())):
+                continue
+            if amount and (_SAVING.search(text, max(0, m.start() - 30), m.start()) or _SAVED.match(text[m.end() : m.end() + 30])):
                 continue
             found.append((m.start(), m.end(), amount))
     return found

@@ -1,6 +1,7 @@
 """Fixes for one finding at a time: the order id (added, its typo corrected,
 kept when its sentence goes), a font size beyond the third, the grammar slips
-with one right answer, an internal note in another language.
+with one right answer, a misspelling that is one typing slip from one word,
+an internal note in another language.
 
 A mixin of :class:`checks.rewrite.plan.Plan`: it reads the plan's document,
 source, sentence spans and language, and adds to its edits and guidance.
@@ -12,6 +13,7 @@ import difflib
 
 import regex
 
+from .. import spelling
 from ..i18n import tr
 from ..models import Edit, Finding, Fix, Guidance
 from .order_line import order_line_edit
@@ -20,6 +22,10 @@ from .texts import PLACEHOLDER, phrase_text
 ORDER_ID = regex.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _FONT_SIZE = regex.compile(r"font-size\s*:\s*(\d{1,4}(?:\.\d{1,3})?)\s*(px|pt|em|rem|%)", regex.IGNORECASE)
 _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
+# A short lower-case word and a full stop before a lower-case word: an abbreviation
+# ("12 in. and", "approx. two"), not the end of a sentence to capitalise after.
+_ABBREVIATED = regex.compile(r"(?<![\p{L}.])(?:\p{Ll}{1,3}|approx|incl|excl|pcs|qty|dept)\.[ \t]+$")
+DEEP_SPELLING = 3  # misspellings per draft that may be corrected two typing slips away
 
 
 class SingleFixes:
@@ -116,13 +122,32 @@ class SingleFixes:
         if word.lower() in ("a", "an"):
             flipped = "an" if word.lower() == "a" else "a"
             replacement = (flipped[0].upper() + flipped[1:]) if word[0].isupper() else flipped
-        elif regex.fullmatch(r"\p{Ll}[\p{L}'’]*", word) and any(s == start for s, _ in self.spans):
+        elif regex.fullmatch(r"\p{Ll}[\p{L}'’]*", word) and any(s == start for s, _ in self.sentence_spans) \
+                and not _ABBREVIATED.search(self.source, max(0, start - 12), start):
             replacement = word[0].upper() + word[1:]
         if replacement is None:
             return False
         edit = Edit(span=(start, end), replacement=replacement)
         self.edits.append(edit)
         finding.fix = finding.fix or Fix(title=tr("fix.replace-with", "Replace with {0!r}", replacement), edits=[edit])
+        return True
+
+    def _spelling_fix(self, finding: Finding) -> bool:
+        """A misspelling the rule left without one clear correction, of which
+        exactly one dictionary word is a typing slip away (two letters swapped,
+        a letter doubled or not): "recieve" -> "receive", "posible" ->
+        "possible"; for a long word, two slips ("inconvienence")."""
+        if finding.span is None:
+            return False
+        start, end = finding.span
+        # Two slips cost milliseconds a word: only for the first few words of a draft.
+        self._deep_spelling = getattr(self, "_deep_spelling", 0) + 1
+        fixed = spelling.slip_correction(self.source[start:end], self.lang, self._deep_spelling <= DEEP_SPELLING)
+        if fixed is None:
+            return False
+        edit = Edit(span=(start, end), replacement=fixed)
+        self.edits.append(edit)
+        finding.fix = Fix(title=tr("fix.replace-with", "Replace with {0!r}", fixed), edits=[edit])
         return True
 
     def _order_id_fix(self, finding: Finding) -> None:

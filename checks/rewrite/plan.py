@@ -41,6 +41,12 @@ CLAUSE_RULES = frozenset(
 # Pressure and insults run through the whole sentence, whatever part the finding marks:
 # the sentence goes unless it holds facts other than order ids.
 WHOLE_FIRST = frozenset({"order.cancel-request", "order.discourage-return", "content.objectionable"})
+# A request to change a review goes whole, with every clause that leads up to it
+# ("Now that the refund went through, could you …"); a clause set apart by a
+# semicolon, colon or dash stays ("The problem is solved; could you …").
+WHOLE_REQUEST = frozenset({"review.change-request"})
+# A short sentence naming the review before these requests only led up to them.
+LEAD_IN_RULES = frozenset({"review.change-request"})
 # Contact details and links: the sentence goes when it carries no fact; else the fragment.
 FRAGMENT_RULES = frozenset({"contact.email", "contact.phone", "link.external", "contact.social"})
 # In these the amount is the offer itself, not a fact to keep.
@@ -58,6 +64,9 @@ _LABEL = regex.compile(r"^\W*(?:\w+\W*){0,2}[:：.\-–|]?\W*$")
 _SEPARATOR = regex.compile(r"(?<![ \t])[ \t]*[|•·][ \t]*|(?<![ \t])[ \t]+[/–—][ \t]+")
 # The value after a contact label: "WeChat: shop_88", "Instagram: @cozyshop".
 _LABELLED_VALUE = regex.compile(r"[ \t]*[:：][ \t]*[^\s,;]{1,60}")
+# After a greeting word, the name it greets and the mark that closes it:
+# "Hi Maria,", "Hola, Marta:", "Dear Mr. Patel,", "Hello again Patricia!".
+_GREETING_TAIL = regex.compile(r"(?:,?[ \t]+\p{L}[\p{L}\p{M}.'’-]*|,[ \t]*\p{L}[\p{L}\p{M}.'’-]*){0,3}[ \t]*[,!:：，]")
 # Elements inside a sentence that may go with it.
 _INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "a", "font", "small", "big", "br", "code", "mark", "sup", "sub"})
 
@@ -75,14 +84,53 @@ class Plan(SingleFixes):
         self.order_line: str | None = None
         self.nothing_left = False  # every sentence with a purpose goes: no rewrite
         self._replaced: int | None = None  # the sentence the neutral review request replaces
+        # Sentence index -> (end of the greeting that opens it, start of its words): see ``spans``.
+        self.greeted: dict[int, tuple[int, int]] = {}
+        self._cut: dict[int, str] = {}  # sentence index -> what a clause edit leaves of it
+        self._by_hand: set[int] = set()  # sentences a person must rewrite
+        self._fragment_edits: list[tuple[int, Edit]] = []  # contact details removed, by sentence
         self.source = doc.source
         self.is_html = doc.html is not None
         self.lang = doc.language or language.primary(doc.context.buyer_language) or "en"
 
     @functools.cached_property
-    def spans(self) -> list[tuple[int, int]]:
-        """Each sentence's span in the source (worked out only when a finding needs it)."""
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """Each sentence's span in the source, as the document found it."""
         return [self.doc.source_span((s.start, s.end)) for s in self.doc.sentences]
+
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each sentence's span in the source (worked out only when a finding
+        needs it), a greeting that opens it on the same line left out: "Hallo
+        Frau Weber, bitte ..." is a greeting and a sentence, and the greeting
+        stays whatever happens to the sentence (``greeted``)."""
+        out = []
+        for i, (start, end) in enumerate(self.sentence_spans):
+            body = self._greeting_end(start, end)
+            if body is not None:
+                self.greeted[i] = body
+                start = body[1]
+            out.append((start, end))
+        return out
+
+    def _greeting_end(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where a greeting opening the sentence at ``start`` ends ("Hi Maria,"
+        and the whitespace after it), when words of the sentence follow on that line."""
+        if self.is_html:
+            return None
+        greeting = self.doc.phrase("greeting")
+        found = greeting.match(self.source[start:end]) if greeting is not None else None  # "^": on the sentence alone
+        if found is None:
+            return None
+        tail = _GREETING_TAIL.match(self.source, start + found.end(), end)
+        if tail is None:
+            return None
+        body = tail.end()
+        while body < end and self.source[body] in " \t":
+            body += 1
+        if body == tail.end() or not regex.search(r"\p{L}", self.source[body:end]):
+            return None  # a greeting line, or a greeting with only punctuation after it
+        return tail.end(), body
 
     # --- the plan ---------------------------------------------------------------
     def build(self) -> None:
@@ -103,6 +151,12 @@ class Plan(SingleFixes):
                 self._foreign_passage(finding, doomed)
             elif finding.rule == "order.id-missing":
                 self._order_id(finding)
+            elif finding.rule == "style.emoji" and self._emoji_ends_sentence(finding):
+                pass
+            elif finding.rule == "style.spelling" and "lang.mismatch" in rules:
+                # Spelled in a language the buyer does not read (or a misread one:
+                # "your" is no Spanish word): the message is to be translated, not corrected.
+                self._advise(finding.rule, finding)
             elif finding.fix is not None:
                 self.edits.extend(finding.fix.edits)
             elif finding.rule == "order.id-malformed":
@@ -110,6 +164,8 @@ class Plan(SingleFixes):
             elif finding.rule == "html.font-sizes" and self._excess_size(finding):
                 pass
             elif finding.rule == "style.grammar" and self._grammar_fix(finding):
+                pass
+            elif finding.rule == "style.spelling" and not self.cautious and self._spelling_fix(finding):
                 pass
             else:
                 self._advise(finding.rule, finding)
@@ -156,16 +212,23 @@ class Plan(SingleFixes):
         for i, found in self._clauses.items():
             if i not in doomed:
                 self._cut_clauses(i, found, doomed)
+        # A sentence left to a person stays whole: without its contact details it would
+        # read as if it were fixed ("We also sell, order there and save 10%.").
+        dropped = {id(edit) for i, edit in self._fragment_edits if i in self._by_hand}
+        self.edits = [edit for edit in self.edits if id(edit) not in dropped]
         self._take_along(doomed)
         # No new review request for a buyer asked to change the review they left, nor a repeat one.
         self._remove_sentences(doomed, repeat=bool(rules & {"review.repeat", "review.change-request"}))
-        self.nothing_left = bool(doomed) and not any(
+        # Judged on what the edits leave: a sentence that lost its clause may say nothing more
+        # ("Hi Maria, about order …:" without the request it led to).
+        self.nothing_left = bool(doomed or self._cut) and not any(
             i == self._replaced or (i not in doomed and self._says_something(i)) for i in range(len(self.spans))
         )
 
     def _says_something(self, i: int) -> bool:
-        """Sentence ``i`` is more than a greeting, a closing, a name or an order id."""
-        text = ORDER_ID.sub("", self.source[self.spans[i][0] : self.spans[i][1]])
+        """Sentence ``i`` (what a clause edit left of it) is more than a
+        greeting, a closing, a name or an order id."""
+        text = ORDER_ID.sub("", self._cut.get(i, self.source[self.spans[i][0] : self.spans[i][1]]))
         count = clauses.word_count(text)
         if count <= 2 or (count <= 4 and not regex.search(r"[.!?。！？]\s*$", text)):
             return False  # a name, a signature line, a label
@@ -175,6 +238,25 @@ class Plan(SingleFixes):
             # A short line that greets or signs off; in Japanese or Chinese, most of the sentence.
             if found is not None and (count <= most or len(found.group()) * 2 >= len(text.strip())):
                 return False
+        return True
+
+    def _emoji_ends_sentence(self, finding: Finding) -> bool:
+        """An emoji that closed a sentence at the end of its line ("… should
+        arrive on November 24 :truck:") leaves a full stop when it goes, in a
+        draft whose sentences end on one (a closing or a name line gets none)."""
+        if finding.fix is None or finding.span is None or self.is_html:
+            return False
+        start, end = finding.span
+        line_start = self.source.rfind("\n", 0, start) + 1
+        before = self.source[line_start:start].rstrip()
+        after = self.source[end : end + 200]
+        ends_line = regex.match(r"[ \t]*(?:\r?\n|$)", after) is not None
+        if not ends_line or not regex.search(r"[\p{L}\p{N}]$", before) or clauses.word_count(before) < 5 \
+                or not regex.search(r"\p{L}[.!?](?:\s|$)", self.source):
+            return False
+        edit = Edit(span=(line_start + len(before), end), replacement=".")
+        self.edits.append(edit)
+        finding.fix = Fix(title=tr("fix.remove-emoji-stop", "Remove the emoji, end the sentence"), edits=[edit])
         return True
 
     # --- clause-level edits ---------------------------------------------------------
@@ -192,13 +274,15 @@ class Plan(SingleFixes):
             doomed[i] = found
             return
         text = None if self.cautious or (self.is_html and regex.search(r"[<>]", sentence)) else \
-            clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer))
+            clauses.cut(sentence, hits, self.lang, self._facts_in(i, offer), apart=any(f.rule in WHOLE_REQUEST for f in found))
         if text is not None and self._keeps_facts(i, text, offer) and clauses.word_count(ORDER_ID.sub("", text)) >= 3:
             edit = Edit(span=(start, end), replacement=text)
+            self._cut[i] = text
             self._attach(found, edit, tr("fix.remove-clause", "Remove the clause that breaks the rule"))
         elif restorable:
             doomed[i] = found
         else:
+            self._by_hand.add(i)
             for finding in found:
                 self._advise(finding.rule, finding, by_hand=True)
 
@@ -224,32 +308,86 @@ class Plan(SingleFixes):
     def _take_along(self, doomed: dict[int, list[Finding]]) -> None:
         """What only served a removed sentence goes with it: a following
         "Otherwise, ..." or a sentence pointing back at it ("It is valid until
-        ..."), and a short question introducing it ("Questions?")."""
-        sentences = self.doc.sentences
-        for i in sorted(doomed):
+        ..."), a short question introducing it ("Questions?", "Too many
+        emails?"), a short sentence leading up to a request to change a review
+        or to keep the item ("We saw your 1-star review."), and the rest of a
+        sentence that a hard line break split in two. What goes along takes its
+        own company along too."""
+        queue = sorted(doomed)
+        while queue:
+            i = queue.pop(0)
             found = doomed[i]
             if not self._removable(self.spans[i]):
                 continue  # a sentence across markup stays for a person: so does what serves it
-            after = i + 1
-            offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
-            while after < len(sentences) and after not in doomed and after not in self._clauses:
-                if "\n\n" in self.source[self.spans[after - 1][1] : self.spans[after][0]]:
-                    break  # a new paragraph starts on its own
-                text = self.source[self.spans[after][0] : self.spans[after][1]]
-                facts = self._has_fact(after, True, [])
-                follows = clauses.starts_with(self.lang, "followers", text) and not facts
-                # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
-                points_back = (clauses.starts_with(self.lang, "references", text) and (offer or not facts)) or (
-                    clauses.mentions(self.lang, text) and not facts)
-                if not (follows or points_back):
-                    break
-                doomed[after] = found
-                after += 1
-            before = i - 1
-            if before >= 0 and before not in doomed:
-                text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
-                if text.endswith(("?", "？")) and clauses.word_count(text) <= 2 and not self._has_fact(before, True, []):
-                    doomed[before] = found
+            for other in (self._follower(i, found, doomed), self._leader(i, found, doomed)):
+                if other is not None:
+                    doomed[other] = found
+                    queue.append(other)
+
+    def _free(self, i: int, doomed: dict[int, list[Finding]]) -> bool:
+        """Sentence ``i`` exists and nothing is planned for it yet."""
+        return 0 <= i < len(self.spans) and i not in doomed and i not in self._clauses and i not in self.greeted
+
+    def _follower(self, i: int, found: list[Finding], doomed: dict[int, list[Finding]]) -> int | None:
+        """The sentence after ``i`` when it only served it."""
+        after = i + 1
+        if not self._free(after, doomed) or self._new_paragraph(i, after):
+            return None
+        if self._wrapped(i, after):
+            return after
+        text = self.source[self.spans[after][0] : self.spans[after][1]]
+        facts = self._has_fact(after, True, [])
+        offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
+        follows = clauses.starts_with(self.lang, "followers", text) and not facts
+        # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
+        points_back = (clauses.starts_with(self.lang, "references", text) and (offer or not facts)) or (
+            clauses.mentions(self.lang, text) and not facts)
+        # "Just paste it on the product page." after a ready-made review.
+        given = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)
+        pronoun = given and not facts and clauses.word_count(text) <= 8 and any(
+            clauses.last_word(word) in clauses.words(self.lang, "pronouns") for word in text.lower().split())
+        return after if follows or points_back or pronoun else None
+
+    def _leader(self, i: int, found: list[Finding], doomed: dict[int, list[Finding]]) -> int | None:
+        """The sentence before ``i`` when it only led up to it."""
+        before = i - 1
+        if not self._free(before, doomed) or self._new_paragraph(before, i):
+            return None
+        if self._wrapped(before, i):
+            return before
+        rules = {f.rule for f in found} | self._rules_in(i)
+        text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
+        count = clauses.word_count(ORDER_ID.sub("", text))
+        # "You left neutral feedback for order … saying that …" before "… please remove it":
+        # about the review only (its order id comes back in the order line).
+        review = self.doc.phrase("review_noun")
+        if rules & LEAD_IN_RULES and count <= 20 and review is not None and review.search(text) \
+                and (not self._has_fact(before, True, []) or self._only_order_ids(before, False)):
+            return before
+        if self._has_fact(before, True, []):
+            return None
+        # A question that sets the condition of a removed review request ("Enjoyed the
+        # lamp? If so, please …"), or a short one that introduced it ("Questions?").
+        most = 10 if "review.conditional" in rules else 5
+        if text.endswith(("?", "？")) and count <= most:
+            return before
+        # A label left on its own before a removed contact ("Tel." / "(030) 8892 4410 – …").
+        if rules & FRAGMENT_RULES and count <= 2 and _LABEL.match(text) and text[-1:] in ".:：":
+            return before
+        return None
+
+    def _new_paragraph(self, a: int, b: int) -> bool:
+        return "\n\n" in self.source[self.spans[a][1] : self.spans[b][0]].replace("\r", "")
+
+    def _wrapped(self, a: int, b: int) -> bool:
+        """Sentences ``a`` and ``b`` are one sentence that a hard line break split:
+        ``a`` ends without a full stop, one line break before ``b`` ("Use the
+        promo code / SPRING15 at checkout."). Not a greeting or a closing line."""
+        gap = self.source[self.spans[a][1] : self.spans[b][0]]
+        text = self.source[self.spans[a][0] : self.spans[a][1]].rstrip()
+        if gap.count("\n") != 1 or gap.strip() or not text or text[-1] in ".!?。！？…:：;；)）" or clauses.word_count(text) < 3:
+            return False
+        return not any(p is not None and p.search(text) for p in (self.doc.phrase("greeting"), self.doc.phrase("closing")))
 
     def _sentences_of(self, span: tuple[int, int] | None) -> list[int]:
         if span is None:
@@ -287,17 +425,22 @@ class Plan(SingleFixes):
         before = self.source[max(0, start - 40) : start]
         connector = _CONNECTOR.search(before)
         if connector is not None:
-            return bool(clauses.starts_with(self.lang, "copulas", _last_word(before[: connector.start()])))
+            return bool(clauses.starts_with(self.lang, "copulas", clauses.last_word(before[: connector.start()])))
         if not regex.search(r"\p{L}[ \t]+$", before):
             return False
         return True
 
     def _introduces(self, i: int, found: list[Finding]) -> bool:
-        """The sentence ends on the contact details, announced by a colon."""
+        """The sentence is built around the contact details: it ends on them,
+        announced by a colon or a comma ("Reach Mark on his cell, <phone>."), or
+        they are its subject, what follows running on in lower case
+        ("<email> is the fastest way.")."""
         start, end = self.spans[i]
         first = min(f.span[0] for f in found if f.span)
         last = max(f.span[1] for f in found if f.span)
-        return clauses.ends_with(self.source[start:first], ":：") and not regex.search(r"\w", self.source[last:end])
+        if not regex.search(r"\w", self.source[start:first]):
+            return bool(regex.match(r"[ \t]*\p{Ll}", self.source[last:end]))
+        return clauses.ends_with(self.source[start:first], ":：,，") and not regex.search(r"\w", self.source[last:end])
 
     @functools.cached_property
     def facts(self) -> list[tuple[int, int, bool]]:
@@ -347,6 +490,14 @@ class Plan(SingleFixes):
             self._attach(doomed[i], edit, title)
         for i, edit in self._removal_edits(removals).items():
             self._attach(doomed[i], edit, tr("fix.remove-sentence", "Remove the sentence"))
+        for i in doomed:
+            if i in self.greeted:  # the greeting stays, on a line of its own
+                self.edits.append(Edit(span=self.greeted[i], replacement=self._paragraph_break()))
+
+    def _paragraph_break(self) -> str:
+        """The break between paragraphs the draft uses: a blank line, else a line break."""
+        nl = "\r\n" if "\r\n" in self.source else "\n"
+        return nl * 2 if nl * 2 in self.source or nl not in self.source else nl
 
     def _rules_in(self, i: int) -> set[str]:
         start, end = self.spans[i]
@@ -386,7 +537,8 @@ class Plan(SingleFixes):
                 pos = self.spans[i][1]
             left.append(self.source[pos:line_end])
             rest = "".join(left).strip()
-            if not rest or (_LABEL.match(rest) and len(rest) <= 12):
+            greeting = any(i in self.greeted for i in members)  # "Hi Sam," stays: no label
+            if not rest or (_LABEL.match(rest) and len(rest) <= 12 and not greeting):
                 whole = Edit(span=(line_start, line_end), replacement="")
                 for i in members:
                     out[i] = whole
@@ -458,6 +610,8 @@ class Plan(SingleFixes):
         parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
         contacts = [(f.span[0] - line_start, f.span[1] - line_start) for f in self.findings
                     if f.rule in FRAGMENT_RULES and f.span and line_start <= f.span[0] < line_end]
+        if any(clauses.word_count(line[a:b]) > 6 for a, b in parts):
+            return False  # prose with a dash in it, not a line of parts ("… verschickt. Tel. … – wir helfen gern.")
         kept = [line[a:b].strip() for a, b in parts if not any(a < e and s < b for s, e in contacts)]
         kept = [part for part in kept if regex.search(r"\p{L}", part)]
         if not kept or len(kept) == len(parts):
@@ -492,6 +646,8 @@ class Plan(SingleFixes):
                 if m:
                     start = m.start()
             self.edits.append(Edit(span=(start, end), replacement=edit.replacement))
+            if i is not None:
+                self._fragment_edits.append((i, self.edits[-1]))
 
     # --- guidance --------------------------------------------------------------------
     def _fallback(self, finding: Finding) -> None:
@@ -528,7 +684,3 @@ class Plan(SingleFixes):
             if span is None or not any(s <= span[0] and span[1] <= e for s, e in removed):
                 self.guidance.append(guidance)
 
-
-def _last_word(text: str) -> str:
-    found = regex.search(r"(\p{L}+)\W*$", text)
-    return found.group(1) if found else ""

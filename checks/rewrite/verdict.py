@@ -17,14 +17,21 @@ NONE = "none"  # nothing permitted is left: there is no rewrite
 
 # The message itself has no permitted purpose: no edit makes it one to send.
 DO_NOT_SEND = frozenset({"content.thanks-only", "content.auto-reply", "order.confirmation", "order.window"})
+# Written in anger: deleting the insults leaves the tone ("You obviously washed it in hot
+# water."), so no rewrite is offered; a person writes the message again.
+HOSTILE = frozenset({"content.objectionable"})
 # Without a rewrite, the guidance that says why; the rest would be work on a message not to send.
 WHY_NOT = DO_NOT_SEND | {"review.repeat", "review.change-request", "order.divert", "order.cancel-request", "lang.mismatch"}
 
 
-def status_text(status: str, remaining: list[str]) -> Text:
-    """The rewrite's status as a sentence a person reads."""
+def status_text(status: str, remaining: list[str], hostile: bool = False) -> Text:
+    """The rewrite's status as a sentence a person reads (``hostile``: no
+    rewrite because the draft insults the reader)."""
     if status == READY:
         return tr("rewrite.ready", "The rewrite follows the guidelines.")
+    if status == NONE and hostile:
+        return tr("rewrite.hostile", "No rewrite: deleting the insults does not make this message polite. "
+                  "Write it again in neutral words before sending it.")
     if status == NONE:
         return tr("rewrite.none", "No rewrite: nothing permitted is left once the fixes are applied. "
                   "Do not send this message.")
@@ -52,6 +59,20 @@ def do_not_send(draft_guidance: list[Guidance]) -> list[Guidance]:
                                              "applied: do not send this message."))]
     for rule in dict.fromkeys(g.rule for g in draft_guidance if g.rule in WHY_NOT):
         text = guidance_text(rule)  # the rule's general advice: no passage of a message not to send
+        if text is not None:
+            out.append(Guidance(rule=rule, text=text))
+    return out
+
+
+def hostile(rules: set[str]) -> list[Guidance]:
+    """Guidance when a draft written in anger gets no rewrite: write it again,
+    then the general advice for each rule the draft broke (no passage: the
+    message is written anew)."""
+    out = [Guidance(rule="rewrite", text=tr("guidance.hostile", "Write the message again in polite, neutral words "
+                                             "and do not send it as it is: without its insults it still blames the "
+                                             "buyer. Keep only what helps the buyer with the order."))]
+    for rule in sorted(rules):
+        text = guidance_text(rule)
         if text is not None:
             out.append(Guidance(rule=rule, text=text))
     return out
