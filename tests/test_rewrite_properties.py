@@ -69,6 +69,11 @@ def _check(text: str):
 # rewrite removed "Email us at ...lighting." and left "late. com." (a new link finding).
 @example("Hello Jennifer,\n\nYour order 113-4829105-7730142 will ship two days late. "
          "Email us at service@lumiwood-lighting. 🙏 🙏com.\n\nBest regards,\nLumiwood")
+# Found by Hypothesis: an address on its own line read as the start of a hard-wrapped
+# sentence, so the delivery date on the next line went with it.
+@example("Hello Jennifer,\n\nYour order 113-4829105-7730142 will ship two days late.\nservice@lumiwood-lighting.com\n"
+         "The new estimated delivery date is November 28. We have issued a partial refund of $9.50 for the missing caps. "
+         "The tracking number is 1Z8V47W20392817465.\n\nBest regards,\nLumiwood")
 def test_rewrite_rechecks_clean_and_keeps_facts(text: str) -> None:
     """The rewrite has no finding with a mechanical fix, no new finding, and
     every order id, tracking number, amount and date of the compliant sentences."""

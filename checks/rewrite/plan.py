@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import TYPE_CHECKING
 
@@ -333,10 +334,10 @@ class Plan(SingleFixes):
         after = i + 1
         if not self._free(after, doomed) or self._new_paragraph(i, after):
             return None
-        if self._wrapped(i, after):
-            return after
         text = self.source[self.spans[after][0] : self.spans[after][1]]
         facts = self._has_fact(after, True, [])
+        if self._wrapped(i, after):  # the rest of a hard-wrapped sentence, unless it carries facts
+            return after if not facts else None
         offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
         follows = clauses.starts_with(self.lang, "followers", text) and not facts
         # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
@@ -353,8 +354,8 @@ class Plan(SingleFixes):
         before = i - 1
         if not self._free(before, doomed) or self._new_paragraph(before, i):
             return None
-        if self._wrapped(before, i):
-            return before
+        if self._wrapped(before, i):  # the start of a hard-wrapped sentence, unless it carries facts
+            return before if not self._has_fact(before, True, []) else None
         rules = {f.rule for f in found} | self._rules_in(i)
         text = self.source[self.spans[before][0] : self.spans[before][1]].strip()
         count = clauses.word_count(ORDER_ID.sub("", text))
@@ -389,17 +390,35 @@ class Plan(SingleFixes):
             return False
         return not any(p is not None and p.search(text) for p in (self.doc.phrase("greeting"), self.doc.phrase("closing")))
 
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _end in self.spans]  # in order, the spans never overlap
+
     def _sentences_of(self, span: tuple[int, int] | None) -> list[int]:
+        """The sentences holding the span's start or overlapping it (by
+        bisection: a long draft has thousands of sentences and findings)."""
         if span is None:
             return []
         start, end = span
-        return [
-            i for i, (s, e) in enumerate(self.spans) if (s <= start < e) or (start < e and s < end and start != end)
-        ]
+        found = []
+        for i in range(max(0, bisect.bisect_right(self._starts, start) - 1), len(self.spans)):
+            s, e = self.spans[i]
+            if s > start and (start == end or s >= end):
+                break
+            if (s <= start < e) or (start < e and s < end and start != end):
+                found.append(i)
+        return found
+
+    @functools.cached_property
+    def _fragment_starts(self) -> tuple[list[int], list[Finding]]:
+        """The findings of contact fragments, by where they start."""
+        found = sorted((f for f in self.findings if f.rule in FRAGMENT_RULES and f.span), key=lambda f: f.span[0])
+        return [f.span[0] for f in found], found
 
     def _fragments_in(self, i: int, fragments: dict[int, list[Finding]]) -> list[Finding]:
-        return fragments.get(i, []) + [f for f in self.findings if f.rule in FRAGMENT_RULES and f.span and
-                                       self.spans[i][0] <= f.span[0] < self.spans[i][1]]
+        starts, found = self._fragment_starts
+        low, high = bisect.bisect_left(starts, self.spans[i][0]), bisect.bisect_left(starts, self.spans[i][1])
+        return fragments.get(i, []) + found[low:high]
 
     def _points_at(self, i: int, found: list[Finding]) -> bool:
         """The sentence exists for the contact detail: little else is left
