@@ -391,3 +391,22 @@ def test_new_spelling_corrections_are_budgeted_across_the_draft_and_its_rechecks
     assert len(worked_out) == style.MAX_NEW_CORRECTIONS
     assert worked_out == list(itertools.islice(typos, style.MAX_NEW_CORRECTIONS))  # the first ones, in text order
     assert sum(f.rule == "style.spelling" for f in report.findings) == len(typos)  # every word is still reported
+
+
+def test_a_plain_text_draft_far_over_the_length_limit_gets_no_rewrite_but_a_shorter_one_does():
+    from checks.rewrite import guidance_text, verdict
+
+    body = "We are sorry that the lamp for order 113-4829105-7730142 arrived scratched; we refunded $12 for it. "
+    offence = "Please call us at +1 212 555 0199. "
+    long_text = offence + body * (verdict.MAX_TEXT_CHARS // len(body) + 1)
+    report = asyncio.run(check(Draft(text=long_text, context={"buyer_language": "en"})))
+    assert report.rewrite is None and report.rewrite_status == "none"
+    assert f"{len(long_text.strip()):,} characters" in str(report.rewrite_verdict)
+    assert report.guidance[0].rule == "rewrite" and "2,000" in str(report.guidance[0].text)
+    advised = {f.rule for f in report.findings if f.rule != "content.too-long" and guidance_text(f.rule) is not None}
+    assert advised and advised <= {g.rule for g in report.guidance}  # the draft's rules still get their advice
+    shorter = offence + body * 25  # over 2,000 characters, under twice that
+    assert 2000 < len(shorter) <= verdict.MAX_TEXT_CHARS
+    report = asyncio.run(check(Draft(text=shorter, context={"buyer_language": "en"})))
+    assert report.rewrite is not None and "555" not in report.rewrite
+    assert report.remaining == ["content.too-long"]  # shortening is left to a person, and the report says so

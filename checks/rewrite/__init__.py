@@ -107,8 +107,9 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
     """The rewrite, checked again before anyone sees it.
 
     A draft with nothing permitted to say (thanks only, an auto-reply, a
-    confirmation, past the 30-day window) or written in anger (an insult:
-    deleting it leaves the blame around it) gets no rewrite.
+    confirmation, past the 30-day window), written in anger (an insult:
+    deleting it leaves the blame around it) or in plain text more than twice
+    Amazon's length limit (a person shortens it first) gets no rewrite.
 
     A rewrite that raises a rule the draft did not have (what is left has no
     permitted purpose, or an edit reads badly) is replaced by the cautious
@@ -119,6 +120,10 @@ async def suggest_checked(doc: Document, findings: list[Finding], recheck: Reche
     At most two re-checks; a draft the rewrite leaves unchanged needs none.
     """
     drafted = {f.rule for f in findings}
+    length = len(doc.text.strip())
+    if doc.html is None and length > verdict.MAX_TEXT_CHARS:  # a person shortens it first
+        return Outcome(text=None, diff=None, guidance=verdict.too_long(length, drafted), remaining=[],
+                       status=verdict.NONE, verdict=verdict.status_text(verdict.NONE, [], too_long=length))
     if drafted & verdict.DO_NOT_SEND:  # no edit gives the message a permitted purpose
         plan = Plan(doc, findings)
         plan.build()

@@ -24,11 +24,22 @@ HOSTILE = frozenset({"content.objectionable"})
 WHY_NOT = DO_NOT_SEND | {"review.repeat", "review.change-request", "order.divert", "order.cancel-request", "lang.mismatch"}
 
 
-def status_text(status: str, remaining: list[str], hostile: bool = False) -> Text:
+# A plain-text draft longer than this (twice Amazon's 2,000-character limit)
+# gets no rewrite: removing what breaks a rule cannot make it sendable, a
+# person shortens it first. (It also bounds what a pasted document or a
+# hostile input costs: the rewrite and its re-checks are most of a long check.)
+MAX_TEXT_CHARS = 4000
+
+
+def status_text(status: str, remaining: list[str], hostile: bool = False, too_long: int | None = None) -> Text:
     """The rewrite's status as a sentence a person reads (``hostile``: no
-    rewrite because the draft insults the reader)."""
+    rewrite because the draft insults the reader; ``too_long``: none because
+    the draft has that many characters)."""
     if status == READY:
         return tr("rewrite.ready", "The rewrite follows the guidelines.")
+    if status == NONE and too_long is not None:
+        return tr("rewrite.too-long", "No rewrite: the draft has {count:,} characters, more than twice Amazon's "
+                  "2,000-character limit. Shorten it, then check it again.", count=too_long)
     if status == NONE and hostile:
         return tr("rewrite.hostile", "No rewrite: deleting the insults does not make this message polite. "
                   "Write it again in neutral words before sending it.")
@@ -72,6 +83,19 @@ def hostile(rules: set[str]) -> list[Guidance]:
                                              "and do not send it as it is: without its insults it still blames the "
                                              "buyer. Keep only what helps the buyer with the order."))]
     for rule in sorted(rules):
+        text = guidance_text(rule)
+        if text is not None:
+            out.append(Guidance(rule=rule, text=text))
+    return out
+
+
+def too_long(count: int, rules: set[str]) -> list[Guidance]:
+    """Guidance when a draft far over the length limit gets no rewrite:
+    shorten it, then the general advice for each rule the draft broke."""
+    out = [Guidance(rule="rewrite", text=tr("guidance.too-long", "Shorten the message to at most 2,000 characters "
+                                             "(it has {count:,}), keeping only what the buyer needs about the order; "
+                                             "then check it again for a suggested rewrite.", count=count))]
+    for rule in sorted(rules - {"content.too-long"}):
         text = guidance_text(rule)
         if text is not None:
             out.append(Guidance(rule=rule, text=text))
