@@ -2,7 +2,7 @@
 
 Everything here is pure: it takes, per draft, the set of rule ids a correct
 checker reports (``expected``) and the set the checks reported (``got``), and
-counts. Running the checks and printing belong to ``bot.cli``.
+counts. Running the checks and printing belong to ``adapters/cli/eval.py``.
 
 For a rule, a draft counts as a true positive when the rule is in both sets, a
 false positive when only in ``got``, a false negative when only in

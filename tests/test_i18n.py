@@ -196,7 +196,7 @@ def test_html_and_css_parser_notes_read_in_chinese(name):
 
 
 def test_rules_command_in_chinese(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     assert main(["rules", "--lang", "zh"]) == 0
     listing = capsys.readouterr().out
@@ -218,11 +218,12 @@ def _console(tmp_path, script, *argv, check_settings=None):
     import argparse
     import io
 
-    from adapters.console import add_console_parser, run_console
+    from adapters.cli import console as console_command
+    from adapters.console import run_console
     from bot.review_settings import ReviewSettings
 
     parser = argparse.ArgumentParser(prog="checkmsg")
-    add_console_parser(parser.add_subparsers(dest="command"))
+    console_command.configure(parser.add_subparsers(dest="command").add_parser("console"))
     args = parser.parse_args(["console", "--database", str(tmp_path / "c.sqlite3"), "--approver", "bob", *argv])
     out = io.StringIO()
     status = run_console(args, ReviewSettings(), io.StringIO(script), out, check_settings)
@@ -249,7 +250,7 @@ def test_console_takes_the_team_language_and_lang_wins(tmp_path):
 
 
 def test_audit_messages_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     assert main(["audit", "--since", "soon", "--lang", "zh"]) == 2
     assert "需要 ISO 格式的日期或时间" in capsys.readouterr().err
@@ -264,7 +265,7 @@ def test_audit_messages_in_chinese(tmp_path, capsys):
 
 
 def test_config_errors_in_the_language_the_file_asks_for(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     config = tmp_path / "checkmsg.toml"
     config.write_text('ui_language = "zh"\nwords = [""]\nbogus = 1\n[rules."style.gramar"]\nenabled = false\n', encoding="utf-8")
@@ -279,7 +280,7 @@ def test_config_errors_in_the_language_the_file_asks_for(tmp_path, capsys):
 
 
 def test_batch_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     lines = tmp_path / "in.jsonl"
     lines.write_text('{"id": "a", "text": "Email me at help@lumiwood.com"}\nnope\n{"id": "c"}\n', encoding="utf-8")
@@ -295,7 +296,7 @@ def test_batch_in_chinese(tmp_path, capsys):
 
 
 def test_eval_summary_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
@@ -368,16 +369,20 @@ def test_command_help_in_chinese(command, capsys, tmp_path):
 
 
 def test_command_list_in_chinese(capsys):
-    from adapters.cli import ADAPTER_COMMANDS, main
-    from bot.cli import BOT_COMMANDS, _doc, cmd_batch, cmd_check, cmd_eval, cmd_rules
+    import argparse
+    import importlib
+
+    from adapters.cli import main
+    from adapters.cli.parser import COMMANDS
 
     assert main(["--help", "--lang", "zh"]) == 0
     shown = capsys.readouterr().out
     assert "按照亚马逊的沟通指南" in shown and "退出状态" in shown and "运行 Discord 机器人" in shown
-    for command in (*BOT_COMMANDS, *ADAPTER_COMMANDS):
+    for command in COMMANDS:
         assert _same_placeholders(command.help, ZH[f"cli.help.{command.name}"])
-    for name, func in (("check", cmd_check), ("batch", cmd_batch), ("eval", cmd_eval), ("rules", cmd_rules)):
-        assert _same_placeholders(_doc(func), ZH[f"cli.doc.{name}"]), name
+        parser = argparse.ArgumentParser()
+        importlib.import_module(command.module).configure(parser)
+        assert parser.description and _same_placeholders(parser.description, ZH[f"cli.doc.{command.name}"]), command.name
 
 
 def _make_database(path: Path) -> None:
@@ -390,7 +395,7 @@ def _make_database(path: Path) -> None:
 
 
 def test_a_database_that_cannot_be_used_is_said_in_chinese(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     missing = "/nonexistent-checkmsg-folder/audit.sqlite3"
     assert main(["audit", "--database", missing, "--lang", "zh"]) == 2
@@ -409,7 +414,7 @@ def test_validation_keys_exist_with_their_parameters():
 
 
 def test_context_problems_in_chinese_and_in_our_english(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     argv = ["check", "--order-date", "soon", "--previous-review-requests", "-1", "--buyer-lang", "a b", "-"]
     assert main([*argv, "--lang", "zh"]) == 2
@@ -441,10 +446,9 @@ def test_slack_dialogs_in_chinese():
 def test_every_option_help_has_a_chinese_text(command):
     import argparse
 
-    from adapters.cli import ADAPTER_COMMANDS
-    from bot.cli import _GROUP_KEYS, build_parser
+    from adapters.cli.parser import GROUP_KEYS, build_parser
 
-    parser = build_parser(command, ADAPTER_COMMANDS)
+    parser = build_parser(command)
     if command is not None:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         parser = sub.choices[command]
@@ -453,8 +457,8 @@ def test_every_option_help_has_a_chinese_text(command):
             keys = [f"cli.opt.{command or 'top'}.{action.dest}", f"cli.opt.{action.dest}"]
             assert any(key in ZH for key in keys), f"{command} {action.dest}: {action.help!r}"
     for group in parser._action_groups:
-        assert group.title in _GROUP_KEYS and _GROUP_KEYS[group.title] in ZH
-    zh = build_parser(command, ADAPTER_COMMANDS, "zh")
+        assert group.title in GROUP_KEYS and GROUP_KEYS[group.title] in ZH
+    zh = build_parser(command, "zh")
     if command is not None:
         zh = next(a for a in zh._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
     shown = zh.format_help()
@@ -490,7 +494,7 @@ def test_discord_registers_its_commands_in_the_team_language():
 
 
 def test_eval_filters_in_chinese_and_english_json_unchanged(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     corpus = str(ROOT.parent / "shared" / "corpus" / "dev.jsonl")
     if not Path(corpus).is_file():
@@ -502,10 +506,10 @@ def test_eval_filters_in_chinese_and_english_json_unchanged(capsys):
 
 
 def test_argparse_messages_have_chinese_texts_with_the_same_specifiers():
-    from bot.cli import _ARGPARSE_KEYS
+    from adapters.cli.parser import ARGPARSE_KEYS
 
     specifiers = re.compile(r"%(?:\(\w+\))?[rsd]")
-    for english, key in _ARGPARSE_KEYS.items():
+    for english, key in ARGPARSE_KEYS.items():
         assert key in ZH and CJK.search(ZH[key]), key
         assert sorted(specifiers.findall(english)) == sorted(specifiers.findall(ZH[key])), key
 
@@ -513,7 +517,7 @@ def test_argparse_messages_have_chinese_texts_with_the_same_specifiers():
 def test_usage_errors_in_chinese(capsys):
     import argparse
 
-    from bot.cli import main
+    from adapters.cli import main
 
     original = argparse._
     assert main(["check", "--format", "xml", "--lang", "zh"]) == 2
@@ -544,7 +548,7 @@ def test_css_parser_reasons_in_chinese():
 
 
 def test_eval_bars_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text('{"id": "a", "text": "Hello there, thanks.", "expect": ["contact.email"]}\n', encoding="utf-8")

@@ -1,13 +1,16 @@
-"""The engine's imports point one way: no cycle among the modules of ``checks/``,
-not even through an import inside a function, and nothing in ``checks/`` imports
-the bot or the adapters."""
+"""Imports point one way, adapters -> bot -> checks: no cycle among the modules of
+``checks/``, not even through an import inside a function; nothing in ``checks/``
+imports the bot or the adapters, nothing in ``bot/`` the adapters."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 CHECKS = Path(__file__).resolve().parent.parent / "checks"
+BOT = CHECKS.parent / "bot"
 
 
 def module_name(path: Path) -> str:
@@ -103,3 +106,22 @@ def test_html_package_reads_no_document_engine_or_rules():
     for path in (CHECKS / "html").rglob("*.py"):
         upward = {t for t in imported(path) if t.startswith(("checks.document", "checks.engine", "checks.rules", "checks.registry"))}
         assert not upward, f"{path.name} imports {sorted(upward)}"
+
+
+def test_bot_never_imports_the_adapters():
+    """The command line lives in adapters/cli/; bot/ holds what it runs."""
+    for path in BOT.rglob("*.py"):
+        outward = {t for t in imported(path) if t.split(".")[0] == "adapters"}
+        assert not outward, f"{path.relative_to(BOT.parent)} imports {sorted(outward)}"
+
+
+def test_checkmsg_check_loads_no_database_or_chat_library():
+    """Each subcommand's module is imported only when it runs: checking a draft stays light."""
+    code = (
+        "import sys\n"
+        "from adapters.cli import main\n"
+        "main(['check', '--reply', '-'])\n"
+        "print(sorted(m for m in ('sqlalchemy', 'slack_bolt', 'discord', 'aiohttp') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], input="Hello", capture_output=True, text=True, cwd=CHECKS.parent, timeout=120)
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr
