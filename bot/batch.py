@@ -41,11 +41,11 @@ def parse_item(line: bytes) -> dict:
     try:
         item = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ItemError(i18n.tr("cli.line.not-utf8", "not valid UTF-8")) from None
+        raise ItemError(i18n.tr("batch.line.not-utf8", "not valid UTF-8")) from None
     except json.JSONDecodeError as exc:
-        raise ItemError(i18n.tr("cli.line.not-json", "not valid JSON: {error} at column {column}", error=exc.msg, column=exc.colno)) from None
+        raise ItemError(i18n.tr("batch.line.not-json", "not valid JSON: {error} at column {column}", error=exc.msg, column=exc.colno)) from None
     if not isinstance(item, dict):
-        raise ItemError(i18n.tr("cli.line.not-object", "not a JSON object"))
+        raise ItemError(i18n.tr("batch.line.not-object", "not a JSON object"))
     return item
 
 
@@ -53,16 +53,16 @@ def draft_from_item(item: dict) -> Draft:
     """A Draft from a corpus-shaped object; context keys it lacks stay unknown."""
     text = item.get("text")
     if not isinstance(text, str):
-        raise ItemError(i18n.tr("cli.line.no-text", 'no "text" string'))
+        raise ItemError(i18n.tr("batch.line.no-text", 'no "text" string'))
     context = item.get("context") or {}
     if not isinstance(context, dict):
-        raise ItemError(i18n.tr("cli.line.context-not-object", '"context" is not an object'))
+        raise ItemError(i18n.tr("batch.line.context-not-object", '"context" is not an object'))
     try:
         return Draft(text=text, context=Context.model_validate(context))
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
-        raise ItemError(i18n.tr("cli.line.context-problem", "context.{key}: {problem}", key=key, problem=i18n.validation_problem(first))) from None
+        raise ItemError(i18n.tr("batch.line.context-problem", "context.{key}: {problem}", key=key, problem=i18n.validation_problem(first))) from None
 
 
 def report_json(report: Report, path: str | None) -> dict:
@@ -143,11 +143,11 @@ async def check_lines(lines: list[bytes], settings: CheckSettings, out: TextIO) 
             result = await batch_line(line, number, settings, lang)
         except Exception as exc:  # noqa: BLE001 - a bug on one line must not cost the others
             log.exception("line %d could not be checked", number)
-            result = {"id": _line_id(line, number), "error": say(lang, "cli.batch.line-failed", "internal error while checking this line ({error}); the other lines were still checked", error=one_line(exc))}
+            result = {"id": _line_id(line, number), "error": say(lang, "batch.line-failed", "internal error while checking this line ({error}); the other lines were still checked", error=one_line(exc))}
             tally.failed += 1
         written = _json_line(result)
         if written is None:  # e.g. an "id" holding a lone surrogate
-            result = {"id": number, "error": say(lang, "cli.batch.unwritable", "the result holds text that is not valid Unicode (a lone surrogate); fix the line's encoding")}
+            result = {"id": number, "error": say(lang, "batch.unwritable", "the result holds text that is not valid Unicode (a lone surrogate); fix the line's encoding")}
             written = _json_line(result)
         if "error" in result:
             tally.bad.append(number)

@@ -1,8 +1,10 @@
 """Every text a person reads exists in English and Simplified Chinese.
 
-English lives in the code; ``checks/messages/zh.toml`` holds the Chinese.
-These tests fail when a text has no translation, or when a translation's
-``{placeholders}`` differ from the English ones.
+English lives in the code; each layer's ``messages/zh.toml`` holds its Chinese
+(``checks/``: the engine's, ``bot/``: reports, workflow, chat, ``adapters/``:
+command line, console, Slack, Discord). These tests fail when a text has no
+translation, when a translation's ``{placeholders}`` differ from the English
+ones, or when a layer's text sits in another layer's catalogue.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from adapters.discord_bot.text import DISCORD_MESSAGES
-from bot.messages import MESSAGES
+from bot.messages import CONTEXT_HINTS, MESSAGES, RULE_TITLES
 from bot.render import render_text
 from checks import CheckSettings, Draft, Severity, all_rules, check, i18n
 from checks.models import Context
@@ -25,6 +27,8 @@ from checks.rewrite import GUIDANCE
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH = i18n.catalogue("zh")
+LAYERS = ("checks", "bot", "adapters")  # each may use the texts of the layers before it
+ZH_OF = {layer: i18n.layer_catalogue(layer, "zh") for layer in LAYERS}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Calls that carry an English text and its key: the position of the key (the template follows it).
 TEXT_CALLS = {"tr": 0, "Text": 0, "say": 1}
@@ -58,13 +62,39 @@ def _same_placeholders(english: str, chinese: str) -> bool:
 
 def test_the_scan_finds_the_texts():
     keys = {key for _, key, _ in SOURCE_TEXTS}
-    assert {"fix.remove-link", "note.spelling-stopped", "cli.summary.in", "draft.empty"} <= keys
+    assert {"fix.remove-link", "note.spelling-stopped", "report.summary.in", "draft.empty"} <= keys
 
 
 @pytest.mark.parametrize("where,key,template", SOURCE_TEXTS, ids=[w for w, _, _ in SOURCE_TEXTS])
 def test_every_text_in_the_code_has_a_chinese_translation(where, key, template):
-    assert key in ZH, f"{where}: no Chinese for {key!r} ({template!r}) in checks/messages/zh.toml"
+    layer = where.split("/")[0]
+    reachable = LAYERS[: LAYERS.index(layer) + 1]
+    assert any(key in ZH_OF[below] for below in reachable), f"{where}: no Chinese for {key!r} ({template!r}) in {layer}/messages/zh.toml"
     assert _same_placeholders(template, ZH[key]), f"{where}: placeholders differ for {key!r}: {template!r} vs {ZH[key]!r}"
+
+
+def test_each_layer_keeps_its_own_texts():
+    """A key is in one catalogue only, and in the lowest layer whose code uses it: the engine's
+    catalogue holds no command-line or chat text, the bot's none that only the adapters use."""
+    for lower, upper in ((a, b) for i, a in enumerate(LAYERS) for b in LAYERS[i + 1:]):
+        assert sorted(ZH_OF[lower].keys() & ZH_OF[upper].keys()) == [], f"{lower} and {upper} both have these"
+    used_in: dict[str, set[str]] = {}
+    for where, key, _ in SOURCE_TEXTS:
+        used_in.setdefault(key, set()).add(where.split("/")[0])
+    for layer in LAYERS:
+        code = "".join(path.read_text("utf-8") for path in (ROOT / layer).rglob("*.py"))
+        misplaced = [key for key in ZH_OF[layer] if key in used_in and layer not in used_in[key] and f'"{key}"' not in code]
+        assert misplaced == [], f"{layer}/messages/zh.toml holds texts only layers above use: {misplaced}"
+
+
+def test_the_layer_check_finds_a_misplaced_text(monkeypatch):
+    """The check above can fail: a command-line text moved to the engine's catalogue, or kept in two, is caught."""
+    monkeypatch.setitem(ZH_OF["checks"], "cli.interrupted", ZH_OF["adapters"]["cli.interrupted"])
+    with pytest.raises(AssertionError, match="checks and adapters both have these"):
+        test_each_layer_keeps_its_own_texts()
+    monkeypatch.delitem(ZH_OF["adapters"], "cli.interrupted")
+    with pytest.raises(AssertionError, match=r"only layers above use: \['cli.interrupted'\]"):
+        test_each_layer_keeps_its_own_texts()
 
 
 def test_a_key_means_one_english_text():
@@ -96,12 +126,47 @@ def test_keys_built_at_run_time_exist():
         assert _same_placeholders(english, ZH[f"guidance.{rule}"])
 
 
-@pytest.mark.parametrize("name,tables", [("bot.messages.MESSAGES", MESSAGES), ("discord text", DISCORD_MESSAGES)])
-def test_chat_tables_are_complete_in_both_languages(name, tables):
-    english, chinese = tables["en"], tables["zh"]
-    assert sorted(set(english) ^ set(chinese)) == [], f"{name}: keys in only one language"
-    for key, text in english.items():
-        assert _same_placeholders(text, chinese[key]), f"{name} {key}: {text!r} vs {chinese[key]!r}"
+def _table_texts():
+    """(layer, key, English) of the texts kept in tables rather than in calls: chat, rule titles, Discord."""
+    yield from (("bot", "chat." + key, text) for key, text in MESSAGES.items())
+    yield from (("bot", "rule-title." + rule, title) for rule, title in RULE_TITLES.items())
+    for rule, (what, why) in CONTEXT_HINTS.items():
+        yield from (("bot", f"context-hint.{rule}.what", what), ("bot", f"context-hint.{rule}.why", why))
+    yield from (("adapters", "discord." + key, text) for key, text in DISCORD_MESSAGES.items())
+
+
+@pytest.mark.parametrize("layer,key,english", list(_table_texts()), ids=lambda value: str(value)[:40])
+def test_chat_tables_have_their_chinese_in_their_layer(layer, key, english):
+    assert key in ZH_OF[layer], f"no Chinese for {key!r} in {layer}/messages/zh.toml"
+    assert _same_placeholders(english, ZH_OF[layer][key]), f"{key}: {english!r} vs {ZH_OF[layer][key]!r}"
+
+
+def test_every_rule_has_a_title():
+    assert sorted(set(all_rules()) - set(RULE_TITLES)) == []
+
+
+@pytest.mark.parametrize("locale", ["zh", "zh-CN", "zh_TW", "zh-Hans"])
+def test_every_catalogue_reads_a_platform_locale_the_same_way(locale):
+    """One locale fallback for all three layers' texts: a platform's locale reads as its language."""
+    from adapters.discord_bot.text import t
+    from bot.messages import message, rule_title
+
+    assert i18n.catalogue(locale) == i18n.catalogue("zh")
+    assert message("button.approve", locale) == ZH_OF["bot"]["chat.button.approve"]
+    assert rule_title("contact.email", locale) == ZH_OF["bot"]["rule-title.contact.email"]
+    assert t("closing", locale) == ZH_OF["adapters"]["discord.closing"]
+    assert i18n.say(locale, "cli.interrupted", "interrupted; nothing more was done.") == ZH_OF["adapters"]["cli.interrupted"]
+    assert i18n.Text("contact.email", "x").localized(locale) == ZH_OF["checks"]["contact.email"]
+
+
+@pytest.mark.parametrize("locale", [None, "", "en-US", "de", "fr-CA"])
+def test_other_locales_read_english_in_every_layer(locale):
+    from adapters.discord_bot.text import t
+    from bot.messages import message, rule_title
+
+    assert message("button.approve", locale) == "Approve" and rule_title("contact.email", locale) == "Email address"
+    assert t("closing", locale) == DISCORD_MESSAGES["closing"]
+    assert i18n.Text("contact.email", "Email addresses are not allowed.").localized(locale or "en") == "Email addresses are not allowed."
 
 
 def _violations():

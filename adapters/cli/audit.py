@@ -70,7 +70,7 @@ async def _export(args: argparse.Namespace, settings: ReviewSettings, stdout: Te
             return EXIT_USAGE
         with out:
             count = await export_audit(store, args.format, out, args.since)
-        print(say(lang, "audit.wrote", "wrote {count} audit events to {path}", count=count, path=args.output), file=sys.stderr)
+        print(say(lang, "cli.audit.wrote", "wrote {count} audit events to {path}", count=count, path=args.output), file=sys.stderr)
     finally:
         await store.close()
     return EXIT_OK

@@ -140,7 +140,7 @@ def _filters(args: argparse.Namespace, lang: str = i18n.ENGLISH) -> list[str]:
     filters = []
     if args.lang:
         options = list(args.lang) + ([say(lang, "cli.eval.unset", "unset")] if args.include_unset else [])
-        filters.append(say(lang, "cli.eval.filter-language", "buyer_language {options}", options=say(lang, "cli.or", " or ").join(options)))
+        filters.append(say(lang, "cli.eval.filter-language", "buyer_language {options}", options=say(lang, "report.or", " or ").join(options)))
     if args.draft_format:
         filters.append(say(lang, "cli.eval.filter-format", "format {format}", format=args.draft_format))
     return filters

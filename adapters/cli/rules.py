@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if rule is None:
         close = difflib.get_close_matches(args.rule, list(rules), n=3, cutoff=0.6)
         if close:
-            hint = say(lang, "cli.rules.did-you-mean", "; did you mean {options}?", options=say(lang, "cli.or", " or ").join(close))
+            hint = say(lang, "cli.rules.did-you-mean", "; did you mean {options}?", options=say(lang, "report.or", " or ").join(close))
         else:
             hint = say(lang, "cli.rules.list-them", "; `checkmsg rules` lists them")
         raise InputError(say(lang, "cli.rules.unknown", "no rule has the id {rule!r}{hint}", rule=args.rule, hint=hint))
@@ -142,7 +142,7 @@ def _explain(info: dict, lang: str = "en") -> str:
     guideline = say(lang, "cli.rules.guideline", "Guideline: {text}", text=info["guideline"])
     message = say(lang, "cli.rules.message", "Message:   {text}", text=info.get("example_message", info["message"]))
     out += ["", info["documentation"], "", guideline, message]
-    or_ = say(lang, "cli.or", " or ")
+    or_ = say(lang, "report.or", " or ")
     needs = ", ".join(n.replace(" or ", or_) for n in info["needs"]) if info["needs"] else say(lang, "cli.rules.needs-nothing", "nothing beyond the text")
     out.append(say(lang, "cli.rules.needs", "Needs:     {needs}", needs=needs))
     for label in ("violating", "compliant"):

@@ -62,12 +62,12 @@ def run(args: argparse.Namespace, config: Config, stdout: TextIO | None = None, 
         print(f"checkmsg send: {i18n.localize(settings.how_to_enable(), lang)}", file=out)
         return EXIT_USAGE
     if args.draft is None and not args.order:
-        print("checkmsg send: " + say(lang, "amazon.cli-usage", "give a draft number, or --order ORDER_ID"), file=out)
+        print("checkmsg send: " + say(lang, "cli.send.usage", "give a draft number, or --order ORDER_ID"), file=out)
         return EXIT_USAGE
     try:
         attachments = [Attachment.from_path(path) for path in args.attach]
     except OSError as exc:
-        print("checkmsg send: " + say(lang, "amazon.cli-attach", "cannot read {file}: {reason}", file=exc.filename, reason=exc.strerror), file=out)
+        print("checkmsg send: " + say(lang, "cli.send.attach", "cannot read {file}: {reason}", file=exc.filename, reason=exc.strerror), file=out)
         return EXIT_USAGE
     try:
         return asyncio.run(_send(args, config, settings, client, attachments, out, lang))
