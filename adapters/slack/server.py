@@ -13,7 +13,6 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
-from sqlalchemy import text
 
 from bot.config import Config
 from bot.services import Drain, open_services
@@ -63,8 +62,7 @@ def web_app(app: AsyncApp, store: Store, replies: SlackReplies | None = None) ->
 
     async def healthz(_request: web.Request) -> web.Response:
         try:
-            async with store.transaction() as conn:
-                await conn.execute(text("SELECT 1"))
+            await store.ping()
         except StoreUnavailable as exc:
             return web.json_response({"ok": False, "database": exc.message}, status=503)
         return web.json_response({"ok": True})
