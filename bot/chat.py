@@ -40,7 +40,7 @@ from checks import (
     i18n,
     validate_text,
 )
-from checks.lexicon import preload_in_background
+from checks.warm import warm_up_in_background
 
 from . import policy, repository, states
 from .messages import context_hint, message, rule_title
@@ -60,10 +60,10 @@ __all__ = [
 ]
 
 def warm_up_checks() -> None:
-    """For a long-running bot: build the intent lexicons of every marketplace
-    language in the background (checks/lexicon.py), so no buyer's draft waits
-    for one. A one-shot check builds only the one its draft needs."""
-    preload_in_background()
+    """For a long-running bot: load every marketplace language's data in the
+    background and keep it out of the garbage collector's way (checks/warm.py),
+    so no buyer's draft waits for it. A one-shot check loads only what its draft needs."""
+    warm_up_in_background()
 
 
 def _count(n: int, kind: str, locale: str | None) -> str:

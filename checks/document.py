@@ -81,9 +81,13 @@ class Document:
     _searched: dict[tuple[str, str], regex.Match | None] = field(default_factory=dict, repr=False)
     _analysed: dict[str, frames.Analysis] = field(default_factory=dict, repr=False)
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
+    # What one check spends across the draft and its rewrite's re-checks (the
+    # engine passes the draft's to the re-checks): e.g. the spelling rule's
+    # budget of new corrections, so a re-check does not work out more of them.
+    budget: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date) -> Document:
+    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date, budget: dict[str, int] | None = None) -> Document:
         context = draft.context
         updates = {}
         if context.marketplace is None and settings.marketplace:
@@ -116,6 +120,7 @@ class Document:
             offsets=offsets,
             notes=html.notes if html is not None else [],
             html=html,
+            budget={} if budget is None else budget,
         )
 
     def release(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import lexicon, tokens
 from .tokens import Token
@@ -30,6 +30,8 @@ class Analysis:
     # Token distances are words; a Chinese or Japanese token is one character,
     # so their distances are this many times longer.
     scale: int = 1
+    # What the rules' judgements (:func:`judgement`) found in this sentence.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, *concepts: str) -> bool:
         return any(c in self.hits for c in concepts)
@@ -83,6 +85,26 @@ class Analysis:
                 gap = b[0] - a[1] if b[0] >= a[1] else a[0] - b[1]
                 if -1 <= gap <= within and a != b:
                     yield a, b
+
+
+def judgement(read: Callable[..., object]) -> Callable[..., object]:
+    """A rule's reading of one sentence from its analysis alone (and hashable
+    arguments), memoised on the analysis. Analyses are shared by text
+    (:func:`analyse`), so a sentence the rewrite keeps is judged once for the
+    draft and its re-check, and a judgement several rules ask for is made
+    once. ``read`` must depend on nothing else, and its callers must not
+    change what it returns."""
+
+    @functools.wraps(read)
+    def judged(a: Analysis, *args: object):
+        key = (read, args) if args else read
+        memo = a.memo
+        if key in memo:
+            return memo[key]
+        found = memo[key] = read(a, *args)
+        return found
+
+    return judged
 
 
 # Small: every cached analysis is objects the cyclic collector walks.

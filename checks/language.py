@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 
@@ -48,7 +49,10 @@ _ADDRESSES = regex.compile(
     r"(?:https?://|www\.)\S{1,2000}|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}", regex.IGNORECASE
 )
 _SYMBOLS = regex.compile(r"[\p{So}\p{Sk}]")
-_DIGITS = str.maketrans("0123456789", " " * 10)
+# The symbols of Latin-1 (So, Sk), for text without a character above it:
+# the standard engine scans such text several times faster than ``regex``.
+_LATIN1_SYMBOLS = re.compile(r"[\^`¦¨©®¯°´¸]")
+_DIGITS = re.compile(r"[0-9]")
 DETECT_CHARS = 1500
 
 CONFIDENT = 0.6
@@ -79,9 +83,9 @@ def clean_for_detection(text: str) -> str:
     text = text[: DETECT_CHARS * 2]
     if "@" in text or "://" in text or "www" in text:
         text = _ADDRESSES.sub(" ", text)
-    text = text.translate(_DIGITS)
+    text = _DIGITS.sub(" ", text)
     if not text.isascii():
-        text = _SYMBOLS.sub(" ", text)
+        text = (_LATIN1_SYMBOLS if max(text) < "\u0100" else _SYMBOLS).sub(" ", text)
     return " ".join(text.split())
 
 
@@ -99,6 +103,12 @@ def failures_recorded() -> Iterator[list[str]]:
         yield found
     finally:
         _failures.reset(token)
+
+
+def failure_count() -> int:
+    """How many detection failures the running check has recorded so far."""
+    failures = _failures.get()
+    return len(failures) if failures is not None else 0
 
 
 def detect(text: str) -> tuple[str | None, float]:

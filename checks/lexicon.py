@@ -88,25 +88,30 @@ class Lexicon:
     def stems_by_length(self) -> dict[int, list[str]]:
         return _group_by_length(self.typo_stems)
 
-    def key_of(self, token: Token) -> str:
-        """The token's key, read through typo tolerance when it is no lexicon key."""
-        if token.key in self.keys or token.typed:
-            return token.key
-        found = _typo_key(self.lang, token.text.lower())
-        return found[1] if found else token.key
-
-    def exact_of(self, token: Token) -> str:
-        """The token's exact form (for "=word" entries), typo-corrected like its key."""
-        word = token.text.lower()
-        if token.key in self.keys or token.typed:
-            return EXACT + word
-        found = _typo_key(self.lang, word)
-        return EXACT + (found[0] if found else word)
+    def _keys(self, toks: list[Token]) -> tuple[list[str], list[str]]:
+        """Every token's key, read through typo tolerance when it is no lexicon
+        key, and its exact form (for "=word" entries), typo-corrected like its
+        key. One pass: the hot loop of a sentence's analysis."""
+        known, lang, has_exact = self.keys, self.lang, self.has_exact
+        keys: list[str] = []
+        exact: list[str] = []
+        for token in toks:
+            key = token.key
+            if key in known or key[:1] == "<":
+                keys.append(key)
+                if has_exact:
+                    exact.append(EXACT + token.text.lower())
+                continue
+            word = token.text.lower()
+            found = _typo_key(lang, word) if len(word) >= TYPO_MIN and word.isalpha() else None
+            keys.append(found[1] if found else key)
+            if has_exact:
+                exact.append(EXACT + (found[0] if found else word))
+        return keys, (exact if has_exact else keys)
 
     def match(self, toks: list[Token]) -> dict[str, list[tuple[int, int]]]:
         """Per concept, the token ranges [i, j) where one of its entries stands."""
-        keys = [self.key_of(t) for t in toks]
-        exact = [self.exact_of(t) for t in toks] if self.has_exact else keys
+        keys, exact = self._keys(toks)
         hits: dict[str, list[tuple[int, int]]] = {}
         last = len(keys) - 1
         for i, key in enumerate(keys):
@@ -205,22 +210,3 @@ def _group_by_length(words) -> dict[int, list[str]]:
     for word in words:
         grouped.setdefault(len(word), []).append(word)
     return grouped
-
-
-MARKETPLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "ja")
-
-
-def preload(langs: tuple[str, ...] = MARKETPLACE_LANGUAGES) -> None:
-    """Build the lexicons (and stem their words) before the drafts that need them."""
-    for lang in langs:
-        for_language(lang)
-
-
-def preload_in_background() -> None:
-    """Build every marketplace language's lexicon in a daemon thread: a
-    long-running bot (bot.chat.warm_up_checks) then never builds one while
-    a buyer waits (about 0.1 s each). A one-shot CLI check builds only its
-    draft's language, at once."""
-    import threading
-
-    threading.Thread(target=preload, name="checkmsg-lexicon-init", daemon=True).start()

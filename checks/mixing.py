@@ -29,17 +29,45 @@ _COMMON_WORDS = {
 }
 
 
+# A draft this short (in words) is too little for the detector alone.
+SHORT_DRAFT_WORDS = 20
+
+
 def main_language(doc: Document) -> tuple[str | None, float]:
     """The draft's language, judged on its dominant script."""
     text = doc.text
     cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
     if cjk == 0:
-        return doc.detected
+        return _short_draft_checked(doc, *doc.detected)
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
     if cjk * 2 >= latin:
         only_cjk = " ".join(m.group() for m in CJK_RUN.finditer(text))
         return language.detect(only_cjk)
     return language.detect(CJK_RUN.sub(" ", text))
+
+
+def _short_draft_checked(doc: Document, lang: str | None, score: float) -> tuple[str | None, float]:
+    """The detector's answer, unless the draft is short and its function words
+    say it is in the language the buyer expects: a one-line thank-you in
+    English ("For your purchase, thank you so much!") can look Spanish to the
+    detector, and would then be spelled and judged as Spanish. The words
+    decide only when they are at least two of the expected language's
+    commonest and more than the detected language's."""
+    expected = language.expected_languages(doc.context.buyer_language, doc.context.marketplace)
+    if not expected or lang in expected:
+        return lang, score
+    words = [w.lower() for w in _LATIN_WORD.findall(doc.text)]
+    if len(words) > SHORT_DRAFT_WORDS:
+        return lang, score
+    detected_common = _COMMON_WORDS.get(lang or "", frozenset())
+    for candidate in expected:
+        common = _COMMON_WORDS.get(candidate)
+        if not common:
+            continue
+        found = sum(w in common for w in words)
+        if found >= 2 and found > sum(w in detected_common for w in words):
+            return candidate, max(score, language.CONFIDENT)
+    return lang, score
 
 
 def foreign_passages(doc: Document) -> list[tuple[tuple[int, int], str]]:
@@ -70,18 +98,30 @@ def _foreign(doc: Document, main: str, main_score: float) -> Iterator[tuple[tupl
                 yield span, "ja"
     if main_score < 0.8 and not cjk_main:
         return
-    common = _COMMON_WORDS.get(main, frozenset())
-    judged: dict[str, str | None] = {}  # templates repeat sentences: each text is judged once
     for sentence in doc.sentences:
-        if sentence.text not in judged:
-            judged[sentence.text] = _foreign_sentence(sentence.text, main, cjk_main, common)
-        lang = judged[sentence.text]
+        key = (sentence.text, main, cjk_main)
+        lang = _JUDGED.get(key, _UNJUDGED)
+        if lang is _UNJUDGED:
+            failed = language.failure_count()
+            lang = _foreign_sentence(*key)
+            if language.failure_count() == failed:  # a failed detection is not kept: it is reported each time
+                if len(_JUDGED) >= _JUDGED_KEPT:
+                    _JUDGED.clear()
+                _JUDGED[key] = lang
         if lang is not None:
             yield (sentence.start, sentence.end), lang
 
 
-def _foreign_sentence(text: str, main: str, cjk_main: bool, common: frozenset[str]) -> str | None:
+# Sentences already judged, by (text, main language, CJK main): templates
+# repeat sentences, and a rewrite's re-check holds mostly the draft's.
+_JUDGED: dict[tuple[str, str, bool], str | None] = {}
+_JUDGED_KEPT = 4096
+_UNJUDGED = object()
+
+
+def _foreign_sentence(text: str, main: str, cjk_main: bool) -> str | None:
     """The language of a sentence not in the draft's main language, else None."""
+    common = _COMMON_WORDS.get(main, frozenset())
     words = _LATIN_WORD.findall(text)
     if len(words) < (3 if cjk_main else 4):
         return None

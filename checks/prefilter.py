@@ -165,13 +165,25 @@ class Filter:
         if self.automaton is not None:
             for end, literal in self.automaton.iter(folded):
                 seen.setdefault(literal, []).append((end + 1 - len(literal), end + 1))
+        # How often each necessary set occurs: sets are shared by patterns, and
+        # most sets occur nowhere (their pattern then cannot match at all).
+        cost: dict[Literals, int] = {}
         out: dict[str, list[tuple[int, int]]] = {}
         for concept, patterns in self.literals.items():
             spans: list[tuple[int, int]] = []
             for conjuncts in patterns:
-                rarest = min(conjuncts, key=lambda found: sum(len(seen.get(s, ())) for s in found))
-                for literal in rarest:
-                    spans.extend(seen.get(literal, ()))
+                rarest, least = None, -1
+                for found in conjuncts:
+                    count = cost.get(found)
+                    if count is None:
+                        count = cost[found] = sum(len(seen[s]) for s in found if s in seen)
+                    if least < 0 or count < least:
+                        rarest, least = found, count
+                        if count == 0:
+                            break
+                if least > 0:
+                    for literal in rarest:
+                        spans.extend(seen.get(literal, ()))
             spans.sort()
             out[concept] = spans
         return out

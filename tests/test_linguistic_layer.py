@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 import checks
-from checks import frames, lexicon, tokens
+from checks import check, frames, language, lexicon, tokens
 from checks.models import Context, Draft
 
 
@@ -268,3 +268,25 @@ def test_the_seller_reporting_a_change_asks_nothing():
 
 def test_doing_what_the_buyer_asked_is_a_purpose():
     assert "content.thanks-only" not in rules_for("Thank you for your order; the gift note you asked for has been added.")
+
+
+def test_a_short_draft_is_read_in_the_expected_language_when_its_function_words_say_so():
+    """The detector alone calls this English line Spanish (0.90); its words
+    ("for", "your", "you") are the buyer's language, so it is spelled and judged as English."""
+    text = "For your purchase, thank you so much!"
+    assert language.detect(text)[0] != "en"  # the case this guards: the detector is wrong here
+    report = asyncio.run(check(Draft(text=text, context=Context(buyer_language="en", proactive=False))))
+    assert report.language == "en"
+    rules = {f.rule for f in report.findings}
+    assert "content.thanks-only" in rules and "style.spelling" not in rules and "lang.mismatch" not in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Gracias por su compra, esperamos que le guste.", "es"), ("Merci pour votre commande et à bientôt.", "fr"),
+     ("Vielen Dank für Ihre Bestellung und bis bald!", "de")],
+)
+def test_a_short_draft_really_in_another_language_stays_in_it(text, lang):
+    report = asyncio.run(check(Draft(text=text, context=Context(buyer_language="en", proactive=False)), rewrite=False))
+    assert report.language == lang
+    assert "lang.mismatch" in {f.rule for f in report.findings}

@@ -370,3 +370,24 @@ def test_the_plan_leaves_the_findings_it_was_given_unchanged() -> None:
         assert found == before
     finally:
         doc.release()
+
+
+def test_new_spelling_corrections_are_budgeted_across_the_draft_and_its_rechecks():
+    """Working out a new word's corrections is the costliest step of a check:
+    the draft and its rewrite's re-checks share one budget of new words."""
+    import itertools
+
+    from checks import spelling
+    from checks.rules import style
+
+    # Words no earlier test has asked about: each would need its corrections worked out.
+    typos = ["wrapperz", "blanketz", "kettlez", "pillowz", "mirrorz", "candlez"]
+    for typo in typos:
+        spelling._SUGGESTED.pop((typo, "en"), None)
+    text = " ".join(f"The {t} arrives on Monday." for t in typos) + " Please visit www.example.com for a coupon."
+    report = asyncio.run(check(Draft(text=text, context={"buyer_language": "en"})))
+    assert report.rewrite is not None  # the rewrite was made, and checked again
+    worked_out = [t for t in typos if spelling.known_suggestions(t, "en") is not None]
+    assert len(worked_out) == style.MAX_NEW_CORRECTIONS
+    assert worked_out == list(itertools.islice(typos, style.MAX_NEW_CORRECTIONS))  # the first ones, in text order
+    assert sum(f.rule == "style.spelling" for f in report.findings) == len(typos)  # every word is still reported

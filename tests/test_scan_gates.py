@@ -62,3 +62,61 @@ def test_spelled_domains_are_looked_for_wherever_a_dot_form_is(parts):
     text = " ".join(parts)
     windows = list(extract._hint_windows(text))
     assert bool(windows) == bool(extract._SPELLED_HINT.search(text))
+
+
+# Pieces of ratings, amounts and percentages in every supported language, in any case and width.
+_TYPED_PIECES = [
+    "5", "4.0", "10", "8", "five", "FÜNF", "cinq", "cinque", "五", "一", " ", "-", "/", " / ", "out of", "von", "sur", "de",
+    "su", "di", "star", "Stars", "STAR RATING", "star-ratings", "Sterne", "sternen", "étoiles", "ÉTOILE", "estrellas",
+    "stelle", "つ星", "星", "★", "⭐", "☆", "fifth", "5th", "last", "the", "full marks", "Top Marks", "perfect score",
+    "Höchstnote", "volle Punktzahl", "note maximale", "puntuación máxima", "nota máxima", "massimo dei voti",
+    "punteggio pieno", "満点", "满分", "$", "€", "£", "¥", "￥", "₹", "US$", "usd", "EUR", "dollars", "Bucks", "euro",
+    "円", "元", "块", "ドル", "%", "％", "割", "per cent", "Prozent", "pour cent", "por ciento", "パーセント", "ten",
+    "zwanzig", "ſtars", "ＳＴＡＲＳ", "５", "starting", "x", "\n",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TYPED_PIECES) | st.text(max_size=3), min_size=1, max_size=8))
+def test_typed_token_hints_hold_wherever_a_typed_scan_matches(parts):
+    from checks import tokens
+
+    text = "".join(parts)
+    narrow = text.translate(tokens.FULL_WIDTH)
+    folded = tokens.fold(narrow)
+    for pattern, hint in ((tokens._RATING, tokens._RATING_HINT), (tokens._AMOUNT, tokens._CURRENCY_NAMED), (tokens._PERCENT, tokens._PERCENT_HINT)):
+        if pattern.search(narrow):
+            assert hint.search(folded), (pattern.pattern[:30], text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF, exclude_categories=("Cs",)), max_size=40))
+def test_text_cleaned_for_detection_loses_exactly_digits_and_symbols(text):
+    from checks import language
+
+    reference = text[: language.DETECT_CHARS * 2]
+    if "@" in reference or "://" in reference or "www" in reference:
+        reference = language._ADDRESSES.sub(" ", reference)
+    reference = regex.sub("[0-9]", " ", reference)
+    if not reference.isascii():
+        reference = regex.sub(r"[\p{So}\p{Sk}]", " ", reference)
+    assert language.clean_for_detection(text) == " ".join(reference.split())
+
+
+_CODE_PIECES = ["WA", "wa", "FB", "IG", "VX", "Vx", "vx", "WX", "LINE", "Line", " ", ", ", "1", "12345", "-", "_", "x", "Wa", "\n", ":"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_PIECES) | st.text(max_size=2), max_size=10))
+def test_app_codes_found_at_their_starts_equal_a_full_scan(parts):
+    from checks.rules import contact
+
+    text = "".join(parts)
+    assert contact.platform_codes(text) == [m.span() for m in contact.channel("platform_code").finditer(text)]
+
+
+def test_the_full_width_test_matches_exactly_the_characters_narrowed():
+    from checks import tokens
+
+    matched = {chr(c) for c in range(0x30000) if tokens._FULL_WIDTH_CHAR.match(chr(c))}
+    assert matched == {chr(c) for c in tokens.FULL_WIDTH}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -86,7 +87,8 @@ class Social(Rule):
                 yield Hit(sentence.span_of(platform))
                 continue
             # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
-            span = next((s for s in named if sentence.start <= s[0] < sentence.end), None)
+            first = bisect.bisect_left(named, (sentence.start,))  # named is in text order
+            span = named[first] if first < len(named) and named[first][0] < sentence.end else None
             if span is None:
                 continue
             # A QR code is a contact only when it is there to add or message
@@ -143,13 +145,28 @@ def _may_match(text: str, concept: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def _platforms(text: str) -> tuple[tuple[int, int], ...]:
     reading = normalize.read(text)  # "WhаtsApp" with a Cyrillic a is still WhatsApp
-    found = [m.span() for m in channel("platform_code").finditer(reading.text)] if _HAS_CAPITALS.search(reading.text) else []
+    found = platform_codes(reading.text)
     if _may_match(reading.text, "platform"):
         found += [m.span() for m in channel("platform").finditer(reading.text)]
     return tuple(reading.span(span) for span in sorted(found))
 
 
-_HAS_CAPITALS = re.compile(r"WA|FB|IG|VX|Vx|vx|WX|LINE")  # every platform_code match holds one
+# Every platform_code match starts with one of these: the pattern is tried
+# only there (a scan of its lookbehinds at every position of a long text
+# cost milliseconds).
+_CODE_STARTS = re.compile(r"WA|FB|IG|VX|Vx|vx|WX|LINE")
+
+
+def platform_codes(text: str) -> list[tuple[int, int]]:
+    """Where the text names an app by its short code ("WA", "VX", "LINE"):
+    what ``finditer`` of the platform_code pattern finds."""
+    pattern = channel("platform_code")
+    found = []
+    for start in _CODE_STARTS.finditer(text):
+        m = pattern.match(text, start.start())
+        if m is not None:
+            found.append(m.span())
+    return found
 
 
 @functools.lru_cache(maxsize=256)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from .. import extract
 from ..document import Document, Sentence, negated
-from ..frames import Analysis, cover, sentence_spans
+from ..frames import Analysis, cover, judgement, sentence_spans
 from ..i18n import tr
 from ..models import Edit, Fix, Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
@@ -179,6 +180,7 @@ def has_purpose(doc: Document, sentence: Sentence) -> bool:
     return a.has("problem") and not _only_thanks_for(a)
 
 
+@judgement
 def _only_thanks_for(a: Analysis) -> bool:
     """"Thank you for your feedback": the purpose word is what is thanked for."""
     thanked = [r for t, r in a.followed(["thank"], ["problem"], within=3)]
@@ -266,6 +268,7 @@ class DiscourageReturn(PhraseRule):
             yield from super().find(doc)
 
 
+@judgement
 def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
     agents = a.ranges("buyer_agent")
     if not agents:
@@ -285,6 +288,7 @@ def tokens_cjk(a: Analysis, rng: tuple[int, int]) -> bool:
     return a._cjk(rng[0])
 
 
+@judgement
 def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] | None:
     """Pressure not to return: "please don't return it", "returns hurt us",
     "could you close the return request", "instead of returning"."""
@@ -337,6 +341,7 @@ class Divert(Rule):
         contacts = [e.span for e in doc.emails] + [p.span for p in doc.phones]
         # Links to the seller's own pages and chats ("write to us at t.me/...") are contacts too.
         contacts += [link.span for link in doc.links if not extract.is_amazon(link.host)]
+        contacts.sort()  # in text order: a sentence finds its own by bisection
         # Channel names of every language (checks/phrases/channels.toml), looked for once per draft.
         apps = bool(contact.platform_spans(doc))
         elsewhere = {c for c in ("pay_channel", "buy_there", "search_engine", "other_marketplace") if contact.mentions(doc, c)}
@@ -424,7 +429,8 @@ _DIVERSIONS = (
 def _stays_on_amazon(doc: Document, sentence, match, contacts) -> bool:
     """'Contact us through Amazon messages' keeps the buyer on Amazon."""
     direct = doc.phrase("direct_channel")  # "contact us directly" is never through Amazon
-    if (direct is not None and direct.search(match.group())) or any(sentence.start <= s < sentence.end for s, _ in contacts):
+    first = bisect.bisect_left(contacts, (sentence.start,))
+    if (direct is not None and direct.search(match.group())) or (first < len(contacts) and contacts[first][0] < sentence.end):
         return False
     tail = sentence.text[match.end() :]
     channel = doc.phrase("amazon_channel")
@@ -436,9 +442,11 @@ def _send_to_contact(doc: Document, sentence, contacts) -> tuple[int, int] | Non
     pat = doc.phrase("divert_send_to")
     if pat is None:
         return None
-    for start, end in contacts:
-        if sentence.start <= start < sentence.end:
-            before = doc.text[sentence.start : start]
-            if pat.search(before):
-                return sentence.start, end
+    first = bisect.bisect_left(contacts, (sentence.start,))
+    for start, end in contacts[first:]:
+        if start >= sentence.end:
+            break
+        before = doc.text[sentence.start : start]
+        if pat.search(before):
+            return sentence.start, end
     return None

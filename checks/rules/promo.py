@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
-from ..frames import Analysis, cover, sentence_spans
+from ..frames import Analysis, cover, judgement, sentence_spans
 from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, register
 
@@ -70,6 +70,7 @@ class Coupon(PhraseRule):
             yield from super().find(doc)
 
 
+@judgement
 def _marketing(a: Analysis) -> tuple[int, int] | None:
     for concept in ("follow", "you_may_like", "new_arrival", "sale"):
         for rng in a.unnegated(concept, scope=3):
@@ -106,6 +107,7 @@ def _names_a_date(a: Analysis, rng: tuple[int, int]) -> bool:
 _CODE = regex.compile(r"(?=[A-Z0-9]{0,19}[A-Z])(?=[A-Z0-9]{0,19}\d)[A-Z0-9]{4,20}\b|[A-Z]{5,20}\b")
 
 
+@judgement
 def _coupon(a: Analysis) -> tuple[int, int] | None:
     excluded = {r[1] - 1 for r in a.ranges("code_exclude")}
     for rng in a.unnegated("coupon_strong", scope=4):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import frames
 from ..document import Document, Sentence, negated
-from ..frames import Analysis, cover
+from ..frames import Analysis, cover, judgement
 from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, Rule, register
 
@@ -73,10 +73,12 @@ def _chars(sentence: Sentence, a: Analysis, rng: tuple[int, int]) -> tuple[int, 
     return sentence.start + start, sentence.start + end
 
 
+@judgement
 def _review_act(a: Analysis) -> list[tuple[int, int]]:
     return a.ranges("review", "act")
 
 
+@judgement
 def _incentive(a: Analysis) -> tuple[int, int] | None:
     direct = a.ranges("incentive_direct")  # 好评返现: the whole frame in one word
     if direct:
@@ -107,6 +109,7 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
     return None
 
 
+@judgement
 def _values(a: Analysis) -> list[tuple[int, int]]:
     """Things of value offered (not negated, not "gift wrap")."""
     excluded = a.ranges("not_value")
@@ -168,6 +171,7 @@ class ReviewChangeRequest(PhraseRule):
                     yield hit
 
 
+@judgement
 def _seller_states(a: Analysis) -> bool:
     """"We read every review and changed the packaging": the seller reports
     what it did, asking nothing of the buyer."""
@@ -190,6 +194,7 @@ def _points_back(a: Analysis, rng: tuple[int, int]) -> bool:
     return any(rng[0] - 1 <= r[0] <= rng[1] + 1 for r in a.ranges("anaphor"))  # "take it down" too
 
 
+@judgement
 def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
     """Reviews as things (not "please review the manual", "our team reviewed
     it", "a waterproof rating"): a rating token, feedback, a review."""
@@ -205,6 +210,7 @@ def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
     return found
 
 
+@judgement
 def _review_noun(a: Analysis) -> tuple[int, int] | None:
     found = _review_nouns(a)
     return found[0] if found else None
@@ -259,11 +265,13 @@ def _plural_or_rating(text: str) -> bool:
     return not any(c.isalpha() for c in low) or low.endswith(("stars", "sterne", "toiles", "estrellas", "stelle", "rating", "ratings", "星"))
 
 
+@judgement
 def _asks(a: Analysis) -> bool:
     """A request or wish, or an imperative review verb at the start ("Give us 5 stars")."""
     return a.has("request") or any(r[0] <= 1 for r in a.ranges("act"))
 
 
+@judgement
 def _positive(a: Analysis) -> tuple[int, int] | None:
     """Where a high rating for the seller stands, unnegated."""
     for rng in a.ranges("positive_review"):
@@ -330,10 +338,12 @@ class ReviewConditional(Rule):
                     yield Hit(sentence.span_of(route))
 
 
+@judgement
 def _review_request(a: Analysis) -> bool:
     return a.has("review") and a.has("act", "request")
 
 
+@judgement
 def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
     """"If you are happy / if it met your expectations / if our service make you
     satisfied": a condition on the buyer's satisfaction (not "whether or not")."""
@@ -394,6 +404,7 @@ def _bare_wish(a: Analysis, sat: tuple[int, int]) -> bool:
 _WISH_KEYS = frozenset({"like", "love", "wish", "want", "möcht", "voul", "quier", "vogli"})
 
 
+@judgement
 def _route_first(a: Analysis) -> tuple[int, int] | None:
     """"If you are not satisfied, contact us before leaving a review": an
     unhappy buyer routed to the seller first."""
@@ -475,6 +486,7 @@ class ReviewScripted(Rule):
                     yield Hit(_chars(sentence, a, mentions[0]))
 
 
+@judgement
 def _addressed(a: Analysis) -> bool:
     """The sentence speaks to the buyer (a request, "you", "your review"), not
     about what others wrote ("several reviews mention the colour")."""

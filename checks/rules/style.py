@@ -18,6 +18,7 @@ from ..registry import Example, Hit, Rule, register
 SECTION = "Guidelines, 'Style'"
 MAX_SPELLING_FINDINGS = 50
 MAX_NEW_CORRECTIONS = 3
+_CORRECTIONS = "style.spelling.new-corrections"  # its key in Document.budget
 
 
 @register
@@ -105,17 +106,19 @@ class Spelling(Rule):
         if not unknown:
             return
         skip = _merged(_claimed(doc) + [s for s, _ in doc.foreign_passages])
-        count = new_corrections = 0
+        count = 0
         for m in spelling.WORD.finditer(doc.text):
             word = m.group()
             if word not in unknown or _inside(skip, m.start()):
                 continue
             # A new word's corrections cost ~15 ms to work out: at most a few per
-            # draft, while words seen before (the usual typos) cost nothing.
+            # draft and its rewrite's re-checks together (the document's budget),
+            # while words seen before (the usual typos) cost nothing.
             suggestions = spelling.known_suggestions(word, lang)
             if suggestions is None:
-                suggestions = spelling.suggestions(word, lang) if new_corrections < MAX_NEW_CORRECTIONS else ()
-                new_corrections += 1
+                spent = doc.budget.get(_CORRECTIONS, 0)
+                suggestions = spelling.suggestions(word, lang) if spent < MAX_NEW_CORRECTIONS else ()
+                doc.budget[_CORRECTIONS] = spent + 1
             fix = None
             if len(suggestions) == 1:  # only one clear correction is applied mechanically
                 fix = Fix(title=tr("fix.replace-with", "Replace with {0!r}", suggestions[0]), edits=[Edit(span=(m.start(), m.end()), replacement=suggestions[0])])
