@@ -22,7 +22,6 @@ from typing import TextIO
 
 from bot import policy
 from bot.chat import ChatRequest, ChatResult, Person, Place, Pressed, warm_up_checks
-from bot.cli import InputError, add_context_options, context_from_args
 from bot.render import render_text
 from bot.review import DraftView, ReviewError
 from bot.review_settings import ReviewSettings
@@ -32,6 +31,7 @@ from checks import i18n
 from checks.i18n import say
 
 from . import console_amazon
+from .cli.common import InputError, context_from_args
 
 PLATFORM = "console"
 # The console's command for each workflow action (bot.policy); "approve <reason>" overrides errors.
@@ -51,34 +51,6 @@ Commands (the acting user decides; the author wrote the draft):
   new                start a new draft
   help               this text
   quit               leave (also: end of input)"""
-
-
-def add_console_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register ``checkmsg console`` on the CLI's sub-parsers."""
-    parser = subparsers.add_parser(
-        "console",
-        help="try the review flow in the terminal (no chat token needed)",
-        description="Paste a draft, see what the checks find, and approve or send it back, "
-        "all on a local SQLite file. Input may come from a pipe.",
-    )
-    parser.add_argument("--user", help="who takes decisions (default: the first approver, else 'reviewer')")
-    parser.add_argument("--author", help="who writes the drafts (default: your login name)")
-    parser.add_argument(
-        "--approver",
-        action="append",
-        default=[],
-        help="an approver for this session (repeatable; default: the [review] approvers, else --user)",
-    )
-    parser.add_argument("--database", help="database URL or SQLite file (default: ./checkmsg.sqlite3)")
-    add_context_options(parser)  # the same context options as `checkmsg check`
-    parser.add_argument(
-        "--lang",
-        dest="ui_lang",
-        choices=i18n.LANGUAGES,
-        help="language of the console and its reports: en or zh (Simplified Chinese); "
-        "default: ui_language in checkmsg.toml, else en",
-    )
-    return parser
 
 
 def run_console(

@@ -37,7 +37,7 @@ async def context_for(console, text: str) -> Context:  # noqa: ANN001
     console.say(i18n.localize(said.text, console.lang))
     if result is None:
         return console.context
-    console.say(say(console.lang, "amazon.console-hint", "Once it is approved, type 'amazon' to send it to the buyer through Amazon."))
+    console.say(say(console.lang, "console.amazon-hint", "Once it is approved, type 'amazon' to send it to the buyer through Amazon."))
     return result.context
 
 

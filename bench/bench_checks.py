@@ -57,7 +57,7 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 WHOLE_CORPUS = """
 import asyncio, json, resource, sys
 import checks
-from bot.cli import draft_from_item
+from bot.batch import draft_from_item
 async def go():
     for line in open(sys.argv[1], encoding="utf-8"):
         if line.strip():
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():  # e.g. a clone without the shared folder beside it
         parser.error(f"no corpus at {args.corpus}: give the labelled drafts as CORPUS (JSON lines with id, text, context)")
 
-    from bot.cli import draft_from_item
+    from bot.batch import draft_from_item
     from checks import CheckSettings, Draft
 
     settings = CheckSettings(rules={rule: {"enabled": False} for rule in args.without})

@@ -11,7 +11,7 @@ one JSON line, written with ASCII escapes, so a lone surrogate arrives as
 Two passes over the same lines:
 
 1. in this process, each line through the code ``batch`` runs for a line
-   (``bot.cli._batch``), timed: p50, p99 and max per draft;
+   (``bot.batch.check_lines``), timed: p50, p99 and max per draft;
 2. the real command, ``checkmsg batch`` in a subprocess, over chunks of lines:
    its exit status against the documented one (4 a line failed inside
    CheckMsg, else 2 a line could not be checked, else 1 findings, else 0),
@@ -181,7 +181,7 @@ async def in_process(lines: list[tuple[str, int, bytes]], repeat: int = 1) -> tu
     """Each line through batch's own loop, timed (the best of ``repeat`` runs:
     on a shared machine a single run also measures the neighbours);
     (seconds, answers, crashes, warm-up seconds)."""
-    from bot.cli import _batch
+    from bot.batch import check_lines
     from checks import CheckSettings
 
     settings = CheckSettings()
@@ -193,14 +193,14 @@ async def in_process(lines: list[tuple[str, int, bytes]], repeat: int = 1) -> tu
             context = {"marketplace": marketplace, "buyer_language": language}
             warm_up += [{"text": f"{sentence} +1 212-555-0143 @@ 5966)63+ a@b", "context": context} for sentence in SENTENCES]
     start = time.perf_counter()
-    await _batch([json.dumps(item).encode() for item in warm_up], settings, io.StringIO())
+    await check_lines([json.dumps(item).encode() for item in warm_up], settings, io.StringIO())
     warm_up_s = time.perf_counter() - start
     times, answers, crashes = [], [], []
     for number, (kind, size, line) in enumerate(lines):
         out = io.StringIO()
         start = time.perf_counter()
         try:
-            await _batch([line], settings, out)
+            await check_lines([line], settings, out)
         except BaseException as exc:  # noqa: BLE001 - what the fuzzer is looking for
             crashes.append(f"draft {number} ({kind}, {size:,} chars): {type(exc).__name__}: {exc}")
             times.append(time.perf_counter() - start)
@@ -209,7 +209,7 @@ async def in_process(lines: list[tuple[str, int, bytes]], repeat: int = 1) -> tu
         elapsed = time.perf_counter() - start
         for _ in range(repeat - 1):
             start = time.perf_counter()
-            await _batch([line], settings, io.StringIO())
+            await check_lines([line], settings, io.StringIO())
             elapsed = min(elapsed, time.perf_counter() - start)
         times.append(elapsed)
         written = out.getvalue().split("\n")[:-1]  # JSON lines end in "\n"; nothing else splits them

@@ -25,14 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
-
-from sqlalchemy import Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from checks import (
     CheckSettings,
@@ -46,8 +42,7 @@ from checks import (
 )
 from checks.warm import warm_up_in_background
 
-from . import models_db as db
-from . import policy
+from . import policy, repository, states
 from .messages import context_hint, message, rule_title
 from .review import (
     Decision,
@@ -169,7 +164,7 @@ class ChatService:
         while the draft awaits a decision and only when it would let more checks run.
         """
         actions = policy.available_actions(draft, self.workflow.settings)
-        if policy.EDIT in actions and (draft.state == db.APPROVED or not worth_adding(draft)):
+        if policy.EDIT in actions and (draft.state == states.APPROVED or not worth_adding(draft)):
             actions.remove(policy.EDIT)  # after approval, new details would only start the review over
         return actions
 
@@ -405,7 +400,7 @@ def draft_verdict(draft: DraftView, locale: str | None = None, names: Names = pl
     """The verdict on a draft's content, or, once approvers overrode its errors, that they did."""
     report = draft.report or Report(findings=[], language=None)
     overrides = overridden_by(draft)
-    if draft.state in (db.APPROVED, db.SENT) and overrides:
+    if draft.state in (states.APPROVED, states.SENT) and overrides:
         errors = _count(sum(f.severity is Severity.ERROR for f in report.findings), "error", locale)
         who = ", ".join(names(d.actor) for d in overrides)
         reasons = "; ".join(d.reason for d in overrides if d.reason)
@@ -502,19 +497,19 @@ def status_line(draft: DraftView, locale: str | None = None, names: Names = plai
     last = draft.decisions[-1] if draft.decisions else None
     who = names(last.actor if last else draft.author)
     reason = f" ({last.reason})" if last and last.reason else ""
-    if draft.state == db.PENDING:
+    if draft.state == states.PENDING:
         text = message(
             "state.pending", locale, count=len(draft.approvals), required=draft.required_approvals
         )
         if draft.has_errors:
             text += " " + message("state.needs_override", locale)
-    elif draft.state == db.APPROVED:
+    elif draft.state == states.APPROVED:
         text = message("state.approved", locale, who=", ".join(names(a) for a in draft.approvers) or who)
-    elif draft.state in (db.CHANGES_REQUESTED, db.WITHDRAWN):
+    elif draft.state in (states.CHANGES_REQUESTED, states.WITHDRAWN):
         text = message(f"state.{draft.state}", locale, who=who, reason=reason)
     else:
         text = message(f"state.{draft.state}", locale, who=who)
-    if last is not None and draft.state == db.PENDING:
+    if last is not None and draft.state == states.PENDING:
         kind = "override" if last.override else last.kind
         action = message(f"action.{kind}", locale, reason=last.reason or "")
         text += " " + message("state.last", locale, action=action, who=names(last.actor), when=format_time(last.at))
@@ -627,67 +622,27 @@ async def publish(
 
 # -- events handled and messages posted, across replicas ----------------------------------
 
-chat_events = db.chat_events
-chat_replies = db.chat_replies
-
-
 class EventLedger:
     """Which platform events were handled, and where the bot replied (migration 0002)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _insert(self, table: Table):  # noqa: ANN202
-        dialect = postgresql if self.store.dialect == "postgresql" else sqlite
-        return dialect.insert(table)
-
     async def claim(self, platform: str, event_key: str) -> bool:
         """True for the first caller with this key (any replica); False for every later one."""
-        statement = (
-            self._insert(chat_events)
-            .values(platform=platform, event_key=event_key[:255], created_at=self.store.clock())
-            .on_conflict_do_nothing(index_elements=["platform", "event_key"])
-        )
         async with self.store.transaction() as conn:
-            result = await conn.execute(statement)
-        return result.rowcount == 1
+            return await repository.claim_event(conn, self.store.dialect, platform, event_key, self.store.clock())
 
     async def forget_older_than(self, age: dt.timedelta) -> int:
         """Drop event keys older than ``age`` (platforms stop retrying within hours); how many went."""
-        before = self.store.clock() - age
         async with self.store.transaction() as conn:
-            result = await conn.execute(chat_events.delete().where(chat_events.c.created_at < before))
-        return result.rowcount
+            return await repository.forget_events_before(conn, self.store.clock() - age)
 
     async def replies(self, platform: str, channel: str, thread: str) -> list[str]:
         """The ids of the messages the bot posted for this conversation's draft, in order."""
-        t = chat_replies
         async with self.store.transaction() as conn:
-            row = (
-                await conn.execute(
-                    select(t.c.message_ids).where(
-                        t.c.platform == platform, t.c.channel == channel, t.c.thread == thread
-                    )
-                )
-            ).first()
-        return json.loads(row.message_ids) if row else []
+            return await repository.reply_ids(conn, platform, channel, thread)
 
     async def set_replies(self, platform: str, channel: str, thread: str, message_ids: Sequence[str]) -> None:
-        t = chat_replies
-        now = self.store.clock()
-        ids = json.dumps(list(message_ids))
         async with self.store.transaction() as conn:
-            result = await conn.execute(
-                update(t)
-                .where(t.c.platform == platform, t.c.channel == channel, t.c.thread == thread)
-                .values(message_ids=ids, updated_at=now)
-            )
-            if result.rowcount == 0:
-                await conn.execute(
-                    self._insert(t)
-                    .values(platform=platform, channel=channel, thread=thread, message_ids=ids, updated_at=now)
-                    .on_conflict_do_update(
-                        index_elements=["platform", "channel", "thread"],
-                        set_={"message_ids": ids, "updated_at": now},
-                    )
-                )
+            await repository.set_reply_ids(conn, self.store.dialect, platform, channel, thread, message_ids, self.store.clock())

@@ -172,7 +172,7 @@ def _check_rule_ids(rules: dict[str, RuleSetting], shown: str, lang: str | None 
             continue
         close = difflib.get_close_matches(rule_id, known, n=3, cutoff=0.6)
         if close:
-            hint = tr("config.did-you-mean", "; did you mean {options}?", options=i18n.Joined(close, "cli.or", " or "))
+            hint = tr("config.did-you-mean", "; did you mean {options}?", options=i18n.Joined(close, "report.or", " or "))
         else:
             hint = tr("config.list-ids", "; `checkmsg rules` lists the ids")
         problems.append(tr("config.unknown-rule", "{file}: rules.{rule}: no rule has this id{hint}", file=shown, rule=rule_id, hint=hint))

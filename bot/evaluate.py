@@ -2,7 +2,7 @@
 
 Everything here is pure: it takes, per draft, the set of rule ids a correct
 checker reports (``expected``) and the set the checks reported (``got``), and
-counts. Running the checks and printing belong to ``bot.cli``.
+counts. Running the checks and printing belong to ``adapters/cli/eval.py``.
 
 For a rule, a draft counts as a true positive when the rule is in both sets, a
 false positive when only in ``got``, a false negative when only in
@@ -131,9 +131,9 @@ def below_bar(total: Counts, min_precision: float | None, min_recall: float | No
     """Which bars the pooled figures miss, in words; undefined figures pass."""
     failures = []
     if min_precision is not None and total.precision is not None and total.precision < min_precision:
-        failures.append(tr("cli.eval.precision-below", "precision {value:.3f} is below {bar:.3f}", value=total.precision, bar=min_precision))
+        failures.append(tr("eval.precision-below", "precision {value:.3f} is below {bar:.3f}", value=total.precision, bar=min_precision))
     if min_recall is not None and total.recall is not None and total.recall < min_recall:
-        failures.append(tr("cli.eval.recall-below", "recall {value:.3f} is below {bar:.3f}", value=total.recall, bar=min_recall))
+        failures.append(tr("eval.recall-below", "recall {value:.3f} is below {bar:.3f}", value=total.recall, bar=min_recall))
     return failures
 
 

@@ -1,4 +1,5 @@
-"""The review store's tables. Alembic migrations in ``bot/migrations`` create them.
+"""The review store's tables. Alembic migrations in ``bot/migrations`` create them;
+``bot/repository.py`` holds every statement on them.
 
 Text and buyer context live only in ``revisions.text`` / ``context_json`` /
 ``report_json`` (purged after the retention period); everything else is
@@ -56,15 +57,6 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(dt.UTC)
 
 
-# Draft states. "open" ones may still change; the others are final.
-PENDING = "pending"
-CHANGES_REQUESTED = "changes_requested"
-APPROVED = "approved"
-WITHDRAWN = "withdrawn"
-SENT = "sent"
-EXPIRED = "expired"
-OPEN_STATES = (PENDING, CHANGES_REQUESTED, APPROVED)
-
 drafts = Table(
     "drafts",
     metadata,
@@ -76,7 +68,7 @@ drafts = Table(
     # it is final: at most one open draft per conversation, even across replicas.
     Column("open_key", String(64), nullable=True, unique=True),
     Column("author", String(200), nullable=False),
-    Column("state", String(24), nullable=False),
+    Column("state", String(24), nullable=False),  # one of bot/states.py
     Column("current_revision", Integer, nullable=False),
     Column("version", Integer, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -147,7 +139,7 @@ audit_events = Table(
     Index("ix_audit_events_at", "at"),
 )
 
-# Chat adapters (migration 0002, used by bot/chat.py): platform events already
+# Chat adapters (migration 0002, bot.chat.EventLedger through bot/repository.py): platform events already
 # handled, so a retry or a second replica finds the key taken, and the bot's
 # reply messages per conversation, so an edit updates them in place.
 chat_events = Table(
@@ -173,7 +165,7 @@ chat_replies = Table(
     UniqueConstraint("platform", "channel", "thread", name="uq_chat_replies_platform_channel_thread"),
 )
 
-# Amazon (migration 0003_amazon, used by bot/amazon/send.py). One row per
+# Amazon (migration 0003_amazon, bot/amazon/send.py through bot/repository.py). One row per
 # approved revision sent through SP-API: the unique revision_id, claimed by
 # insert or by a conditional update from a released state, is the guard that
 # lets one click on one replica send, and no other. ``state``: sending, sent,

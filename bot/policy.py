@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from checks.i18n import tr
 
-from . import models_db as db
+from . import states
 from .review_settings import ReviewSettings
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class Actor:
     roles: tuple[str, ...] = ()
 
 
-OPEN = frozenset(db.OPEN_STATES)
+OPEN = frozenset(states.OPEN_STATES)
 
 TRANSITIONS: dict[str, ActionRule] = {}
 
@@ -85,16 +85,16 @@ def register_action(rule: ActionRule, *, before: str | None = None) -> None:
 
 
 for _rule in (
-    ActionRule(APPROVE, frozenset({db.PENDING}), None, APPROVER, applies=lambda d, _s: not d.has_errors),
+    ActionRule(APPROVE, frozenset({states.PENDING}), None, APPROVER, applies=lambda d, _s: not d.has_errors),
     ActionRule(
-        OVERRIDE, frozenset({db.PENDING}), None, APPROVER, needs_reason=True,
+        OVERRIDE, frozenset({states.PENDING}), None, APPROVER, needs_reason=True,
         applies=lambda d, s: d.has_errors and s.allow_override,
     ),
-    ActionRule(SENT, frozenset({db.APPROVED}), db.SENT, INVOLVED),
-    ActionRule(CHANGES, OPEN, db.CHANGES_REQUESTED, REVIEWER, needs_reason=True),
-    ActionRule(WITHDRAW, OPEN, db.WITHDRAWN, INVOLVED),
+    ActionRule(SENT, frozenset({states.APPROVED}), states.SENT, INVOLVED),
+    ActionRule(CHANGES, OPEN, states.CHANGES_REQUESTED, REVIEWER, needs_reason=True),
+    ActionRule(WITHDRAW, OPEN, states.WITHDRAWN, INVOLVED),
     # Only a writer: whoever submits a version wrote it, and may then not approve it.
-    ActionRule(EDIT, OPEN, db.PENDING, WRITER),
+    ActionRule(EDIT, OPEN, states.PENDING, WRITER),
 ):
     register_action(_rule)
 
@@ -127,7 +127,7 @@ def refusal(draft: DraftView, action: str, actor: Actor, settings: ReviewSetting
     if rule is None:
         return tr("policy.unknown-action", "Unknown action {action!r}.", action=action)
     if draft.state not in rule.states:
-        if action in (APPROVE, OVERRIDE) and draft.state == db.CHANGES_REQUESTED:
+        if action in (APPROVE, OVERRIDE) and draft.state == states.CHANGES_REQUESTED:
             return tr(
                 "review.changes-requested",
                 "Changes were requested on this version; it can be approved again once an edited draft is submitted.",
@@ -135,7 +135,7 @@ def refusal(draft: DraftView, action: str, actor: Actor, settings: ReviewSetting
         if action == SENT:
             return tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.",
                       state=state_words(draft.state))
-        if action in (APPROVE, OVERRIDE) and draft.state == db.APPROVED:
+        if action in (APPROVE, OVERRIDE) and draft.state == states.APPROVED:
             return tr("policy.already-approved", "Draft #{id} is already approved.", id=draft.id)
         return tr("policy.wrong-state", "Draft #{id} is {state}; that cannot be done now.", id=draft.id,
                   state=state_words(draft.state))
@@ -175,10 +175,10 @@ def _writers(draft: DraftView) -> set[str]:
 
 def state_words(state: str) -> str:
     return {
-        db.PENDING: tr("review.state.pending", "waiting for approval"),
-        db.CHANGES_REQUESTED: tr("review.state.changes-requested", "sent back for changes"),
-        db.APPROVED: tr("review.state.approved", "approved"),
-        db.WITHDRAWN: tr("review.state.withdrawn", "withdrawn"),
-        db.SENT: tr("review.state.sent", "already sent"),
-        db.EXPIRED: tr("review.state.expired", "expired"),
+        states.PENDING: tr("review.state.pending", "waiting for approval"),
+        states.CHANGES_REQUESTED: tr("review.state.changes-requested", "sent back for changes"),
+        states.APPROVED: tr("review.state.approved", "approved"),
+        states.WITHDRAWN: tr("review.state.withdrawn", "withdrawn"),
+        states.SENT: tr("review.state.sent", "already sent"),
+        states.EXPIRED: tr("review.state.expired", "expired"),
     }.get(state, state)

@@ -45,7 +45,7 @@ def render_text(report: Report, source: str, path: str, lang: str = "en") -> str
         out.append("")
         out.extend(hints)
     for note in report.notes:
-        out.append(say(lang, "cli.note", "note: {note}", note=note))
+        out.append(say(lang, "report.note", "note: {note}", note=note))
     if report.rewrite is not None or report.rewrite_status is not None:
         out.extend(rewrite_lines(report, source, lang))
     return "\n".join(out)
@@ -54,26 +54,26 @@ def render_text(report: Report, source: str, path: str, lang: str = "en") -> str
 def rewrite_lines(report: Report, source: str, lang: str = "en") -> list[str]:
     """The rewrite section: a rule, what the re-check of the rewrite says, the
     rewrite, its diff, and what is left to a person."""
-    title = say(lang, "cli.rewrite.title", "Suggested rewrite")
+    title = say(lang, "report.rewrite.title", "Suggested rewrite")
     out = ["", f"── {title} " + "─" * 40]
     if report.rewrite_verdict:
         out.append("  " + str(report.rewrite_verdict))
     if report.rewrite is None:
         pass  # no rewrite: the verdict and the guidance say why
     elif report.rewrite == source:
-        out.append("  " + say(lang, "cli.rewrite.unchanged", "(no mechanical change: the draft is unchanged)"))
+        out.append("  " + say(lang, "report.rewrite.unchanged", "(no mechanical change: the draft is unchanged)"))
     elif not report.rewrite:
-        out.append("  " + say(lang, "cli.rewrite.empty", "(nothing is left once the fixes are applied)"))
+        out.append("  " + say(lang, "report.rewrite.empty", "(nothing is left once the fixes are applied)"))
     else:
         if report.rewrite_verdict:
             out.append("")
         out.extend("  " + line for line in report.rewrite.splitlines())
     if report.diff:
-        changes = say(lang, "cli.rewrite.diff", "Changes (unified diff):")
+        changes = say(lang, "report.rewrite.diff", "Changes (unified diff):")
         out.extend(["", changes, *("  " + line for line in report.diff.splitlines())])
     guidance = [g for g in getattr(report, "guidance", []) if not (report.rewrite_verdict and g.rule == "rewrite")]
     if guidance:  # ("rewrite": the verdict above already says it)
-        out.extend(["", say(lang, "cli.rewrite.by-hand", "Still to do by hand:")])
+        out.extend(["", say(lang, "report.rewrite.by-hand", "Still to do by hand:")])
         out.extend(f"  - {g.rule}: {g.text}" for g in guidance)
     return out
 
@@ -133,10 +133,10 @@ def summary(findings: list[Finding], path: str, lang: str = "en") -> str:
     for finding in findings:
         counts[finding.severity] += 1
     if lang != "en":
-        counted = say(lang, "cli.summary.counts", "{errors} errors, {warnings} warnings", errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
+        counted = say(lang, "report.summary.counts", "{errors} errors, {warnings} warnings", errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
         if counts[Severity.INFO]:
-            counted += say(lang, "cli.summary.infos", ", {count} info", count=counts[Severity.INFO])
-        return say(lang, "cli.summary.in", "{counts} in {path}", counts=counted, path=path)
+            counted += say(lang, "report.summary.infos", ", {count} info", count=counts[Severity.INFO])
+        return say(lang, "report.summary.in", "{counts} in {path}", counts=counted, path=path)
     parts = [
         _plural(counts[Severity.ERROR], "error"),
         _plural(counts[Severity.WARNING], "warning"),
@@ -158,10 +158,10 @@ def missing_context_hints(missing: dict[str, list[str]], lang: str = "en") -> li
             by_key.setdefault(key, []).append(rule_id)
     if not by_key:
         return []
-    lines = [say(lang, "cli.missing.title", "Not checked for lack of context:")]
+    lines = [say(lang, "report.missing.title", "Not checked for lack of context:")]
     for key, rules in by_key.items():
-        either = say(lang, "cli.or", " or ")
+        either = say(lang, "report.or", " or ")
         options = either.join(CONTEXT_OPTIONS.get(part, part) for part in key.split(" or "))
-        needs = say(lang, "cli.missing.needs", "needs {key} (give {options})", key=key.replace(" or ", either), options=options)
+        needs = say(lang, "report.missing.needs", "needs {key} (give {options})", key=key.replace(" or ", either), options=options)
         lines.append(f"  {', '.join(rules)}: {needs}")
     return lines

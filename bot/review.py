@@ -4,6 +4,10 @@ Every decision names the content hash it was made on. Editing a draft (a new
 submission in the same platform/channel/thread while it is open) makes a new
 revision, checks it again, and leaves earlier approvals behind: they belong
 to the old hash.
+
+Who may take which action in which state is ``bot/policy.py``'s table; the
+rows are read and written through ``bot/repository.py``, each step in one
+transaction of the store.
 """
 
 from __future__ import annotations
@@ -16,27 +20,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-
 from checks import CheckSettings, Context, Draft, Report, check, validate_text
 from checks.i18n import tr
 from checks.models import TRUSTED
 
-from . import models_db as db
+from . import repository, states
 from .policy import APPROVE, CHANGES, SENT, WITHDRAW, state_words, states_for
 from .review_settings import ReviewSettings
-from .store import (
-    Store,
-    append_audit,
-    count_review_requests,
-    lock_draft,
-    order_key,
-    thread_key,
-)
+from .store import Conflict, Store, order_key, thread_key
 
 Checker = Callable[[Draft, CheckSettings | None], Awaitable[Report]]
-
 
 
 class ReviewError(Exception):
@@ -140,7 +133,7 @@ class DraftView:
 
     @property
     def approved(self) -> bool:
-        return self.state == db.APPROVED
+        return self.state == states.APPROVED
 
     @property
     def approvers(self) -> list[str]:
@@ -199,13 +192,13 @@ class ReviewWorkflow:
         for _attempt in range(5):
             # 1. What the store knows now (no lock held while the rules run).
             async with self.store.transaction() as conn:
-                draft = await _open_draft(conn, tkey)
+                draft = await repository.lock_open_draft(conn, tkey)
                 if draft is not None:
-                    current = await _revision(conn, draft.id, draft.current_revision)
+                    current = await repository.read_revision(conn, draft.id, draft.current_revision)
                     if current.content_hash == digest:
                         return Outcome(await self._view(conn, draft.id), recorded=False)
                 previous = (
-                    await count_review_requests(
+                    await repository.count_review_requests(
                         conn, okey, exclude_draft=draft.id if draft is not None else None
                     )
                     if okey
@@ -224,13 +217,13 @@ class ReviewWorkflow:
             try:
                 async with self.store.transaction() as conn:
                     now = self.store.clock()
-                    again = await _open_draft(conn, tkey)
+                    again = await repository.lock_open_draft(conn, tkey)
                     if (again.id if again else None) != (draft.id if draft else None):
                         continue
                     if again is not None and again.version != draft.version:
                         continue
                     if okey is not None:
-                        recount = await count_review_requests(
+                        recount = await repository.count_review_requests(
                             conn, okey, exclude_draft=again.id if again else None
                         )
                         if recount != previous:
@@ -242,8 +235,8 @@ class ReviewWorkflow:
                     return Outcome(
                         await self._view(conn, draft_id), recorded=True, new_revision=again is not None
                     )
-            except IntegrityError:
-                # Another replica opened a draft in this conversation at the same time.
+            except Conflict:
+                # Another replica opened a draft in this conversation, or edited it, at the same time.
                 continue
         raise ReviewError(tr("review.too-busy", "The draft changed too often while it was being checked; submit it again."))
 
@@ -253,58 +246,32 @@ class ReviewWorkflow:
     ) -> int:  # noqa: ANN001
         rule_ids = report.rule_ids()
         if draft is None:
-            draft_id = (
-                await conn.execute(
-                    insert(db.drafts)
-                    .values(
-                        platform=platform,
-                        channel=channel,
-                        thread=thread,
-                        open_key=tkey,
-                        author=author,
-                        state=db.PENDING,
-                        current_revision=1,
-                        version=1,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                    .returning(db.drafts.c.id)
-                )
-            ).scalar_one()
+            draft_id = await repository.insert_draft(
+                conn, platform=platform, channel=channel, thread=thread, open_key=tkey, author=author, now=now
+            )
             number, action = 1, "submitted"
         else:
             draft_id = draft.id
             number, action = draft.current_revision + 1, "edited"
-            result = await conn.execute(
-                update(db.drafts)
-                .where(db.drafts.c.id == draft.id, db.drafts.c.version == draft.version)
-                .values(
-                    state=db.PENDING,
-                    current_revision=number,
-                    version=draft.version + 1,
-                    updated_at=now,
-                )
-            )
-            if result.rowcount != 1:
-                raise IntegrityError("draft changed concurrently", None, Exception())
-        await conn.execute(
-            insert(db.revisions).values(
-                draft_id=draft_id,
-                number=number,
-                content_hash=digest,
-                submitted_by=author,
-                text=text,
-                context_json=context.model_dump_json(exclude_unset=True),
-                report_json=report.model_dump_json(),
-                rule_ids=json.dumps(rule_ids),
-                has_errors=report.has_errors,
-                review_request=is_review_request(text, report),
-                order_key=okey,
-                created_at=now,
-            )
+            if not await repository.advance_revision(conn, draft, number, now):
+                raise Conflict(f"draft #{draft.id} changed concurrently")
+        await repository.insert_revision(
+            conn,
+            draft_id=draft_id,
+            number=number,
+            content_hash=digest,
+            submitted_by=author,
+            text=text,
+            context_json=context.model_dump_json(exclude_unset=True),
+            report_json=report.model_dump_json(),
+            rule_ids=rule_ids,
+            has_errors=report.has_errors,
+            review_request=is_review_request(text, report),
+            order_key=okey,
+            now=now,
         )
-        row = await lock_draft(conn, draft_id)
-        await append_audit(
+        row = await repository.lock_draft(conn, draft_id)
+        await repository.append_audit(
             conn, at=now, actor=author, action=action, draft=row,
             revision=number, content_hash=digest, rule_ids=rule_ids,
         )
@@ -327,9 +294,9 @@ class ReviewWorkflow:
             self._require_approver(actor, roles, tr("review.verb.approve", "approve"))
             if actor in (draft.author, revision.submitted_by):
                 raise NotAllowed(tr("review.own-draft", "You cannot approve a draft you wrote; another approver has to."))
-            if await _decision(conn, revision.id, actor, APPROVE) is not None:
+            if await repository.has_decided(conn, revision.id, actor, APPROVE):
                 return Outcome(await self._view(conn, draft_id), recorded=False)
-            if draft.state == db.CHANGES_REQUESTED:
+            if draft.state == states.CHANGES_REQUESTED:
                 raise InvalidState(
                     tr(
                         "review.changes-requested",
@@ -361,19 +328,21 @@ class ReviewWorkflow:
                         errors,
                     )
             now = self.store.clock()
-            await self._insert_decision(conn, draft, revision, actor, APPROVE, reason, override, now)
-            await append_audit(
+            await repository.insert_decision(
+                conn, draft=draft, revision=revision, actor=actor, kind=APPROVE, reason=reason, override=override, now=now
+            )
+            await repository.append_audit(
                 conn, at=now, actor=actor,
                 action="approved_override" if override else "approved",
                 draft=draft, revision=revision.number, content_hash=revision.content_hash,
                 rule_ids=rule_ids, reason=reason,
             )
-            approvals = await _count(conn, revision.id, APPROVE)
+            approvals = await repository.count_decisions(conn, revision.id, APPROVE)
             state = draft.state
-            if draft.state == db.PENDING and approvals >= self.settings.required_approvals:
-                state = db.APPROVED
+            if draft.state == states.PENDING and approvals >= self.settings.required_approvals:
+                state = states.APPROVED
                 await self._remember_review_request(conn, draft, revision, now)
-                await append_audit(
+                await repository.append_audit(
                     conn, at=now, actor=actor, action="approval_complete", draft=draft,
                     revision=revision.number, content_hash=revision.content_hash,
                     rule_ids=rule_ids,
@@ -395,11 +364,11 @@ class ReviewWorkflow:
         async with self.store.transaction() as conn:
             draft, revision = await self._locked(conn, draft_id, content_hash)
             self._require_approver(actor, roles, tr("review.verb.request-changes", "request changes on"))
-            if await _decision(conn, revision.id, actor, CHANGES) is not None:
+            if await repository.has_decided(conn, revision.id, actor, CHANGES):
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             self._require_state(draft, states_for(CHANGES), tr("review.state-verb.send-back", "send it back"))
             return await self._decide(
-                conn, draft, revision, actor, CHANGES, "changes_requested", reason, db.CHANGES_REQUESTED
+                conn, draft, revision, actor, CHANGES, "changes_requested", reason, states.CHANGES_REQUESTED
             )
 
     async def withdraw(
@@ -413,11 +382,11 @@ class ReviewWorkflow:
         """The author (or an approver) drops the draft; it will not be sent."""
         async with self.store.transaction() as conn:
             draft, revision = await self._locked(conn, draft_id, None)
-            if draft.state == db.WITHDRAWN:
+            if draft.state == states.WITHDRAWN:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             await self._require_involved(conn, draft, actor, roles, tr("review.what.withdraw", "withdraw it"))
             self._require_state(draft, states_for(WITHDRAW), tr("review.state-verb.withdraw", "withdraw it"))
-            return await self._decide(conn, draft, revision, actor, WITHDRAW, "withdrawn", reason, db.WITHDRAWN)
+            return await self._decide(conn, draft, revision, actor, WITHDRAW, "withdrawn", reason, states.WITHDRAWN)
 
     async def mark_sent(
         self,
@@ -430,18 +399,18 @@ class ReviewWorkflow:
         """Record that the approved content went to the buyer."""
         async with self.store.transaction() as conn:
             draft, revision = await self._locked(conn, draft_id, content_hash)
-            if draft.state == db.SENT:
+            if draft.state == states.SENT:
                 return Outcome(await self._view(conn, draft_id), recorded=False)
             await self._require_sendable(conn, draft, revision, actor, roles)
             await self._remember_review_request(conn, draft, revision, self.store.clock())
-            return await self._decide(conn, draft, revision, actor, SENT, "sent", None, db.SENT)
+            return await self._decide(conn, draft, revision, actor, SENT, "sent", None, states.SENT)
 
     async def lock_sendable(self, conn, draft_id: int, actor: str, *, content_hash: str, roles: Sequence[str] = ()):  # noqa: ANN001, ANN201
         """The draft and its revision, locked in ``conn``'s transaction, when ``actor`` may send this
         content now (what :meth:`mark_sent` requires); raises :class:`ReviewError` otherwise.
         The Amazon send guard (bot/amazon/send.py) claims its send inside this lock."""
         draft, revision = await self._locked(conn, draft_id, content_hash)
-        if draft.state == db.SENT:
+        if draft.state == states.SENT:
             raise InvalidState(tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=state_words(draft.state)))
         await self._require_sendable(conn, draft, revision, actor, roles)
         return draft, revision
@@ -452,7 +421,7 @@ class ReviewWorkflow:
             raise InvalidState(
                 tr("review.only-approved", "This draft is {state}; only an approved draft can be sent.", state=state_words(draft.state))
             )
-        approvals = await _count(conn, revision.id, APPROVE)
+        approvals = await repository.count_decisions(conn, revision.id, APPROVE)
         if approvals < self.settings.required_approvals:
             raise InvalidState(
                 tr(
@@ -470,16 +439,23 @@ class ReviewWorkflow:
             return await self._view(conn, draft_id)
 
     async def purge_expired(self) -> int:
-        """Apply the team's retention period (see ``Store.purge_expired``)."""
-        return await self.store.purge_expired(self.settings.retention_days)
+        """Apply the team's retention period: blank the text, context and report of revisions older
+        than it (hashes, rule ids and decisions stay); an open draft whose current text goes
+        expires. Returns how many revisions were purged."""
+        days = self.settings.retention_days
+        if days is None:
+            return 0
+        now = self.store.clock()
+        async with self.store.transaction() as conn:
+            return await repository.purge_before(conn, now - dt.timedelta(days=days), now, days)
 
     # -- internals -----------------------------------------------------------------
 
     async def _locked(self, conn, draft_id: int, expected_hash: str | None):  # noqa: ANN001
-        draft = await lock_draft(conn, draft_id)
+        draft = await repository.lock_draft(conn, draft_id)
         if draft is None:
             raise DraftNotFound(tr("review.no-draft", "There is no draft #{id}.", id=draft_id))
-        revision = await _revision(conn, draft.id, draft.current_revision)
+        revision = await repository.read_revision(conn, draft.id, draft.current_revision)
         if expected_hash is not None and revision.content_hash != expected_hash:
             raise StaleContent(
                 tr(
@@ -491,7 +467,7 @@ class ReviewWorkflow:
                     hash=revision.content_hash[:12],
                 )
             )
-        if draft.state in (db.EXPIRED,) or (revision.purged_at is not None and draft.state in db.OPEN_STATES):
+        if draft.state == states.EXPIRED or (revision.purged_at is not None and draft.state in states.OPEN_STATES):
             raise InvalidState(tr("review.expired", "Draft #{id} expired: its text was purged after the retention period.", id=draft_id))
         return draft, revision
 
@@ -508,7 +484,7 @@ class ReviewWorkflow:
             )
 
     async def _require_involved(self, conn, draft, actor: str, roles: Sequence[str], what: str) -> None:  # noqa: ANN001
-        authors = {draft.author, *(await _submitters(conn, draft.id))}
+        authors = {draft.author, *(await repository.submitters(conn, draft.id))}
         if actor not in authors and not self.settings.may_approve(actor, roles):
             raise NotAllowed(tr("review.not-involved", "Only the draft's author or an approver can {what}.", what=what))
 
@@ -516,8 +492,8 @@ class ReviewWorkflow:
         """Record one decision on the current revision, its audit line, and the new state."""
         now = self.store.clock()
         reason = (reason or "").strip() or None
-        await self._insert_decision(conn, draft, revision, actor, kind, reason, False, now)
-        await append_audit(
+        await repository.insert_decision(conn, draft=draft, revision=revision, actor=actor, kind=kind, reason=reason, override=False, now=now)
+        await repository.append_audit(
             conn, at=now, actor=actor, action=action, draft=draft,
             revision=revision.number, content_hash=revision.content_hash,
             rule_ids=json.loads(revision.rule_ids), reason=reason,
@@ -532,68 +508,25 @@ class ReviewWorkflow:
                 tr("review.wrong-state", "Draft #{id} is {state}; you cannot {verb} now.", id=draft.id, state=state_words(draft.state), verb=verb)
             )
 
-    async def _insert_decision(self, conn, draft, revision, actor, kind, reason, override, now) -> None:  # noqa: ANN001
-        await conn.execute(
-            insert(db.decisions).values(
-                draft_id=draft.id,
-                revision_id=revision.id,
-                content_hash=revision.content_hash,
-                actor=actor,
-                kind=kind,
-                reason=reason,
-                override=override,
-                created_at=now,
-            )
-        )
-
     async def _set_state(self, conn, draft, state: str, now: dt.datetime) -> None:  # noqa: ANN001
-        result = await conn.execute(
-            update(db.drafts)
-            .where(db.drafts.c.id == draft.id, db.drafts.c.version == draft.version)
-            .values(
-                state=state,
-                open_key=draft.open_key if state in db.OPEN_STATES else None,
-                version=draft.version + 1,
-                updated_at=now,
-            )
-        )
-        if result.rowcount != 1:  # the row lock makes this unreachable; the version is a backstop
+        if not await repository.set_state(conn, draft, state, now):
             raise ReviewError(tr("review.race", "Draft #{id} changed at the same moment; try again.", id=draft.id))
 
     async def _remember_review_request(self, conn, draft, revision, now) -> None:  # noqa: ANN001
-        if not revision.review_request or revision.order_key is None:
-            return
-        t = db.order_review_requests
-        exists = (
-            await conn.execute(
-                select(t.c.draft_id).where(t.c.order_key == revision.order_key, t.c.draft_id == draft.id)
-            )
-        ).first()
-        if exists is None:
-            await conn.execute(
-                insert(t).values(
-                    order_key=revision.order_key,
-                    draft_id=draft.id,
-                    revision_id=revision.id,
-                    content_hash=revision.content_hash,
-                    created_at=now,
-                )
+        if revision.review_request and revision.order_key is not None:
+            await repository.remember_review_request(
+                conn, order_key=revision.order_key, draft_id=draft.id, revision_id=revision.id,
+                content_hash=revision.content_hash, now=now,
             )
 
     async def _view(self, conn, draft_id: int) -> DraftView:  # noqa: ANN001
-        draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one_or_none()
+        draft = await repository.read_draft(conn, draft_id)
         if draft is None:
             raise DraftNotFound(tr("review.no-draft", "There is no draft #{id}.", id=draft_id))
-        revision = await _revision(conn, draft.id, draft.current_revision)
-        rows = (
-            await conn.execute(
-                select(db.decisions)
-                .where(db.decisions.c.revision_id == revision.id)
-                .order_by(db.decisions.c.id)
-            )
-        ).all()
+        revision = await repository.read_revision(conn, draft.id, draft.current_revision)
         decisions = [
-            Decision(r.actor, r.kind, r.content_hash, r.reason, bool(r.override), r.created_at) for r in rows
+            Decision(r.actor, r.kind, r.content_hash, r.reason, bool(r.override), r.created_at)
+            for r in await repository.read_decisions(conn, revision.id)
         ]
         return DraftView(
             id=draft.id,
@@ -615,48 +548,6 @@ class ReviewWorkflow:
             required_approvals=self.settings.required_approvals,
             decisions=decisions,
         )
-
-
-# -- queries ---------------------------------------------------------------------------
-
-
-async def _open_draft(conn, tkey: str):  # noqa: ANN001, ANN202
-    return (
-        await conn.execute(select(db.drafts).where(db.drafts.c.open_key == tkey).with_for_update())
-    ).one_or_none()
-
-
-async def _revision(conn, draft_id: int, number: int):  # noqa: ANN001, ANN202
-    return (
-        await conn.execute(
-            select(db.revisions).where(db.revisions.c.draft_id == draft_id, db.revisions.c.number == number)
-        )
-    ).one()
-
-
-async def _decision(conn, revision_id: int, actor: str, kind: str):  # noqa: ANN001, ANN202
-    d = db.decisions
-    return (
-        await conn.execute(
-            select(d.c.id).where(d.c.revision_id == revision_id, d.c.actor == actor, d.c.kind == kind)
-        )
-    ).first()
-
-
-async def _count(conn, revision_id: int, kind: str) -> int:  # noqa: ANN001
-    d = db.decisions
-    return int(
-        (
-            await conn.execute(
-                select(func.count()).select_from(d).where(d.c.revision_id == revision_id, d.c.kind == kind)
-            )
-        ).scalar_one()
-    )
-
-
-async def _submitters(conn, draft_id: int) -> set[str]:  # noqa: ANN001
-    r = db.revisions
-    return set((await conn.execute(select(r.c.submitted_by).where(r.c.draft_id == draft_id))).scalars())
 
 
 def _error_rules(revision) -> list[str]:  # noqa: ANN001

@@ -3,6 +3,8 @@
 The schema comes from the Alembic migrations packaged in ``bot/migrations``;
 ``Store.open`` applies them, so a fresh file or database is ready at once.
 Every write runs in one transaction: an action is recorded whole or not at all.
+This module connects, migrates and turns database failures into errors a
+person can act on; the statements themselves are in ``bot/repository.py``.
 """
 
 from __future__ import annotations
@@ -18,19 +20,18 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, func, insert, select, update
+from sqlalchemy import event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from checks.i18n import tr
 
-from . import models_db as db
+from . import repository
 from .review_settings import DEFAULT_DATABASE_URL
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SYSTEM_ACTOR = "checkmsg"
 # Any constant works; it only has to be the same for every replica.
 _PG_MIGRATION_LOCK = 0x636865636B6D7367  # "checkmsg"
 
@@ -51,6 +52,12 @@ class StoreMisconfigured(StoreUnavailable):
     a person must change it, waiting will not help."""
 
     exit_status = 2  # the CLI's "bad input or usage"
+
+
+class Conflict(Exception):
+    """Another writer took the same unique key first (another replica opened a draft in the
+    conversation, claimed the same send, recorded the same decision): nothing of this
+    transaction was recorded, and the caller may look again and retry."""
 
 
 SQLITE_SUFFIXES = (".sqlite3", ".sqlite", ".db")
@@ -235,6 +242,8 @@ class Store:
                 yield conn
         except (OperationalError, InterfaceError, PoolTimeout) as exc:
             raise self._unavailable(exc) from exc
+        except IntegrityError as exc:  # a unique key another writer took first
+            raise Conflict(*(str(exc.orig or exc).strip().splitlines()[:1])) from exc
         except DBAPIError as exc:
             problem = _PG_MISCONFIGURED.get(str(getattr(exc.orig, "sqlstate", "") or ""))
             if problem is not None:
@@ -282,137 +291,17 @@ class Store:
             )
         )
 
+    async def ping(self) -> None:
+        """Ask the database for one row: ``StoreUnavailable`` when it does not answer (health checks)."""
+        async with self.transaction() as conn:
+            await conn.execute(text("SELECT 1"))
+
     # -- reading ---------------------------------------------------------------
 
     async def audit_events(self, since: dt.datetime | None = None) -> list[dict[str, Any]]:
         """The audit trail, oldest first."""
-        query = select(db.audit_events).order_by(db.audit_events.c.id)
-        if since is not None:
-            query = query.where(db.audit_events.c.at >= since)
         async with self.transaction() as conn:
-            rows = (await conn.execute(query)).mappings().all()
-        events = []
-        for row in rows:
-            item = dict(row)
-            item["rule_ids"] = json.loads(item["rule_ids"])
-            events.append(item)
-        return events
-
-    # -- retention -------------------------------------------------------------
-
-    async def purge_expired(self, retention_days: int | None) -> int:
-        """Blank text, context and report of revisions older than the retention period.
-
-        Hashes, rule ids and decisions stay. An open draft whose current text
-        is purged can no longer be decided on and becomes ``expired``.
-        Returns the number of revisions purged.
-        """
-        if retention_days is None:
-            return 0
-        now = self.clock()
-        cutoff = now - dt.timedelta(days=retention_days)
-        r = db.revisions
-        async with self.transaction() as conn:
-            old = (
-                await conn.execute(
-                    select(r.c.id, r.c.draft_id, r.c.number, r.c.content_hash, r.c.rule_ids)
-                    .where(r.c.created_at < cutoff, r.c.purged_at.is_(None))
-                    .order_by(r.c.id)
-                )
-            ).all()
-            if not old:
-                return 0
-            await conn.execute(
-                update(r)
-                .where(r.c.id.in_([row.id for row in old]))
-                .values(text=None, context_json=None, report_json=None, purged_at=now)
-            )
-            for row in old:
-                draft = await lock_draft(conn, row.draft_id)
-                await append_audit(
-                    conn,
-                    at=now,
-                    actor=SYSTEM_ACTOR,
-                    action="purged",
-                    draft=draft,
-                    revision=row.number,
-                    content_hash=row.content_hash,
-                    rule_ids=json.loads(row.rule_ids),
-                    reason=f"retention of {retention_days} days",
-                )
-                if draft.state in db.OPEN_STATES and draft.current_revision == row.number:
-                    await conn.execute(
-                        update(db.drafts)
-                        .where(db.drafts.c.id == draft.id)
-                        .values(
-                            state=db.EXPIRED,
-                            open_key=None,
-                            version=draft.version + 1,
-                            updated_at=now,
-                        )
-                    )
-                    await append_audit(
-                        conn,
-                        at=now,
-                        actor=SYSTEM_ACTOR,
-                        action="expired",
-                        draft=draft,
-                        revision=row.number,
-                        content_hash=row.content_hash,
-                        rule_ids=[],
-                        reason="its text was purged before anyone decided",
-                    )
-        return len(old)
-
-
-# -- helpers used inside a transaction -------------------------------------------
-
-
-async def lock_draft(conn: AsyncConnection, draft_id: int) -> Any:
-    """The draft row, locked for the rest of the transaction (PostgreSQL ``FOR UPDATE``)."""
-    return (
-        await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id).with_for_update())
-    ).one_or_none()
-
-
-async def count_review_requests(
-    conn: AsyncConnection, key: str, *, exclude_draft: int | None = None
-) -> int:
-    t = db.order_review_requests
-    query = select(func.count()).select_from(t).where(t.c.order_key == key)
-    if exclude_draft is not None:
-        query = query.where(t.c.draft_id != exclude_draft)
-    return int((await conn.execute(query)).scalar_one())
-
-
-async def append_audit(
-    conn: AsyncConnection,
-    *,
-    at: dt.datetime,
-    actor: str,
-    action: str,
-    draft: Any = None,
-    revision: int | None = None,
-    content_hash: str | None = None,
-    rule_ids: list[str] | tuple[str, ...] = (),
-    reason: str | None = None,
-) -> None:
-    """Add one line to the audit trail (rows are never updated or deleted)."""
-    await conn.execute(
-        insert(db.audit_events).values(
-            at=at,
-            actor=actor,
-            action=action,
-            draft_id=draft.id if draft is not None else None,
-            revision=revision,
-            content_hash=content_hash,
-            platform=draft.platform if draft is not None else None,
-            channel=draft.channel if draft is not None else None,
-            thread=draft.thread if draft is not None else None,
-            rule_ids=json.dumps(sorted(set(rule_ids))),
-            reason=reason,
-        )
-    )
+            return await repository.audit_events(conn, since)
 
 
 # -- engine and migrations -----------------------------------------------------------

@@ -5,10 +5,15 @@ A text a person reads is written as a :class:`Text`: a ``str`` holding the
 English text that also remembers its catalogue key and its parameters, so
 every existing use of it (comparisons, JSON, logs) keeps seeing English while
 :func:`localize` can render it in another language later. The translations
-are data, one catalogue per language: ``checks/messages/<lang>.toml``, keyed
-by rule id (``message``, ``guideline``) and by stable keys (fix titles,
-notes, guidance, CLI and chat texts), with the same ``{placeholders}`` as the
-English. A parameter that is itself a :class:`Text` is localized too.
+are data, one catalogue per layer and language: the engine's is
+``checks/messages/<lang>.toml``, keyed by rule id (``message``,
+``guideline``) and by stable keys (fix titles, notes, guidance), with the
+same ``{placeholders}`` as the English; the bot and the adapters add their
+own (``bot/messages/``, ``adapters/messages/``) with :func:`add_catalogue`.
+A parameter that is itself a :class:`Text` is localized too. Which
+language a locale reads is decided in one place, :func:`ui_language`
+("zh-CN" -> "zh", anything unknown -> English); a key a catalogue lacks
+reads in English.
 
 The engine stays English while it works (the rewrite reads findings) and
 localizes the finished report once, when ``CheckSettings.ui_language`` asks
@@ -145,15 +150,37 @@ def ui_language(value: str | None, default: str = ENGLISH) -> str:
     return primary if primary in LANGUAGES else default
 
 
+# The packages whose ``messages/<lang>.toml`` make up the catalogue: the engine's, then each layer above.
+_CATALOGUES: list[str] = [__package__]
+
+
+def add_catalogue(package: str) -> None:
+    """Add ``package``'s own catalogue (``<package>/messages/<lang>.toml``) to every language's;
+    a layer above the engine calls it once, when it is imported."""
+    if package not in _CATALOGUES:
+        _CATALOGUES.append(package)
+        catalogue.cache_clear()
+
+
 @functools.cache
 def catalogue(lang: str) -> dict[str, str]:
-    """Key → template for ``lang`` (empty for English: the code is the source).
-    Rule texts are under ``<rule id>`` (message), ``<rule id>#guideline`` and
-    ``<rule id>#doc`` (the documentation ``checkmsg rules`` shows)."""
-    if lang == ENGLISH or lang not in LANGUAGES:
+    """Key → template for ``lang`` or a locale of it ("zh-CN"), from every added catalogue
+    (empty for English: the code is the source). Rule texts are under ``<rule id>``
+    (message), ``<rule id>#guideline`` and ``<rule id>#doc`` (the documentation
+    ``checkmsg rules`` shows)."""
+    lang = ui_language(lang)
+    merged: dict[str, str] = {}
+    for package in _CATALOGUES:
+        merged.update(layer_catalogue(package, lang))
+    return merged
+
+
+def layer_catalogue(package: str, lang: str) -> dict[str, str]:
+    """One layer's own key → template for ``lang`` (empty when it has no file for it)."""
+    if lang == ENGLISH:
         return {}
-    raw = resources.files(__package__).joinpath("messages", f"{lang}.toml").read_text("utf-8")
-    return flatten(tomllib.loads(raw))
+    path = resources.files(package).joinpath("messages", f"{lang}.toml")
+    return flatten(tomllib.loads(path.read_text("utf-8"))) if path.is_file() else {}
 
 
 def flatten(data: Mapping[str, Any]) -> dict[str, str]:

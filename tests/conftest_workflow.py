@@ -114,7 +114,8 @@ def _finding(rule: str, severity: Severity, span: tuple[int, int] | None, text: 
 
 async def review_requests(store: Store, order_id: str) -> int:
     """How many drafts for this order were approved or sent as review requests (the order memory)."""
-    from bot.store import count_review_requests, order_key
+    from bot.repository import count_review_requests
+    from bot.store import order_key
 
     async with store.transaction() as conn:
         return await count_review_requests(conn, order_key(order_id))

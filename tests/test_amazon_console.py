@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from adapters.console import Console, add_console_parser
+from adapters.cli import console as console_command
+from adapters.console import Console
 from bot.review_settings import ReviewSettings
 from bot.store import Store
 
@@ -22,7 +23,7 @@ TEXT = f"Hello Jane,\nyour order {ORDER} left our warehouse today and should arr
 
 async def run(tmp_path, fake, script: str, *argv: str) -> str:  # noqa: ANN001
     parser = argparse.ArgumentParser(prog="checkmsg")
-    add_console_parser(parser.add_subparsers(dest="command"))
+    console_command.configure(parser.add_subparsers(dest="command").add_parser("console"))
     args = parser.parse_args(["console", "--database", str(tmp_path / "db.sqlite3"), "--user", "bob", "--author", "sam", *argv])
     out = io.StringIO()
     session = Console(args, ReviewSettings(approvers=["bob"]), io.StringIO(script), out, None)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from bot import models_db as db
+from bot import states
 from bot.amazon.client import AmazonError
 from bot.amazon.review_request import AmazonReviewRequester
 from bot.amazon.send import AmazonSender, Attachment, SendRefused
@@ -61,7 +61,7 @@ async def test_send_posts_the_approved_text_marks_it_sent_and_audits_amazons_ans
     sender = sender_for(store, fake_sp_api)
     draft = await approved_draft(sender.workflow)
     result = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
-    assert result.sent and result.draft.state == db.SENT and result.draft.content_hash == draft.content_hash
+    assert result.sent and result.draft.state == states.SENT and result.draft.content_hash == draft.content_hash
     posted = fake_sp_api.of("confirmDeliveryDetails", 201)
     assert [p.body for p in posted] == [{"text": draft.text}]
     [line] = await audit(store, "sent_via_amazon")
@@ -115,7 +115,7 @@ async def test_a_4xx_leaves_the_draft_approved_and_unsent_with_amazons_reason(st
     with pytest.raises(SendRefused, match=reason) as caught:
         await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
     assert "stays approved" in caught.value.message
-    assert (await sender.workflow.get(draft.id)).state == db.APPROVED
+    assert (await sender.workflow.get(draft.id)).state == states.APPROVED
     [line] = await audit(store, "amazon_refused")
     assert reason in line["reason"] and f"HTTP {status}" in line["reason"]
     retry = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
@@ -161,7 +161,7 @@ async def test_dry_run_does_everything_but_the_final_call(store, fake_sp_api):
     sender = sender_for(store, fake_sp_api, dry_run=True)
     draft = await approved_draft(sender.workflow)
     result = await sender.send(draft.id, "bob", content_hash=draft.content_hash, message_type="confirmDeliveryDetails")
-    assert result.dry_run and not result.sent and result.draft.state == db.APPROVED
+    assert result.dry_run and not result.sent and result.draft.state == states.APPROVED
     assert fake_sp_api.of("getMessagingActionsForOrder") and not fake_sp_api.of("confirmDeliveryDetails")
     assert len(await audit(store, "amazon_dry_run")) == 1
     real = AmazonSender(sender.workflow, sender.client, settings_for(fake_sp_api))
@@ -214,7 +214,7 @@ async def test_review_request_is_offered_and_sent_inside_the_window(store, fake_
     offer = await requester.offer(draft)
     assert offer.allowed and "2026-12-21" in offer.reason
     result = await requester.request(draft.id, "sam")
-    assert result.requested and result.draft.state == db.WITHDRAWN
+    assert result.requested and result.draft.state == states.WITHDRAWN
     assert len(fake_sp_api.of("createProductReviewAndSellerFeedbackSolicitation", 201)) == 1
     assert (await audit(store, "amazon_review_requested"))[0]["actor"] == "sam"
     assert await review_requests(store, ORDER) == 1  # our order memory counts it
@@ -253,7 +253,7 @@ async def test_review_request_refused_by_amazon_is_said_and_can_be_tried_again(s
     fake_sp_api.fail_next("createProductReviewAndSellerFeedbackSolicitation", 403, message="Solicitation not allowed")
     with pytest.raises(SendRefused, match="Solicitation not allowed"):
         await requester.request(draft.id, "sam")
-    assert (await requester.workflow.get(draft.id)).state == db.PENDING and await review_requests(store, ORDER) == 0
+    assert (await requester.workflow.get(draft.id)).state == states.PENDING and await review_requests(store, ORDER) == 0
     assert (await requester.request(draft.id, "sam")).requested
 
 

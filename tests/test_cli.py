@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from adapters.cli import main
 from checks import MAX_DRAFT_CHARS, all_rules
 
 ORDER = "113-4829105-7730142"

@@ -11,9 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from adapters.console import add_console_parser, run_console
+from adapters.cli import audit as audit_command
+from adapters.cli import console as console_command
+from adapters.console import run_console
 from bot.audit import export_audit
-from bot.audit_cli import add_audit_parser
 from bot.review_settings import ReviewSettings
 from bot.store import Store
 
@@ -29,8 +30,8 @@ DRAFT = "Hello, your order 302-1234567-7654321 has a manual attached.\nKind rega
 def _args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="checkmsg")
     sub = parser.add_subparsers(dest="command", required=True)
-    add_console_parser(sub)
-    add_audit_parser(sub)
+    console_command.configure(sub.add_parser("console"))
+    audit_command.configure(sub.add_parser("audit"))
     return parser.parse_args(list(argv))
 
 

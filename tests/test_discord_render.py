@@ -93,14 +93,13 @@ async def test_long_report_goes_out_with_its_file(fake, db_url):
 
 async def test_replies_follow_the_users_locale_else_the_teams(fake, db_url, monkeypatch):
     """A slash command answers in interaction.locale; a watched message in DISCORD_LOCALE."""
-    monkeypatch.setitem(text.DISCORD_MESSAGES, "zh", {"button.approve": "批准", "thread.name": "草稿 #{id}"})
     watched = fake.add_channel("drafts")
     bot = await start_bot(fake, db_url, ManyFindings(0), watch_channel_ids=[watched], locale="zh-CN")
     try:
         interaction = await fake.slash_command(fake.person("sam"), "checkmsg", {"draft": "Hello"}, locale="zh-CN")
         await fake.wait_for("POST", rf"/webhooks/{fake.app_id}/{interaction['token']}")
         anchor = fake.in_channel(fake.general)[0]
-        assert anchor["thread"]["name"] == "草稿 #1"
+        assert anchor["thread"]["name"] == "CheckMsg 草稿 #1"
         assert fake.labels(fake.report_in(int(anchor["id"])))[0] == "批准"
         message = await fake.post_message(fake.person("sam"), watched, "Hello again")
         await fake.wait_for("POST", rf"/channels/{message['id']}/messages")
@@ -112,16 +111,16 @@ async def test_replies_follow_the_users_locale_else_the_teams(fake, db_url, monk
         await bot.stop()
 
 
-from bot.messages import MESSAGES as chat_messages  # noqa: E402
-
-
 def test_strings_fall_back_to_english_and_to_the_chat_layer(monkeypatch):
-    monkeypatch.setitem(text.DISCORD_MESSAGES, "zh", {"button.approve": "批准"})
-    monkeypatch.delitem(chat_messages, "zh")  # the fallbacks are what this test is about
-    assert t("button.approve", "zh-CN") == "批准"
-    assert t("button.sent", "zh-CN") == "Mark as sent"
+    from checks import i18n
+
+    assert t("thread.name", "zh-CN", id=2) == "CheckMsg 草稿 #2"  # Discord's own text
+    assert t("button.approve", "zh-CN") == "批准"  # the chat layer's
     assert t("button.approve", None) == "Approve"
-    assert t("verdict.clean", "zh-CN").startswith("No problems found")  # from bot.chat
+    monkeypatch.delitem(i18n.catalogue("zh"), "chat.button.sent")  # the fallbacks are what this test is about
+    monkeypatch.delitem(i18n.catalogue("zh"), "discord.closing")
+    assert t("button.sent", "zh-CN") == "Mark as sent"
+    assert t("closing", "zh-CN") == text.DISCORD_MESSAGES["closing"]
 
 
 def test_settings_from_the_environment(monkeypatch):

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
-from bot.cli import main
+from adapters.cli import main
+from adapters.cli import rules as rules_command
+from bot import batch
 from checks import Context, Draft, all_rules, check, language
 from checks.registry import INTERNAL_ERROR
 
@@ -43,20 +44,11 @@ def test_help_documents_every_exit_status(capsys):
 
 def test_a_crash_is_exit_4_with_one_sentence_and_a_saved_traceback(monkeypatch, tmp_path, capsys):
     """An unexpected exception: exit 4 (never 1), one sentence, the traceback in a file."""
-    monkeypatch.setattr(cli, "cmd_rules", lambda args, config: 1 / 0)
+    monkeypatch.setattr(rules_command, "run", lambda args, config: 1 / 0)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    parser_default = cli.build_parser
-
-    def build(*a, **k):
-        parser = parser_default(*a, **k)
-        sub = next(a for a in parser._actions if a.dest == "command")
-        sub.choices["rules"].set_defaults(run=cli.cmd_rules)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build)
     assert main(["rules"]) == 4
     err = capsys.readouterr().err
     _traceback_free(err)
@@ -131,14 +123,14 @@ def test_an_id_that_cannot_be_written_gets_an_error_object(tmp_path, capsys):
 
 def test_a_line_that_crashes_the_check_gets_an_error_object_and_exit_4(tmp_path, capsys, monkeypatch):
     """A bug on one line: that line answers with an error, the others are checked, exit 4."""
-    real = cli.check
+    real = batch.check
 
     async def flaky(draft, *a, **k):
         if "boom" in draft.text:
             raise RuntimeError("boom inside")
         return await real(draft, *a, **k)
 
-    monkeypatch.setattr(cli, "check", flaky)
+    monkeypatch.setattr(batch, "check", flaky)
     lines = [json.dumps({"id": i, "text": text}) for i, text in enumerate(["Hello there", "boom", "Good day"])]
     status, out, err = _batch(tmp_path, capsys, lines)
     assert [o["id"] for o in out] == [0, 1, 2]

@@ -1,8 +1,10 @@
 """Every text a person reads exists in English and Simplified Chinese.
 
-English lives in the code; ``checks/messages/zh.toml`` holds the Chinese.
-These tests fail when a text has no translation, or when a translation's
-``{placeholders}`` differ from the English ones.
+English lives in the code; each layer's ``messages/zh.toml`` holds its Chinese
+(``checks/``: the engine's, ``bot/``: reports, workflow, chat, ``adapters/``:
+command line, console, Slack, Discord). These tests fail when a text has no
+translation, when a translation's ``{placeholders}`` differ from the English
+ones, or when a layer's text sits in another layer's catalogue.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from adapters.discord_bot.text import DISCORD_MESSAGES
-from bot.messages import MESSAGES
+from bot.messages import CONTEXT_HINTS, MESSAGES, RULE_TITLES
 from bot.render import render_text
 from checks import CheckSettings, Draft, Severity, all_rules, check, i18n
 from checks.models import Context
@@ -25,6 +27,8 @@ from checks.rewrite import GUIDANCE
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH = i18n.catalogue("zh")
+LAYERS = ("checks", "bot", "adapters")  # each may use the texts of the layers before it
+ZH_OF = {layer: i18n.layer_catalogue(layer, "zh") for layer in LAYERS}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Calls that carry an English text and its key: the position of the key (the template follows it).
 TEXT_CALLS = {"tr": 0, "Text": 0, "say": 1}
@@ -58,13 +62,39 @@ def _same_placeholders(english: str, chinese: str) -> bool:
 
 def test_the_scan_finds_the_texts():
     keys = {key for _, key, _ in SOURCE_TEXTS}
-    assert {"fix.remove-link", "note.spelling-stopped", "cli.summary.in", "draft.empty"} <= keys
+    assert {"fix.remove-link", "note.spelling-stopped", "report.summary.in", "draft.empty"} <= keys
 
 
 @pytest.mark.parametrize("where,key,template", SOURCE_TEXTS, ids=[w for w, _, _ in SOURCE_TEXTS])
 def test_every_text_in_the_code_has_a_chinese_translation(where, key, template):
-    assert key in ZH, f"{where}: no Chinese for {key!r} ({template!r}) in checks/messages/zh.toml"
+    layer = where.split("/")[0]
+    reachable = LAYERS[: LAYERS.index(layer) + 1]
+    assert any(key in ZH_OF[below] for below in reachable), f"{where}: no Chinese for {key!r} ({template!r}) in {layer}/messages/zh.toml"
     assert _same_placeholders(template, ZH[key]), f"{where}: placeholders differ for {key!r}: {template!r} vs {ZH[key]!r}"
+
+
+def test_each_layer_keeps_its_own_texts():
+    """A key is in one catalogue only, and in the lowest layer whose code uses it: the engine's
+    catalogue holds no command-line or chat text, the bot's none that only the adapters use."""
+    for lower, upper in ((a, b) for i, a in enumerate(LAYERS) for b in LAYERS[i + 1:]):
+        assert sorted(ZH_OF[lower].keys() & ZH_OF[upper].keys()) == [], f"{lower} and {upper} both have these"
+    used_in: dict[str, set[str]] = {}
+    for where, key, _ in SOURCE_TEXTS:
+        used_in.setdefault(key, set()).add(where.split("/")[0])
+    for layer in LAYERS:
+        code = "".join(path.read_text("utf-8") for path in (ROOT / layer).rglob("*.py"))
+        misplaced = [key for key in ZH_OF[layer] if key in used_in and layer not in used_in[key] and f'"{key}"' not in code]
+        assert misplaced == [], f"{layer}/messages/zh.toml holds texts only layers above use: {misplaced}"
+
+
+def test_the_layer_check_finds_a_misplaced_text(monkeypatch):
+    """The check above can fail: a command-line text moved to the engine's catalogue, or kept in two, is caught."""
+    monkeypatch.setitem(ZH_OF["checks"], "cli.interrupted", ZH_OF["adapters"]["cli.interrupted"])
+    with pytest.raises(AssertionError, match="checks and adapters both have these"):
+        test_each_layer_keeps_its_own_texts()
+    monkeypatch.delitem(ZH_OF["adapters"], "cli.interrupted")
+    with pytest.raises(AssertionError, match=r"only layers above use: \['cli.interrupted'\]"):
+        test_each_layer_keeps_its_own_texts()
 
 
 def test_a_key_means_one_english_text():
@@ -96,12 +126,47 @@ def test_keys_built_at_run_time_exist():
         assert _same_placeholders(english, ZH[f"guidance.{rule}"])
 
 
-@pytest.mark.parametrize("name,tables", [("bot.messages.MESSAGES", MESSAGES), ("discord text", DISCORD_MESSAGES)])
-def test_chat_tables_are_complete_in_both_languages(name, tables):
-    english, chinese = tables["en"], tables["zh"]
-    assert sorted(set(english) ^ set(chinese)) == [], f"{name}: keys in only one language"
-    for key, text in english.items():
-        assert _same_placeholders(text, chinese[key]), f"{name} {key}: {text!r} vs {chinese[key]!r}"
+def _table_texts():
+    """(layer, key, English) of the texts kept in tables rather than in calls: chat, rule titles, Discord."""
+    yield from (("bot", "chat." + key, text) for key, text in MESSAGES.items())
+    yield from (("bot", "rule-title." + rule, title) for rule, title in RULE_TITLES.items())
+    for rule, (what, why) in CONTEXT_HINTS.items():
+        yield from (("bot", f"context-hint.{rule}.what", what), ("bot", f"context-hint.{rule}.why", why))
+    yield from (("adapters", "discord." + key, text) for key, text in DISCORD_MESSAGES.items())
+
+
+@pytest.mark.parametrize("layer,key,english", list(_table_texts()), ids=lambda value: str(value)[:40])
+def test_chat_tables_have_their_chinese_in_their_layer(layer, key, english):
+    assert key in ZH_OF[layer], f"no Chinese for {key!r} in {layer}/messages/zh.toml"
+    assert _same_placeholders(english, ZH_OF[layer][key]), f"{key}: {english!r} vs {ZH_OF[layer][key]!r}"
+
+
+def test_every_rule_has_a_title():
+    assert sorted(set(all_rules()) - set(RULE_TITLES)) == []
+
+
+@pytest.mark.parametrize("locale", ["zh", "zh-CN", "zh_TW", "zh-Hans"])
+def test_every_catalogue_reads_a_platform_locale_the_same_way(locale):
+    """One locale fallback for all three layers' texts: a platform's locale reads as its language."""
+    from adapters.discord_bot.text import t
+    from bot.messages import message, rule_title
+
+    assert i18n.catalogue(locale) == i18n.catalogue("zh")
+    assert message("button.approve", locale) == ZH_OF["bot"]["chat.button.approve"]
+    assert rule_title("contact.email", locale) == ZH_OF["bot"]["rule-title.contact.email"]
+    assert t("closing", locale) == ZH_OF["adapters"]["discord.closing"]
+    assert i18n.say(locale, "cli.interrupted", "interrupted; nothing more was done.") == ZH_OF["adapters"]["cli.interrupted"]
+    assert i18n.Text("contact.email", "x").localized(locale) == ZH_OF["checks"]["contact.email"]
+
+
+@pytest.mark.parametrize("locale", [None, "", "en-US", "de", "fr-CA"])
+def test_other_locales_read_english_in_every_layer(locale):
+    from adapters.discord_bot.text import t
+    from bot.messages import message, rule_title
+
+    assert message("button.approve", locale) == "Approve" and rule_title("contact.email", locale) == "Email address"
+    assert t("closing", locale) == DISCORD_MESSAGES["closing"]
+    assert i18n.Text("contact.email", "Email addresses are not allowed.").localized(locale or "en") == "Email addresses are not allowed."
 
 
 def _violations():
@@ -196,7 +261,7 @@ def test_html_and_css_parser_notes_read_in_chinese(name):
 
 
 def test_rules_command_in_chinese(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     assert main(["rules", "--lang", "zh"]) == 0
     listing = capsys.readouterr().out
@@ -218,11 +283,12 @@ def _console(tmp_path, script, *argv, check_settings=None):
     import argparse
     import io
 
-    from adapters.console import add_console_parser, run_console
+    from adapters.cli import console as console_command
+    from adapters.console import run_console
     from bot.review_settings import ReviewSettings
 
     parser = argparse.ArgumentParser(prog="checkmsg")
-    add_console_parser(parser.add_subparsers(dest="command"))
+    console_command.configure(parser.add_subparsers(dest="command").add_parser("console"))
     args = parser.parse_args(["console", "--database", str(tmp_path / "c.sqlite3"), "--approver", "bob", *argv])
     out = io.StringIO()
     status = run_console(args, ReviewSettings(), io.StringIO(script), out, check_settings)
@@ -249,7 +315,7 @@ def test_console_takes_the_team_language_and_lang_wins(tmp_path):
 
 
 def test_audit_messages_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     assert main(["audit", "--since", "soon", "--lang", "zh"]) == 2
     assert "需要 ISO 格式的日期或时间" in capsys.readouterr().err
@@ -264,7 +330,7 @@ def test_audit_messages_in_chinese(tmp_path, capsys):
 
 
 def test_config_errors_in_the_language_the_file_asks_for(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     config = tmp_path / "checkmsg.toml"
     config.write_text('ui_language = "zh"\nwords = [""]\nbogus = 1\n[rules."style.gramar"]\nenabled = false\n', encoding="utf-8")
@@ -279,7 +345,7 @@ def test_config_errors_in_the_language_the_file_asks_for(tmp_path, capsys):
 
 
 def test_batch_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     lines = tmp_path / "in.jsonl"
     lines.write_text('{"id": "a", "text": "Email me at help@lumiwood.com"}\nnope\n{"id": "c"}\n', encoding="utf-8")
@@ -295,7 +361,7 @@ def test_batch_in_chinese(tmp_path, capsys):
 
 
 def test_eval_summary_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
@@ -368,16 +434,20 @@ def test_command_help_in_chinese(command, capsys, tmp_path):
 
 
 def test_command_list_in_chinese(capsys):
-    from adapters.cli import ADAPTER_COMMANDS, main
-    from bot.cli import BOT_COMMANDS, _doc, cmd_batch, cmd_check, cmd_eval, cmd_rules
+    import argparse
+    import importlib
+
+    from adapters.cli import main
+    from adapters.cli.parser import COMMANDS
 
     assert main(["--help", "--lang", "zh"]) == 0
     shown = capsys.readouterr().out
     assert "按照亚马逊的沟通指南" in shown and "退出状态" in shown and "运行 Discord 机器人" in shown
-    for command in (*BOT_COMMANDS, *ADAPTER_COMMANDS):
+    for command in COMMANDS:
         assert _same_placeholders(command.help, ZH[f"cli.help.{command.name}"])
-    for name, func in (("check", cmd_check), ("batch", cmd_batch), ("eval", cmd_eval), ("rules", cmd_rules)):
-        assert _same_placeholders(_doc(func), ZH[f"cli.doc.{name}"]), name
+        parser = argparse.ArgumentParser()
+        importlib.import_module(command.module).configure(parser)
+        assert parser.description and _same_placeholders(parser.description, ZH[f"cli.doc.{command.name}"]), command.name
 
 
 def _make_database(path: Path) -> None:
@@ -390,7 +460,7 @@ def _make_database(path: Path) -> None:
 
 
 def test_a_database_that_cannot_be_used_is_said_in_chinese(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     missing = "/nonexistent-checkmsg-folder/audit.sqlite3"
     assert main(["audit", "--database", missing, "--lang", "zh"]) == 2
@@ -409,7 +479,7 @@ def test_validation_keys_exist_with_their_parameters():
 
 
 def test_context_problems_in_chinese_and_in_our_english(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     argv = ["check", "--order-date", "soon", "--previous-review-requests", "-1", "--buyer-lang", "a b", "-"]
     assert main([*argv, "--lang", "zh"]) == 2
@@ -441,10 +511,9 @@ def test_slack_dialogs_in_chinese():
 def test_every_option_help_has_a_chinese_text(command):
     import argparse
 
-    from adapters.cli import ADAPTER_COMMANDS
-    from bot.cli import _GROUP_KEYS, build_parser
+    from adapters.cli.parser import GROUP_KEYS, build_parser
 
-    parser = build_parser(command, ADAPTER_COMMANDS)
+    parser = build_parser(command)
     if command is not None:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         parser = sub.choices[command]
@@ -453,8 +522,8 @@ def test_every_option_help_has_a_chinese_text(command):
             keys = [f"cli.opt.{command or 'top'}.{action.dest}", f"cli.opt.{action.dest}"]
             assert any(key in ZH for key in keys), f"{command} {action.dest}: {action.help!r}"
     for group in parser._action_groups:
-        assert group.title in _GROUP_KEYS and _GROUP_KEYS[group.title] in ZH
-    zh = build_parser(command, ADAPTER_COMMANDS, "zh")
+        assert group.title in GROUP_KEYS and GROUP_KEYS[group.title] in ZH
+    zh = build_parser(command, "zh")
     if command is not None:
         zh = next(a for a in zh._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
     shown = zh.format_help()
@@ -490,7 +559,7 @@ def test_discord_registers_its_commands_in_the_team_language():
 
 
 def test_eval_filters_in_chinese_and_english_json_unchanged(capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     corpus = str(ROOT.parent / "shared" / "corpus" / "dev.jsonl")
     if not Path(corpus).is_file():
@@ -502,10 +571,10 @@ def test_eval_filters_in_chinese_and_english_json_unchanged(capsys):
 
 
 def test_argparse_messages_have_chinese_texts_with_the_same_specifiers():
-    from bot.cli import _ARGPARSE_KEYS
+    from adapters.cli.parser import ARGPARSE_KEYS
 
     specifiers = re.compile(r"%(?:\(\w+\))?[rsd]")
-    for english, key in _ARGPARSE_KEYS.items():
+    for english, key in ARGPARSE_KEYS.items():
         assert key in ZH and CJK.search(ZH[key]), key
         assert sorted(specifiers.findall(english)) == sorted(specifiers.findall(ZH[key])), key
 
@@ -513,7 +582,7 @@ def test_argparse_messages_have_chinese_texts_with_the_same_specifiers():
 def test_usage_errors_in_chinese(capsys):
     import argparse
 
-    from bot.cli import main
+    from adapters.cli import main
 
     original = argparse._
     assert main(["check", "--format", "xml", "--lang", "zh"]) == 2
@@ -544,7 +613,7 @@ def test_css_parser_reasons_in_chinese():
 
 
 def test_eval_bars_in_chinese(tmp_path, capsys):
-    from bot.cli import main
+    from adapters.cli import main
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text('{"id": "a", "text": "Hello there, thanks.", "expect": ["contact.email"]}\n', encoding="utf-8")

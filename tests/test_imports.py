@@ -1,13 +1,16 @@
-"""The engine's imports point one way: no cycle among the modules of ``checks/``,
-not even through an import inside a function, and nothing in ``checks/`` imports
-the bot or the adapters."""
+"""Imports point one way, adapters -> bot -> checks: no cycle among the modules of
+``checks/``, not even through an import inside a function; nothing in ``checks/``
+imports the bot or the adapters, nothing in ``bot/`` the adapters."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 CHECKS = Path(__file__).resolve().parent.parent / "checks"
+BOT = CHECKS.parent / "bot"
 
 
 def module_name(path: Path) -> str:
@@ -103,3 +106,71 @@ def test_html_package_reads_no_document_engine_or_rules():
     for path in (CHECKS / "html").rglob("*.py"):
         upward = {t for t in imported(path) if t.startswith(("checks.document", "checks.engine", "checks.rules", "checks.registry"))}
         assert not upward, f"{path.name} imports {sorted(upward)}"
+
+
+def test_bot_never_imports_the_adapters():
+    """The command line lives in adapters/cli/; bot/ holds what it runs."""
+    for path in BOT.rglob("*.py"):
+        outward = {t for t in imported(path) if t.split(".")[0] == "adapters"}
+        assert not outward, f"{path.relative_to(BOT.parent)} imports {sorted(outward)}"
+
+
+def test_checkmsg_check_loads_no_database_or_chat_library():
+    """Each subcommand's module is imported only when it runs: checking a draft stays light."""
+    code = (
+        "import sys\n"
+        "from adapters.cli import main\n"
+        "main(['check', '--reply', '-'])\n"
+        "print(sorted(m for m in ('sqlalchemy', 'slack_bolt', 'discord', 'aiohttp') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], input="Hello", capture_output=True, text=True, cwd=CHECKS.parent, timeout=120)
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+ADAPTERS = CHECKS.parent / "adapters"
+SPEAKS_SQL = {"bot/store.py", "bot/repository.py", "bot/models_db.py"}  # and bot/migrations/
+
+
+def _speaks_sql(targets: set[str]) -> set[str]:
+    return {t for t in targets if t.split(".")[0] == "sqlalchemy" or t in ("bot.models_db", "bot.models_db.metadata")}
+
+
+def test_sql_lives_in_the_store_and_its_repository():
+    """The workflow, its policy, the chat layer, Amazon and the adapters ask bot/repository.py; none writes SQL."""
+    for path in [*BOT.rglob("*.py"), *ADAPTERS.rglob("*.py")]:
+        where = path.relative_to(CHECKS.parent).as_posix()
+        if where in SPEAKS_SQL or where.startswith("bot/migrations/"):
+            continue
+        assert not _speaks_sql(imported(path)), f"{where} imports {sorted(_speaks_sql(imported(path)))}"
+
+
+def test_the_sql_check_finds_sql(tmp_path):
+    """The check above can fail: a module that builds a statement itself is caught."""
+    module = tmp_path / "leaky.py"
+    module.write_text("from sqlalchemy import select\nfrom bot import models_db as db\n", encoding="utf-8")
+    assert {"sqlalchemy", "bot.models_db"} <= _speaks_sql(_all_imports(module))
+
+
+def _all_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            found.add(node.module or "")
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_the_transition_table_loads_no_database_code():
+    """bot/policy.py (who may do what, in which state) stands apart from the store: importing it
+    loads neither SQLAlchemy nor the store, its repository or the review workflow."""
+    code = (
+        "import sys\n"
+        "import bot.policy\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        " or m in ('bot.models_db', 'bot.repository', 'bot.store', 'bot.review')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=CHECKS.parent, timeout=120)
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr

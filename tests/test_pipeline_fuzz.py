@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from adapters.discord_bot import render as discord_render
 from adapters.slack import blocks as slack_blocks
-from bot.cli import _batch
+from bot.batch import check_lines
 from bot.render import render_text
 from bot.review import DraftView
 from checks import CheckSettings, Context, Draft, DraftError, check
@@ -88,7 +88,7 @@ def _view(draft: Draft, report) -> DraftView:
 async def _through_the_pipeline(draft: Draft) -> None:
     line = json.dumps({"id": "d", "text": draft.text, "context": draft.context.model_dump(mode="json", exclude_unset=True)})
     out = io.StringIO()
-    tally = await _batch([line.encode("ascii")], CheckSettings(), out)
+    tally = await check_lines([line.encode("ascii")], CheckSettings(), out)
     written = out.getvalue()
     assert written.endswith("\n") and written.count("\n") == 1 and len(written.splitlines()) == 1
     written.encode("utf-8")

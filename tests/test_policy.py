@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import models_db as db
-from bot import policy
+from bot import policy, states
 from bot.review import Decision, DraftView
 from bot.review_settings import ReviewSettings
 
@@ -13,7 +12,7 @@ SETTINGS = ReviewSettings(approvers=["bob", "carol"])
 AUTHOR, APPROVER, OTHER = policy.Actor("alice"), policy.Actor("bob"), policy.Actor("mallory")
 
 
-def draft(state: str = db.PENDING, *, errors: bool = False, author: str = "alice",
+def draft(state: str = states.PENDING, *, errors: bool = False, author: str = "alice",
           approvals: list[str] = ()) -> DraftView:
     import datetime as dt
 
@@ -30,16 +29,16 @@ def draft(state: str = db.PENDING, *, errors: bool = False, author: str = "alice
 @pytest.mark.parametrize(
     ("state", "errors", "actor", "allowed"),
     [
-        (db.PENDING, False, APPROVER, ["approve", "request_changes", "withdraw"]),
-        (db.PENDING, False, AUTHOR, ["withdraw", "edit"]),
-        (db.PENDING, False, OTHER, []),
-        (db.PENDING, True, APPROVER, ["override", "request_changes", "withdraw"]),
-        (db.APPROVED, False, AUTHOR, ["sent", "withdraw", "edit"]),
-        (db.APPROVED, False, APPROVER, ["sent", "request_changes", "withdraw"]),
-        (db.CHANGES_REQUESTED, False, APPROVER, ["request_changes", "withdraw"]),
-        (db.CHANGES_REQUESTED, False, AUTHOR, ["withdraw", "edit"]),
-        (db.WITHDRAWN, False, APPROVER, []),
-        (db.SENT, False, AUTHOR, []),
+        (states.PENDING, False, APPROVER, ["approve", "request_changes", "withdraw"]),
+        (states.PENDING, False, AUTHOR, ["withdraw", "edit"]),
+        (states.PENDING, False, OTHER, []),
+        (states.PENDING, True, APPROVER, ["override", "request_changes", "withdraw"]),
+        (states.APPROVED, False, AUTHOR, ["sent", "withdraw", "edit"]),
+        (states.APPROVED, False, APPROVER, ["sent", "request_changes", "withdraw"]),
+        (states.CHANGES_REQUESTED, False, APPROVER, ["request_changes", "withdraw"]),
+        (states.CHANGES_REQUESTED, False, AUTHOR, ["withdraw", "edit"]),
+        (states.WITHDRAWN, False, APPROVER, []),
+        (states.SENT, False, AUTHOR, []),
     ],
 )
 def test_allowed_actions_by_state_and_person(state, errors, actor, allowed) -> None:  # noqa: ANN001
@@ -57,9 +56,9 @@ def test_refusals_say_why() -> None:
     assert "Override" in str(policy.refusal(draft(errors=True), policy.APPROVE, APPROVER, SETTINGS))
     assert "no errors" in str(policy.refusal(draft(), policy.OVERRIDE, APPROVER, SETTINGS))
     assert "Only approvers" in str(policy.refusal(draft(), policy.APPROVE, OTHER, SETTINGS))
-    assert "already approved" in str(policy.refusal(draft(db.APPROVED), policy.APPROVE, APPROVER, SETTINGS))
+    assert "already approved" in str(policy.refusal(draft(states.APPROVED), policy.APPROVE, APPROVER, SETTINGS))
     assert "Changes were requested" in str(
-        policy.refusal(draft(db.CHANGES_REQUESTED), policy.APPROVE, APPROVER, SETTINGS))
+        policy.refusal(draft(states.CHANGES_REQUESTED), policy.APPROVE, APPROVER, SETTINGS))
     assert "already approved this version" in str(
         policy.refusal(draft(approvals=["bob"]), policy.APPROVE, APPROVER, SETTINGS))
     no_override = ReviewSettings(approvers=["bob"], allow_override=False)
@@ -69,8 +68,8 @@ def test_refusals_say_why() -> None:
 def test_a_new_action_is_one_registration(monkeypatch) -> None:
     """The extension point for sending through Amazon: a row in the table, placed in the display order."""
     monkeypatch.setattr(policy, "TRANSITIONS", dict(policy.TRANSITIONS))
-    policy.register_action(policy.ActionRule("send", frozenset({db.APPROVED}), db.SENT, policy.INVOLVED),
+    policy.register_action(policy.ActionRule("send", frozenset({states.APPROVED}), states.SENT, policy.INVOLVED),
                            before=policy.SENT)
-    assert policy.available_actions(draft(db.APPROVED), SETTINGS)[:2] == ["send", "sent"]
-    assert "send" in policy.allowed_actions(draft(db.APPROVED), AUTHOR, SETTINGS)
-    assert "send" not in policy.allowed_actions(draft(db.APPROVED), OTHER, SETTINGS)
+    assert policy.available_actions(draft(states.APPROVED), SETTINGS)[:2] == ["send", "sent"]
+    assert "send" in policy.allowed_actions(draft(states.APPROVED), AUTHOR, SETTINGS)
+    assert "send" not in policy.allowed_actions(draft(states.APPROVED), OTHER, SETTINGS)

@@ -253,7 +253,7 @@ def test_cli_and_chat_never_call_an_unclean_rewrite_ready() -> None:
 
 
 def test_batch_line_carries_rewrite_remaining_and_guidance() -> None:
-    from bot.cli import batch_line
+    from bot.batch import batch_line
 
     line = json.dumps({"id": "x", "text": f"Hello Jo,\n\nOrder {OID} ships late.", "context": {**CTX, "attachments": ["a.jpg"]}})
     out = asyncio.run(batch_line(line.encode(), 1, CheckSettings()))

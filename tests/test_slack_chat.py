@@ -46,10 +46,11 @@ def test_pack_respects_count_and_size() -> None:
     assert pack(["aaa", "bbb"], per_message=50, message_chars=5) == [["aaa"], ["bbb"]]
 
 
-def test_message_falls_back_to_english_for_unknown_locales(monkeypatch) -> None:
-    import bot.messages
+def test_message_falls_back_to_english_for_unknown_locales_and_keys(monkeypatch) -> None:
+    from checks import i18n
 
-    monkeypatch.delitem(bot.messages.MESSAGES, "zh")  # a locale without a table (zh has one now)
+    assert message("result.unchanged", "de-DE") == message("result.unchanged", "en")  # a locale without a catalogue
+    monkeypatch.delitem(i18n.catalogue("zh"), "chat.result.unchanged")  # a key the catalogue lacks
     assert message("result.unchanged", "zh-CN") == message("result.unchanged", "en")
     assert message("draft.title", "en-US", id=3, revision=2) == "Draft #3, version 2"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot import models_db as db
+from bot import states
 from bot.chat import (
     Section,
     render_report_parts,
@@ -111,9 +111,9 @@ def _fill(blocks: list[str], limit: int) -> tuple[str, int]:
 def colour(draft: DraftView) -> discord.Colour:
     """Green once approved or sent (an override included: the team decided), grey once
     withdrawn or expired, else the colour of the worst finding."""
-    if draft.state in (db.APPROVED, db.SENT):
+    if draft.state in (states.APPROVED, states.SENT):
         return discord.Colour.green()
-    if draft.state in (db.WITHDRAWN, db.EXPIRED):
+    if draft.state in (states.WITHDRAWN, states.EXPIRED):
         return discord.Colour.light_grey()
     return _COLOURS[_worst(draft)]
 

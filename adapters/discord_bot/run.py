@@ -2,54 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import sys
 
-import discord
-
-from bot.chat import warm_up_checks
 from bot.config import Config
 from bot.services import Drain, Services
-from bot.store import StoreUnavailable
-from checks import i18n
 
 from .app import CheckMsgBot
-from .settings import DiscordSettings, SettingsError, load_settings
-
-
-def add_discord_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
-        "discord",
-        help="run the Discord bot (settings from DISCORD_* environment variables)",
-        description="Connect to Discord and check drafts sent with /checkmsg, the message menu "
-        "'Check with CheckMsg', or in the watched channels. See README, section Discord.",
-    )
-    parser.add_argument("--database", help="database URL or SQLite file (default: [review] database_url)")
-    return parser
-
-
-def run_discord(args: argparse.Namespace, config: Config) -> int:
-    lang = config.checks.ui_language
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        print(f"checkmsg discord: {i18n.localize(exc.args[0], lang)}", file=sys.stderr)
-        return 2
-    discord.utils.setup_logging()
-    warm_up_checks()
-    try:
-        asyncio.run(serve(settings, config, database=getattr(args, "database", None)))
-    except StoreUnavailable as exc:
-        print(f"checkmsg discord: {i18n.localize(exc.message, lang)}", file=sys.stderr)
-        return 3
-    except discord.LoginFailure:
-        refused = i18n.say(lang, "discord.token-refused", "Discord refused DISCORD_TOKEN; copy the bot token again.")
-        print(f"checkmsg discord: {refused}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
-        return 130
-    return 0
+from .settings import DiscordSettings
 
 
 def review_settings(settings: DiscordSettings, config: Config):

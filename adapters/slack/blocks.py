@@ -46,7 +46,7 @@ class Button:
     """How a workflow action (``bot.policy``) looks on a Slack report."""
 
     action_id: str
-    label_key: str  # in bot.messages
+    label_key: str  # in bot.messages.MESSAGES
     style: str | None = None  # "primary" (green) or "danger" (red)
 
 

@@ -4,8 +4,6 @@ replicas behind a load balancer, state in the shared database) or Socket Mode
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,13 +13,10 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
-from sqlalchemy import text
 
-from bot.chat import warm_up_checks
-from bot.config import Config, load_config
+from bot.config import Config
 from bot.services import Drain, open_services
 from bot.store import Store, StoreUnavailable
-from checks import i18n
 
 from .app import SlackReplies, build_app
 from .settings import SlackSettings
@@ -67,8 +62,7 @@ def web_app(app: AsyncApp, store: Store, replies: SlackReplies | None = None) ->
 
     async def healthz(_request: web.Request) -> web.Response:
         try:
-            async with store.transaction() as conn:
-                await conn.execute(text("SELECT 1"))
+            await store.ping()
         except StoreUnavailable as exc:
             return web.json_response({"ok": False, "database": exc.message}, status=503)
         return web.json_response({"ok": True})
@@ -108,42 +102,3 @@ async def serve_socket(settings: SlackSettings, config: Config, checker=None) ->
             running.replies.accepting = False
             await running.drain.finish(running.replies.idle)
             await handler.close_async()
-
-
-def add_slack_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register ``checkmsg slack`` on the CLI's sub-parsers."""
-    parser = subparsers.add_parser(
-        "slack",
-        help="run the Slack bot (Socket Mode, or HTTP with --http)",
-        description="Run CheckMsg in Slack. Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; "
-        "--http needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and listens on $PORT (default 3000). "
-        "Reviews are kept in DATABASE_URL (PostgreSQL for several replicas).",
-    )
-    parser.add_argument("--http", action="store_true", help="serve /slack/events and /healthz instead of Socket Mode")
-    parser.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
-    return parser
-
-
-def run_slack(args: argparse.Namespace, config: Config | None = None) -> int:
-    """Handle ``checkmsg slack``; returns the exit status."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = SlackSettings()
-    if args.port:
-        settings = settings.model_copy(update={"port": args.port})
-    mode = "http" if args.http else "socket"
-    missing = settings.missing(mode)
-    config = config or load_config()
-    lang = config.checks.ui_language
-    if missing:
-        text = i18n.say(lang, "slack.missing", "set {names} (see the README's Slack section)", names=", ".join(missing))
-        print(f"checkmsg slack: {text}")
-        return 2
-    warm_up_checks()
-    try:
-        asyncio.run(serve_http(settings, config) if args.http else serve_socket(settings, config))
-    except StoreUnavailable as exc:
-        print(f"checkmsg slack: {i18n.localize(exc.message, lang)}")
-        return 3
-    except KeyboardInterrupt:  # Ctrl-C before the bot was up (after that, SIGINT drains)
-        return 130
-    return 0

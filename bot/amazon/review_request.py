@@ -15,14 +15,11 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
-
 from checks.i18n import tr
 
-from .. import models_db as db
+from .. import repository
 from ..review import DraftView, NotAllowed, ReviewWorkflow
-from ..store import append_audit, order_key
+from ..store import Conflict, order_key
 from .client import AmazonError, SellingPartner
 from .context import fetch_order_facts
 from .message_types import REVIEW_SOLICITATION
@@ -144,44 +141,38 @@ class AmazonReviewRequester:
         return ReviewRequestResult(offer.order_id, True, False, answer, outcome.draft)
 
     async def _earlier(self, order_id: str):  # noqa: ANN202
-        t = db.amazon_solicitations
         async with self.workflow.store.transaction() as conn:
-            return (await conn.execute(select(t).where(t.c.order_key == order_key(order_id)))).one_or_none()
+            return await repository.read_solicitation(conn, order_key(order_id))
 
     async def _claim(self, key: str, draft_id: int, actor: str) -> bool:
         store = self.workflow.store
-        t = db.amazon_solicitations
         now = store.clock()
         values = dict(draft_id=draft_id, state=SENDING, actor=actor, amazon_status=None, amazon_answer=None, updated_at=now)
         try:
             async with store.transaction() as conn:
-                row = (await conn.execute(select(t).where(t.c.order_key == key))).one_or_none()
+                row = await repository.read_solicitation(conn, key)
                 if row is None:
-                    await conn.execute(insert(t).values(order_key=key, created_at=now, **values))
+                    await repository.insert_solicitation(conn, order_key=key, created_at=now, **values)
                     return True
                 if row.state not in (FAILED, DRY_RUN):
                     return False
-                done = await conn.execute(update(t).where(t.c.order_key == key, t.c.state == row.state).values(**values))
-                return done.rowcount == 1
-        except IntegrityError:
+                return await repository.update_solicitation(conn, key, row.state, **values)
+        except Conflict:
             return False
 
     async def _finish(self, key: str, draft_id: int, actor: str, state: str, status: int | None, answer: str, action: str) -> None:
         store = self.workflow.store
         now = store.clock()
         async with store.transaction() as conn:
-            t = db.amazon_solicitations
-            await conn.execute(update(t).where(t.c.order_key == key, t.c.state == SENDING)
-                               .values(state=state, amazon_status=status, amazon_answer=str(answer), updated_at=now))
-            draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one()
-            revision = (await conn.execute(select(db.revisions).where(
-                db.revisions.c.draft_id == draft_id, db.revisions.c.number == draft.current_revision))).one()
+            await repository.update_solicitation(
+                conn, key, SENDING, state=state, amazon_status=status, amazon_answer=str(answer), updated_at=now
+            )
+            draft = await repository.read_draft(conn, draft_id)
+            revision = await repository.read_revision(conn, draft_id, draft.current_revision)
             if state == SENT:  # the order's review memory counts Amazon's request too
-                memory = db.order_review_requests
-                exists = (await conn.execute(select(memory.c.draft_id).where(memory.c.order_key == key, memory.c.draft_id == draft_id))).first()
-                if exists is None:
-                    await conn.execute(insert(memory).values(order_key=key, draft_id=draft_id, revision_id=revision.id,
-                                                             content_hash=revision.content_hash, created_at=now))
-            await append_audit(conn, at=now, actor=actor, action=action, draft=draft, revision=revision.number,
+                await repository.remember_review_request(
+                    conn, order_key=key, draft_id=draft_id, revision_id=revision.id, content_hash=revision.content_hash, now=now
+                )
+            await repository.append_audit(conn, at=now, actor=actor, action=action, draft=draft, revision=revision.number,
                                content_hash=revision.content_hash, reason=f"{REVIEW_SOLICITATION}: {answer}")
         log.info("Amazon review request for draft #%s: %s", draft_id, state)

@@ -25,14 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from checks.i18n import tr
 
-from .. import models_db as db
+from .. import repository, states
 from ..review import DraftView, InvalidState, NotAllowed, ReviewError, ReviewWorkflow, content_hash
-from ..store import append_audit, order_key
+from ..store import Conflict, order_key
 from .client import AmazonError, SellingPartner
 from .context import find_order_id
 from .message_types import MESSAGE_TYPES, problems
@@ -130,13 +128,13 @@ class AmazonSender:
     ) -> SendResult:
         """Send the approved content ``content_hash`` of draft ``draft_id`` as ``message_type``, once."""
         draft = await self.workflow.get(draft_id)
-        if draft.state == db.SENT:
+        if draft.state == states.SENT:
             return await self._already(draft_id, message_type)
         try:
             async with self.workflow.store.transaction() as conn:  # who may send, and is it approved (nothing written)
                 await self.workflow.lock_sendable(conn, draft_id, actor, content_hash=content_hash, roles=roles)
         except InvalidState:
-            if (await self.workflow.get(draft_id)).state == db.SENT:  # another click sent it a moment ago
+            if (await self.workflow.get(draft_id)).state == states.SENT:  # another click sent it a moment ago
                 return await self._already(draft_id, message_type)
             raise
         named = list(draft.context.attachments or []) if draft.context is not None else []
@@ -207,22 +205,20 @@ class AmazonSender:
         try:
             async with store.transaction() as conn:
                 draft, revision = await self.workflow.lock_sendable(conn, draft_id, actor, content_hash=digest, roles=roles)
-                t = db.amazon_sends
-                row = (await conn.execute(select(t).where(t.c.revision_id == revision.id))).one_or_none()
+                row = await repository.send_for_revision(conn, revision.id)
                 now = store.clock()
                 values = dict(draft_id=draft.id, revision_id=revision.id, content_hash=digest, order_key=order_key(order_id),
                               message_type=message_type, state=SENDING, actor=actor, amazon_status=None, amazon_answer=None,
                               updated_at=now)
                 if row is None:
-                    return (await conn.execute(insert(t).values(created_at=now, **values).returning(t.c.id))).scalar_one()
+                    return await repository.insert_send(conn, created_at=now, **values)
                 if row.state not in _RELEASED:
                     return None
-                done = await conn.execute(update(t).where(t.c.id == row.id, t.c.state == row.state).values(**values))
-                return row.id if done.rowcount == 1 else None
-        except IntegrityError:  # another replica inserted the claim first
+                return row.id if await repository.update_send(conn, row.id, row.state, **values) else None
+        except Conflict:  # another replica inserted the claim first
             return None
         except InvalidState:
-            if (await self.workflow.get(draft_id)).state == db.SENT:
+            if (await self.workflow.get(draft_id)).state == states.SENT:
                 return None
             raise
 
@@ -230,15 +226,13 @@ class AmazonSender:
                       answer: str, action: str, message_type: str) -> None:
         store = self.workflow.store
         async with store.transaction() as conn:
-            t = db.amazon_sends
-            await conn.execute(
-                update(t).where(t.c.id == claim, t.c.state == SENDING)
-                .values(state=state, amazon_status=status, amazon_answer=str(answer), updated_at=store.clock())
+            await repository.update_send(
+                conn, claim, SENDING, state=state, amazon_status=status, amazon_answer=str(answer), updated_at=store.clock()
             )
-            row = (await conn.execute(select(t).where(t.c.id == claim))).one()
-            draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one()
-            revision = (await conn.execute(select(db.revisions).where(db.revisions.c.id == row.revision_id))).one()
-            await append_audit(
+            row = await repository.read_send(conn, claim)
+            draft = await repository.read_draft(conn, draft_id)
+            revision = await repository.read_revision_by_id(conn, row.revision_id)
+            await repository.append_audit(
                 conn, at=store.clock(), actor=actor, action=action, draft=draft, revision=revision.number,
                 content_hash=row.content_hash, rule_ids=json.loads(revision.rule_ids),
                 reason=f"{message_type}: {answer}",
@@ -252,8 +246,7 @@ class AmazonSender:
 
     async def _earlier_answer(self, draft_id: int) -> str:
         async with self.workflow.store.transaction() as conn:
-            t = db.amazon_sends
-            row = (await conn.execute(select(t).where(t.c.draft_id == draft_id).order_by(t.c.id.desc()))).first()
+            row = await repository.latest_send(conn, draft_id)
         if row is None:
             return tr("amazon.sent-elsewhere", "It was marked sent without CheckMsg sending it.")
         if row.state == UNKNOWN:
@@ -273,13 +266,11 @@ class AmazonSender:
             raise NotAllowed(tr("amazon.release-approvers", "Only an approver can release a send."))
         store = self.workflow.store
         async with store.transaction() as conn:
-            t = db.amazon_sends
-            rows = (await conn.execute(select(t).where(t.c.draft_id == draft_id, t.c.state.in_((SENDING, UNKNOWN))))).all()
+            rows = await repository.sends_in(conn, draft_id, (SENDING, UNKNOWN))
             for row in rows:
-                await conn.execute(update(t).where(t.c.id == row.id, t.c.state == row.state)
-                                   .values(state=FAILED, updated_at=store.clock()))
-                draft = (await conn.execute(select(db.drafts).where(db.drafts.c.id == draft_id))).one()
-                await append_audit(conn, at=store.clock(), actor=actor, action="amazon_released", draft=draft,
+                await repository.update_send(conn, row.id, row.state, state=FAILED, updated_at=store.clock())
+                draft = await repository.read_draft(conn, draft_id)
+                await repository.append_audit(conn, at=store.clock(), actor=actor, action="amazon_released", draft=draft,
                                    content_hash=row.content_hash, reason=f"{row.message_type}: {row.state} released")
         return bool(rows)
 

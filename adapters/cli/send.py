@@ -18,27 +18,24 @@ import getpass
 import sys
 from typing import TextIO
 
+from bot.amazon.actions import AmazonActions
+from bot.amazon.client import AmazonError, SellingPartner
+from bot.amazon.message_types import MESSAGE_TYPES
+from bot.amazon.send import Attachment
+from bot.amazon.settings import AmazonSettings
+from bot.config import Config
+from bot.exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE
+from bot.review import ReviewError, ReviewWorkflow
+from bot.store import Store, StoreUnavailable
 from checks import Context, i18n
 from checks.i18n import say
 
-from ..config import Config
-from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE
-from ..review import ReviewError, ReviewWorkflow
-from ..store import Store, StoreUnavailable
-from .actions import AmazonActions
-from .client import AmazonError, SellingPartner
-from .message_types import MESSAGE_TYPES
-from .send import Attachment
-from .settings import AmazonSettings
 
-
-def add_send_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
-        "send",
-        help="send an approved draft through Amazon (SP-API), or ask Amazon for a review",
-        description="Send an approved draft to the buyer through Amazon's Selling Partner API, as a message "
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Send an approved draft to the buyer through Amazon's Selling Partner API, as a message "
         "type the order allows, once; or, for a draft that asks for a review, send Amazon's own review request. "
-        "Needs the AMAZON_* environment variables (see the README).",
+        "Needs the AMAZON_* environment variables (see the README)."
     )
     parser.add_argument("draft", nargs="?", type=int, help="the draft's number (#12 -> 12)")
     parser.add_argument("--type", dest="message_type", choices=sorted(MESSAGE_TYPES), help="the message type to send as")
@@ -52,10 +49,9 @@ def add_send_parser(subparsers: argparse._SubParsersAction) -> argparse.Argument
                         help="free a send that got no answer from Amazon (check Seller Central first; approvers only)")
     parser.add_argument("--database", help="database URL or SQLite file (default: [review] database_url, DATABASE_URL, ./checkmsg.sqlite3)")
     parser.add_argument("--lang", dest="ui_lang", choices=i18n.LANGUAGES, help="language of the messages: en or zh")
-    return parser
 
 
-def run_send(args: argparse.Namespace, config: Config, stdout: TextIO | None = None, client: SellingPartner | None = None) -> int:
+def run(args: argparse.Namespace, config: Config, stdout: TextIO | None = None, client: SellingPartner | None = None) -> int:
     """Handle ``checkmsg send``; returns the exit status. ``client`` replaces the SDK client (tests)."""
     out = stdout or sys.stdout
     lang = getattr(args, "ui_lang", None) or config.checks.ui_language
@@ -66,12 +62,12 @@ def run_send(args: argparse.Namespace, config: Config, stdout: TextIO | None = N
         print(f"checkmsg send: {i18n.localize(settings.how_to_enable(), lang)}", file=out)
         return EXIT_USAGE
     if args.draft is None and not args.order:
-        print("checkmsg send: " + say(lang, "amazon.cli-usage", "give a draft number, or --order ORDER_ID"), file=out)
+        print("checkmsg send: " + say(lang, "cli.send.usage", "give a draft number, or --order ORDER_ID"), file=out)
         return EXIT_USAGE
     try:
         attachments = [Attachment.from_path(path) for path in args.attach]
     except OSError as exc:
-        print("checkmsg send: " + say(lang, "amazon.cli-attach", "cannot read {file}: {reason}", file=exc.filename, reason=exc.strerror), file=out)
+        print("checkmsg send: " + say(lang, "cli.send.attach", "cannot read {file}: {reason}", file=exc.filename, reason=exc.strerror), file=out)
         return EXIT_USAGE
     try:
         return asyncio.run(_send(args, config, settings, client, attachments, out, lang))
