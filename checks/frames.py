@@ -12,7 +12,7 @@ concepts a clause holds, so they do not change the answer.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon, tokens
@@ -22,11 +22,46 @@ from .tokens import Token
 NEGATION_SCOPE = 4
 
 
+class Tokens(Sequence):
+    """A sentence's tokens, kept as plain tuples: thousands of analyses stay
+    cached, and the garbage collector stops walking plain tuples of numbers
+    and strings after one pass, while it walks every ``Token`` (a tuple
+    subclass) on every pass. Indexing gives ``Token`` objects as before."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, toks: Iterable[Token]) -> None:
+        self.rows = tuple(tuple(t) for t in toks)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i):  # noqa: ANN001 - an index or a slice
+        if isinstance(i, slice):
+            return [_token(Token, row) for row in self.rows[i]]
+        return _token(Token, self.rows[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        for row in self.rows:
+            yield _token(Token, row)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tokens) and other.rows == self.rows
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+
+_token = tuple.__new__
+
+
 @dataclass(frozen=True)
 class Analysis:
     text: str
-    tokens: list[Token]
-    hits: dict[str, list[tuple[int, int]]]
+    tokens: Tokens
+    hits: dict[str, tuple[tuple[int, int], ...]]
     # Token distances are words; a Chinese or Japanese token is one character,
     # so their distances are this many times longer.
     scale: int = 1
@@ -36,9 +71,9 @@ class Analysis:
     def has(self, *concepts: str) -> bool:
         return any(c in self.hits for c in concepts)
 
-    def ranges(self, *concepts: str) -> list[tuple[int, int]]:
+    def ranges(self, *concepts: str) -> Sequence[tuple[int, int]]:
         if len(concepts) == 1:  # already in text order (checks/lexicon.py matches left to right)
-            return self.hits.get(concepts[0], [])
+            return self.hits.get(concepts[0], ())
         out: list[tuple[int, int]] = []
         for c in concepts:
             out.extend(self.hits.get(c, ()))
@@ -114,7 +149,8 @@ def analyse(text: str, lang: str) -> Analysis:
     lex = lexicon.for_language(lang)
     toks = tokens.tokenize(text, lex.lang)
     cjk = sum(1 for t in toks if tokens._CJK.match(t.text))
-    return Analysis(text, toks, lex.match(toks), 3 if cjk * 2 > len(toks) else 1)
+    hits = {concept: tuple(found) for concept, found in lex.match(toks).items()}  # tuples: see Tokens
+    return Analysis(text, Tokens(toks), hits, 3 if cjk * 2 > len(toks) else 1)
 
 
 def sentence_spans(doc, frame: Callable[[Analysis], tuple[int, int] | None]) -> list[tuple[int, int]]:
