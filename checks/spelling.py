@@ -117,6 +117,28 @@ def _doublings(word: str) -> set[str]:
 
 
 COMMON_LETTERS = 14
+
+# Working out a new word's corrections is the costliest step of a check. One
+# check (the draft, its rewrite and the rewrite's re-checks together) spends
+# at most CORRECTION_BUDGET units on it: a unit is one word in a fast
+# dictionary (English, Spanish, Italian: ~2 ms); German and French
+# dictionaries analyse compounds and affixes, so a word costs more there.
+# Words worked out before (the usual typos) cost nothing.
+CORRECTION_BUDGET = 3
+_CORRECTION_COST = {"de": 3, "fr": 2}
+_BUDGET_KEY = "spelling.corrections"
+
+
+def spend(budget: dict[str, int], lang: str) -> bool:
+    """Take one word's corrections out of a check's ``budget`` (a
+    ``Document.budget``); False when too little is left to work them out."""
+    cost = _CORRECTION_COST.get(lang, 1)
+    spent = budget.get(_BUDGET_KEY, 0)
+    if spent + cost > CORRECTION_BUDGET:
+        return False
+    budget[_BUDGET_KEY] = spent + cost
+    return True
+
 _SUGGESTED: dict[tuple[str, str], tuple[str, ...]] = {}
 _SUGGESTED_MAX = 20_000
 
@@ -157,6 +179,9 @@ def _suggest(word: str, lang: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+DEEP_SLIP_LENGTH = 8  # a word this long may be corrected two typing slips away
+
+
 def _slips(word: str) -> set[str]:
     """Words one typing slip away: two neighbouring letters swapped ("recieve"),
     a letter typed once where it is doubled ("shiping"), or twice where it is single."""
@@ -178,7 +203,7 @@ def slip_correction(word: str, lang: str, twice: bool = False) -> str | None:
         return None
     lower = word.lower()
     found = {c for c in _slips(lower) if correct(c, lang)}
-    if not found and twice and len(word) >= 8:
+    if not found and twice and len(word) >= DEEP_SLIP_LENGTH:
         main = checkers(lang)[0]
         found = {c for c in {c2 for c1 in _slips(lower) for c2 in _slips(c1)} - {lower} if main.spell(c)}
     if len(found) != 1:

@@ -378,7 +378,6 @@ def test_new_spelling_corrections_are_budgeted_across_the_draft_and_its_rechecks
     import itertools
 
     from checks import spelling
-    from checks.rules import style
 
     # Words no earlier test has asked about: each would need its corrections worked out.
     typos = ["wrapperz", "blanketz", "kettlez", "pillowz", "mirrorz", "candlez"]
@@ -388,8 +387,8 @@ def test_new_spelling_corrections_are_budgeted_across_the_draft_and_its_rechecks
     report = asyncio.run(check(Draft(text=text, context={"buyer_language": "en"})))
     assert report.rewrite is not None  # the rewrite was made, and checked again
     worked_out = [t for t in typos if spelling.known_suggestions(t, "en") is not None]
-    assert len(worked_out) == style.MAX_NEW_CORRECTIONS
-    assert worked_out == list(itertools.islice(typos, style.MAX_NEW_CORRECTIONS))  # the first ones, in text order
+    assert len(worked_out) == spelling.CORRECTION_BUDGET  # an English word costs one unit
+    assert worked_out == list(itertools.islice(typos, spelling.CORRECTION_BUDGET))  # the first ones, in text order
     assert sum(f.rule == "style.spelling" for f in report.findings) == len(typos)  # every word is still reported
 
 
@@ -410,3 +409,12 @@ def test_a_plain_text_draft_far_over_the_length_limit_gets_no_rewrite_but_a_shor
     report = asyncio.run(check(Draft(text=shorter, context={"buyer_language": "en"})))
     assert report.rewrite is not None and "555" not in report.rewrite
     assert report.remaining == ["content.too-long"]  # shortening is left to a person, and the report says so
+
+
+def test_a_slow_dictionary_word_costs_more_of_the_budget():
+    from checks import spelling
+
+    budget: dict[str, int] = {}
+    assert spelling.spend(budget, "de") and not spelling.spend(budget, "de")  # German: one word per check
+    budget = {}
+    assert sum(spelling.spend(budget, "en") for _ in range(5)) == spelling.CORRECTION_BUDGET

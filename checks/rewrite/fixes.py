@@ -25,7 +25,6 @@ _OPENERS, _CLOSERS = "（(【[「", "）)】]」"
 # A short lower-case word and a full stop before a lower-case word: an abbreviation
 # ("12 in. and", "approx. two"), not the end of a sentence to capitalise after.
 _ABBREVIATED = regex.compile(r"(?<![\p{L}.])(?:\p{Ll}{1,3}|approx|incl|excl|pcs|qty|dept)\.[ \t]+$")
-DEEP_SPELLING = 3  # misspellings per draft that may be corrected two typing slips away
 
 
 class SingleFixes:
@@ -140,9 +139,11 @@ class SingleFixes:
         if finding.span is None:
             return False
         start, end = finding.span
-        # Two slips cost milliseconds a word: only for the first few words of a draft.
-        self._deep_spelling = getattr(self, "_deep_spelling", 0) + 1
-        fixed = spelling.slip_correction(self.source[start:end], self.lang, self._deep_spelling <= DEEP_SPELLING)
+        word = self.source[start:end]
+        fixed = spelling.slip_correction(word, self.lang)
+        # Two slips cost milliseconds a word: only within the check's budget (spelling.spend).
+        if fixed is None and len(word) >= spelling.DEEP_SLIP_LENGTH and spelling.spend(self.doc.budget, self.lang):
+            fixed = spelling.slip_correction(word, self.lang, twice=True)
         if fixed is None:
             return False
         edit = Edit(span=(start, end), replacement=fixed)

@@ -17,8 +17,6 @@ from ..registry import Example, Hit, Rule, register
 
 SECTION = "Guidelines, 'Style'"
 MAX_SPELLING_FINDINGS = 50
-MAX_NEW_CORRECTIONS = 3
-_CORRECTIONS = "style.spelling.new-corrections"  # its key in Document.budget
 
 
 @register
@@ -111,14 +109,11 @@ class Spelling(Rule):
             word = m.group()
             if word not in unknown or _inside(skip, m.start()):
                 continue
-            # A new word's corrections cost ~15 ms to work out: at most a few per
-            # draft and its rewrite's re-checks together (the document's budget),
-            # while words seen before (the usual typos) cost nothing.
+            # A new word's corrections cost milliseconds to work out: the check's
+            # budget allows a few (spelling.spend), words seen before cost nothing.
             suggestions = spelling.known_suggestions(word, lang)
             if suggestions is None:
-                spent = doc.budget.get(_CORRECTIONS, 0)
-                suggestions = spelling.suggestions(word, lang) if spent < MAX_NEW_CORRECTIONS else ()
-                doc.budget[_CORRECTIONS] = spent + 1
+                suggestions = spelling.suggestions(word, lang) if spelling.spend(doc.budget, lang) else ()
             fix = None
             if len(suggestions) == 1:  # only one clear correction is applied mechanically
                 fix = Fix(title=tr("fix.replace-with", "Replace with {0!r}", suggestions[0]), edits=[Edit(span=(m.start(), m.end()), replacement=suggestions[0])])
