@@ -130,7 +130,11 @@ def collector_paused():
     itself. The tree is taken apart at the end (``Document.release``), so
     what the check leaves is freed by reference counting. Nested and
     concurrent checks share one pause; the last one out restores the
-    collector as it found it."""
+    collector as it found it, and collects the youngest generation at once:
+    what the check keeps (its report, cache entries) is walked there once,
+    in about a millisecond, instead of piling up over checks (deallocations
+    hold the automatic trigger back) into a pass of tens of milliseconds
+    inside some later check."""
     global _pauses, _was_enabled
     with _pause_lock:
         if _pauses == 0:
@@ -144,6 +148,7 @@ def collector_paused():
             _pauses -= 1
             if _pauses == 0 and _was_enabled:
                 gc.enable()
+                gc.collect(0)
 
 
 async def _run(doc: Document, settings: CheckSettings, rewrite: bool, draft: Draft) -> Report:

@@ -40,3 +40,25 @@ def test_every_sample_checks_in_its_own_language():
         report = asyncio.run(check(Draft(text=text, context={"buyer_language": lang, "marketplace": marketplace})))
         assert report.language == lang, (lang, report.language)
         assert "contact.phone" in {f.rule for f in report.findings}, lang
+
+
+def test_what_a_check_keeps_leaves_the_youngest_generation_when_the_pause_ends():
+    """The collector is paused during a check; when the pause ends, the youngest
+    generation is collected at once, so what the check kept does not pile up there."""
+    import gc
+
+    from checks.engine import collector_paused
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(5000)]  # tracked objects that outlive the pause
+            assert len(gc.get_objects(0)) >= 5000
+        assert gc.isenabled()
+        assert len(gc.get_objects(0)) < 500
+        assert kept[-1] == [4999]
+    finally:
+        if not was:
+            gc.disable()
