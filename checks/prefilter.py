@@ -77,8 +77,8 @@ def fold(text: str) -> str:
     positions are text positions). Full-width letters count as ASCII ones:
     the filter then also holds for text read through ``extract.narrow``."""
     low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer ("İ")
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):  # a character whose lower case is longer: "İ" is "i" and a dot, and matches "i"
+        low = "".join(c.lower()[0] for c in text)
     table, odd = _fold_table()
     return low.translate(table) if odd.search(low) else low
 

@@ -67,7 +67,7 @@ def test_fold_keeps_length_and_equates_case_forms():
     assert prefilter.fold("ΟΔΟΣ") == prefilter.fold("οδος") == prefilter.fold("οδοσ")
     text = "İstanbul THANK you"  # "İ".lower() is two characters
     assert len(prefilter.fold(text)) == len(text)
-    assert prefilter.fold(text).endswith("thank you")
+    assert prefilter.fold(text) == "istanbul thank you"  # case-insensitive patterns match "İ" where they want "i"
 
 
 def _texts() -> list[tuple[str, str]]:

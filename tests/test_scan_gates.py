@@ -4,7 +4,7 @@ scan that could have found something."""
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checks import extract
@@ -77,6 +77,7 @@ _TYPED_PIECES = [
 
 
 @settings(max_examples=600, deadline=None)
+@example(["5 por c", "İ", "ento"])  # found by this test: "İ" matches "i" under IGNORECASE
 @given(st.lists(st.sampled_from(_TYPED_PIECES) | st.text(max_size=3), min_size=1, max_size=8))
 def test_typed_token_hints_hold_wherever_a_typed_scan_matches(parts):
     from checks import tokens
