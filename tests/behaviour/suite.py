@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import cases_en, cases_holdout, cases_holdout2, cases_holdout3, cases_holdout4, cases_holdout5, cases_holdout6, cases_i18n
+from . import cases_en, cases_holdout, cases_holdout2, cases_holdout3, cases_holdout4, cases_holdout5, cases_holdout6, cases_holdout7, cases_i18n
 
 NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
@@ -32,6 +32,7 @@ HOLDOUT3, HOLDOUT3_NEAR_MISS = "holdout3", "holdout3_near_miss"
 HOLDOUT4, HOLDOUT4_NEAR_MISS = "holdout4", "holdout4_near_miss"
 HOLDOUT5, HOLDOUT5_NEAR_MISS = "holdout5", "holdout5_near_miss"
 HOLDOUT6, HOLDOUT6_NEAR_MISS = "holdout6", "holdout6_near_miss"
+HOLDOUT7, HOLDOUT7_NEAR_MISS = "holdout7", "holdout7_near_miss"
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def cases() -> list[Case]:
         (cases_holdout4, HOLDOUT4, HOLDOUT4_NEAR_MISS),
         (cases_holdout5, HOLDOUT5, HOLDOUT5_NEAR_MISS),
         (cases_holdout6, HOLDOUT6, HOLDOUT6_NEAR_MISS),
+        (cases_holdout7, HOLDOUT7, HOLDOUT7_NEAR_MISS),
     )
     for module, breach, near in batches:
         for rule, table in module.CASES.items():
