@@ -268,17 +268,22 @@ class DiscourageReturn(PhraseRule):
             yield from super().find(doc)
 
 
+def _sellers_act(a: Analysis, verb: tuple[int, int]) -> bool:
+    """The nearest agent before the verb is the seller: "we will cancel",
+    "please let us cancel", "wir haben ... storniert"."""
+    buyers, sellers = a.ranges("buyer_agent"), a.ranges("seller_agent")
+    before = [(r[0], r in sellers) for r in (*buyers, *sellers) if r[0] < verb[0] and not (r in sellers and r in buyers)]
+    return bool(before) and max(before)[1]
+
+
 @judgement
 def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
     agents = a.ranges("buyer_agent")
     if not agents:
         return None
-    sellers = a.ranges("seller_agent")
+    pressure = _discourages(a)  # "Cancelling now would be unfortunate for us, so we ask you to...": the opposite
     for cancel in a.unnegated("cancel", scope=3):
-        # The nearest agent before the verb decides: "we will cancel", "please
-        # let us cancel", "wir haben ... storniert" are the seller's.
-        before = [(r[0], r in sellers) for r in agents + sellers if r[0] < cancel[0] and not (r in sellers and r in agents)]
-        if before and max(before)[1]:
+        if _sellers_act(a, cancel) or (pressure and pressure[0] <= cancel[0] < pressure[1]):
             continue
         return cover(min(agents, key=lambda b: abs(b[0] - cancel[0])), cancel)
     return None
@@ -295,6 +300,16 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
     earlier_return = earlier_return or a.has("return_act")
     for strong, act in a.near(["discourage_strong"], ["return_act"], within=4):
         return cover(strong, act)  # "we'd rather you didn't return it; keep it": still pressure
+    # Asking the buyer to withdraw a return or refund request, even "and keep the item".
+    for undo, what in a.followed(["withdraw"], ["return_act"], within=3):
+        if a.has("request", "buyer_agent") and not _sellers_act(a, undo):  # "we will cancel the order and refund you"
+            return cover(undo, what)
+    cancels = a.ranges("cancel")
+    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?" (not "cancel it": the order)
+        if undo in cancels or not (a.has("request", "buyer_agent") and earlier_return):
+            continue
+        if any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
+            return undo
     if a.has("keep_it"):
         return None  # "no need to return it, please keep it": no pressure
     for dont, act in a.followed(["discourage"], ["return_act"], within=4):
@@ -305,15 +320,6 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
     for ret, harm in a.near(["return_act"], ["harm"], within=6):
         if not a.negated(harm, scope=2):
             return cover(ret, harm)
-    for undo, what in a.followed(["withdraw"], ["return_act"], within=3):
-        if a.has("request", "buyer_agent"):
-            return cover(undo, what)
-    cancels = a.ranges("cancel")
-    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?" (not "cancel it": the order)
-        if undo in cancels or not (a.has("request", "buyer_agent") and earlier_return):
-            continue
-        if any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
-            return undo
     for instead, what in a.followed(["instead"], ["return_act"], within=2):
         return cover(instead, what)
     refused = a.ranges("refuse")

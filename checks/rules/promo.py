@@ -80,6 +80,8 @@ def _marketing(a: Analysis) -> tuple[int, int] | None:
                 continue  # "sales tax", "after-sales service"
             return rng
     for invite, thing in a.near(["invite"], ["other_products", "new_weak"], within=6):
+        if thing[0] < invite[0] and invite[1] <= thing[1]:
+            continue  # the invitation's word is the thing's own ("shop" in "hurt our small shop")
         if not a.negated(invite, scope=3):
             return cover(invite, thing)
     things = a.ranges("other_products", "new_weak")

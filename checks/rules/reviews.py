@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from .. import frames
@@ -75,6 +77,10 @@ def _chars(sentence: Sentence, a: Analysis, rng: tuple[int, int]) -> tuple[int, 
 
 @judgement
 def _review_act(a: Analysis) -> list[tuple[int, int]]:
+    """Writing a review, or a review named where the seller does not report
+    reading one ("Hemos leído su opinión... y le enviamos": a reply, no deal)."""
+    if _seller_states(a) and not a.has("act"):
+        return []
     return a.ranges("review", "act")
 
 
@@ -85,6 +91,8 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
         return direct[0]
     values = _values(a)
     reviews = _review_nouns(a)
+    if not reviews and a.has("exchange"):  # "review your purchase; as a token of our appreciation, we shall reimburse..."
+        reviews = list(a.ranges("review"))
     if not values or not reviews:
         return None
     for ex in a.ranges("exchange"):
@@ -104,7 +112,7 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
                 return cover(act, gain, values[-1])
     # "to receive your gift card, simply post a review"
     for gain in a.ranges("gain"):
-        if any(gain[1] <= v[0] <= gain[1] + 5 for v in values) and a.has("condition", "anaphor", "for"):
+        if any(gain[1] <= v[0] <= gain[1] + 5 for v in values) and a.has("condition", "anaphor", "for") and a.has("act"):
             return cover(gain, values[0], reviews[0])
     return None
 
@@ -119,9 +127,11 @@ def _values(a: Analysis) -> list[tuple[int, int]]:
 def _incentive_pair(first: Analysis, second: Analysis) -> bool:
     """A review request in one sentence, a value in the next that refers to it."""
     reviews = _review_nouns(first)
-    if not reviews or not [act for act in first.unnegated("act", scope=3) if act not in reviews]:
+    if not reviews:
         return False
-    return bool(_values(second)) and second.has("anaphor", "exchange") and not second.has("thank")
+    # Writing a review, or changing one ("remove the 1-star review? After you remove it, we will refund you")
+    acts = [act for act in first.unnegated("act", scope=3) if act not in reviews] or first.unnegated("change", scope=3)
+    return bool(acts) and bool(_values(second)) and second.has("anaphor", "exchange") and not second.has("thank")
 
 
 @register
@@ -155,6 +165,9 @@ class ReviewChangeRequest(PhraseRule):
                 if change[0] > 0 and a.tokens[change[0] - 1].key in _SELLER_BEFORE:
                     continue  # "helps us improve": the seller changes
                 review = next((r for r in _review_nouns(a) if -1 <= r[0] - change[1] <= 4 or -1 <= change[0] - r[1] <= 4), None)
+                if review is None and any(m[1] == change[0] for m in a.ranges("modal_passive")):
+                    # Passive: the review is the subject ("your earlier rating of our teapot could be revised")
+                    review = next((r for r in reversed(_review_nouns(a)) if r[1] <= change[0]), None)
                 if review is None and _points_back(a, change):  # "The review you left, could you delete it?"
                     earlier = [r for r in _review_nouns(a) if r[1] <= change[0]]
                     review = earlier[0] if earlier else (_review_noun(doc.analysis(doc.sentences[index - 1])) if index > 0 else None)
@@ -484,6 +497,25 @@ class ReviewScripted(Rule):
             if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))
+                    continue
+            # Frame: ready-made text in quotes, offered for the buyer to write ("You can write
+            # in your review like this: '...'"); "you wrote: '...'" quotes the buyer and asks nothing.
+            quote = _quoted_text(sentence.text)
+            if quote and a.has("act") and a.has("request", "buyer_agent", "modal_passive") and _review_context(doc, index):
+                yield Hit((sentence.start + quote[0], sentence.start + quote[1]))
+
+
+# A quotation of several words: straight quotes only where they cannot be an apostrophe.
+_QUOTE = re.compile(r"""(?<!\w)'[^'\n]{6,300}'(?!\w)|"[^"\n]{6,300}"|[“„][^”“\n]{6,300}[”“]|«[^»\n]{6,300}»|‘[^’\n]{6,300}’|「[^」\n]{4,300}」|『[^』\n]{4,300}』""")
+
+
+def _quoted_text(text: str) -> tuple[int, int] | None:
+    """The span of a quotation of three words or more (or of CJK text), if any."""
+    for m in _QUOTE.finditer(text):
+        inner = m.group()[1:-1]
+        if len(inner.split()) >= 3 or m.group()[0] in "「『":
+            return m.span()
+    return None
 
 
 @judgement
