@@ -19,7 +19,17 @@ from dataclasses import dataclass
 
 import regex
 
-from . import cases_en, cases_holdout, cases_holdout2, cases_holdout3, cases_holdout4, cases_holdout5, cases_holdout6, cases_holdout7, cases_i18n
+from . import (
+    cases_en,
+    cases_holdout,
+    cases_holdout2,
+    cases_holdout3,
+    cases_holdout4,
+    cases_holdout5,
+    cases_holdout6,
+    cases_holdout7,
+    cases_i18n,
+)
 
 NEAR_MISS = "near_miss"
 CANONICAL = "canonical"
