@@ -305,13 +305,19 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
         if a.has("request", "buyer_agent") and not _sellers_act(a, undo):  # "we will cancel the order and refund you"
             return cover(undo, what)
     cancels = a.ranges("cancel")
-    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?" (not "cancel it": the order)
-        if undo in cancels or not (a.has("request", "buyer_agent") and earlier_return):
+    keep = a.has("keep_it")
+    for undo in a.ranges("withdraw"):  # "Your return request, could you close it?" (not "cancel it": the order,
+        # unless the buyer is to keep the item: "could you cancel it and keep the chair?")
+        if (undo in cancels and not keep) or not (a.has("request", "buyer_agent") and earlier_return):
             continue
         if any(-1 <= r[0] - undo[1] <= 1 for r in a.ranges("anaphor")):
             return undo
-    if a.has("keep_it"):
-        return None  # "no need to return it, please keep it": no pressure
+    if keep:
+        # "no need to return it, please keep it": no pressure, unless the return is said to harm the seller
+        for ret, harm in a.near(["return_act"], ["harm"], within=6):
+            if _harms_seller(a, harm) and not a.negated(harm, scope=2):
+                return cover(ret, harm)
+        return None
     for dont, act in a.followed(["discourage"], ["return_act"], within=4):
         return cover(dont, act)
     for act, dont in a.followed(["return_act"], ["discourage"], within=4):
@@ -324,6 +330,14 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
         return cover(instead, what)
     refused = a.ranges("refuse")
     return refused[0] if refused else None
+
+
+def _harms_seller(a: Analysis, harm: tuple[int, int]) -> bool:
+    """The harm names the seller: "a big problem for us", "hurts our shop"."""
+    return any(t.key in _SELLER_WORDS for t in a.tokens[harm[0] : harm[1] + 2])
+
+
+_SELLER_WORDS = frozenset({"us", "our", "we", "uns", "unser", "nous", "notr", "nos", "nosotros", "nuestr", "noi", "nostr", "ci"})
 
 
 @register

@@ -10,6 +10,7 @@ from ..document import Document
 from ..frames import Analysis, cover, judgement, sentence_spans
 from ..models import Severity
 from ..registry import Example, Hit, PhraseRule, register
+from .reviews import incentive_in
 
 SECTION = "Guidelines, 'Messages that are not permitted': marketing and promotion"
 
@@ -42,7 +43,7 @@ class Marketing(PhraseRule):
             for hit in super().find(doc):  # fixed forms, unless they name a date ("new arrival date")
                 sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
                 a = doc.analysis(sentence)
-                if not any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")):
+                if not any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")) and not incentive_in(a):
                     yield hit
 
 
@@ -78,6 +79,8 @@ def _marketing(a: Analysis) -> tuple[int, int] | None:
                 continue  # "the new arrival date is Friday"
             if concept == "sale" and (not a.has("invite", "us", "other_products") or _overlaps(rng, a.ranges("not_sale"))):
                 continue  # "sales tax", "after-sales service"
+            if concept == "sale" and incentive_in(a):
+                continue  # "a special offer: leave a review and we refund you" is the incentive (review.incentive)
             return rng
     for invite, thing in a.near(["invite"], ["other_products", "new_weak"], within=6):
         if thing[0] < invite[0] and invite[1] <= thing[1]:

@@ -116,6 +116,11 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
     return None
 
 
+def incentive_in(a: Analysis) -> bool:
+    """The sentence offers something of value for a review (review.incentive's frame)."""
+    return _incentive(a) is not None
+
+
 @judgement
 def _values(a: Analysis) -> list[tuple[int, int]]:
     """Things of value offered (not negated, not "gift wrap")."""
@@ -362,9 +367,12 @@ def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
     if a.has("whether"):
         return None
     pairs = a.near(["condition"], ["satisfied"], within=6) if a.scale > 1 else a.followed(["condition"], ["satisfied"], within=6)
+    wishes = a.ranges("request")
     for cond, sat in pairs:  # Japanese: ご満足いただけましたら (the condition comes last)
         if a.negated(sat, scope=2) or _bare_wish(a, sat):
             continue
+        if any(w[0] <= sat[0] and sat[1] <= w[1] and w != sat for w in wishes):
+            continue  # the seller's wish, not the buyer's satisfaction: "nos gustaría", "we'd love"
         return cover(cond, sat)
     return None
 

@@ -152,6 +152,10 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 def _correct(word: str, lang: str) -> bool:
     if spelling.correct(word, lang):
         return True
+    # A name or an acronym written in lower case ("bluetooth", "usb", "iphone", "paypal")
+    # is a capitalisation slip, not a misspelling.
+    if word.islower() and any(spelling.correct(form, lang) for form in {word.capitalize(), word.upper(), word[0] + word[1:].capitalize()}):
+        return True
     # Hyphenated compounds: each part on its own.
     parts = regex.split(r"['’-]", word)
     if len(parts) > 1 and all(len(p) < 2 or spelling.correct(p, lang) for p in parts):
