@@ -43,6 +43,7 @@ HOLDOUT4, HOLDOUT4_NEAR_MISS = "holdout4", "holdout4_near_miss"
 HOLDOUT5, HOLDOUT5_NEAR_MISS = "holdout5", "holdout5_near_miss"
 HOLDOUT6, HOLDOUT6_NEAR_MISS = "holdout6", "holdout6_near_miss"
 HOLDOUT7, HOLDOUT7_NEAR_MISS = "holdout7", "holdout7_near_miss"
+HOLDOUT8, HOLDOUT8_NEAR_MISS = "holdout8", "holdout8_near_miss"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def cases() -> list[Case]:
         (cases_holdout5, HOLDOUT5, HOLDOUT5_NEAR_MISS),
         (cases_holdout6, HOLDOUT6, HOLDOUT6_NEAR_MISS),
         (cases_holdout7, HOLDOUT7, HOLDOUT7_NEAR_MISS),
+        (cases_holdout8, HOLDOUT8, HOLDOUT8_NEAR_MISS),
     )
     for module, breach, near in batches:
         for rule, table in module.CASES.items():
