@@ -28,6 +28,7 @@ from . import (
     cases_holdout5,
     cases_holdout6,
     cases_holdout7,
+    cases_holdout8,
     cases_i18n,
 )
 
