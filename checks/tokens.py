@@ -81,7 +81,7 @@ _CURRENCY_WORD = r"(?:dollars?|bucks|euros?|eur|usd|gbp|cad|aud|pounds?|quid|yen
 _AMOUNT = regex.compile(
     rf"""
     (?:(?:us|ca|au|a|c)?\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud)\s?)\s?\d{{1,7}}(?:[.,]\d{{1,3}}){{0,2}}
-    | (?<![\w.,])\d{{1,7}}(?:[.,]\d{{1,3}}){{0,2}}\s?(?:€|£|¥|\$|{_CURRENCY_WORD}(?!\w))
+    | (?<![\w.,])\d{{1,7}}(?:[.,]\d{{1,3}}){{0,2}}\s?(?:€|£|¥|\$|円|元|块|ドル|ユーロ|{_CURRENCY_WORD}(?!\w))
     | (?<![\w])(?:one|two|three|five|ten|fifteen|twenty|thirty|fifty|hundred|zehn|zwanzig|f[üu]nf|dix|vingt|cinq|diez|veinte|cinco|dieci|venti|cinque)\s(?:{_CURRENCY_WORD})(?!\w)
     | [一二三四五六七八九十百千]{{1,4}}(?:円|元|块|ドル|ユーロ)
     """,
@@ -92,8 +92,11 @@ _PERCENT = regex.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％|percent|per\s?cent|prozent|pour\s?cent|por\s?ciento|per\s?cento|パーセント)|[一二三四五六七八九十]{1,3}(?:%|％|割|パーセント)",
     regex.IGNORECASE,
 )
-# A word (letters, an apostrophe inside), a number, or one CJK character.
-_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[\p{L}\p{M}]++(?:['’][\p{L}\p{M}]++)?|\d++")
+# A word (letters, an apostrophe inside), a number, or one CJK character. A
+# word's letters are \p{L} and \p{M} except CJK, written as \w minus the rest
+# of \w: "Amazonギフトカード" is a word and six characters.
+_LETTER = r"[^\W\d\p{Pc}\p{N}\p{So}\u200c\u200d\p{Han}\p{Hiragana}\p{Katakana}ー]"
+_WORD = regex.compile(rf"[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー]|{_LETTER}++(?:['’]{_LETTER}++)?|\d++")
 # French and Italian elided articles and prepositions ("l'avis", "dell'ordine").
 _ELIDED = frozenset("l d j m n s t c qu dell all dall nell sull un quell quest lorsqu puisqu jusqu".split())
 

@@ -1,23 +1,27 @@
-"""Whole seller messages of held-out batch 7 (tests/corpus/messages7.jsonl),
+"""Whole seller messages of held-out batches 7 and 8 (tests/corpus/messages*.jsonl),
 written from the rule catalogue by someone who read no checker code; labels
-list error-severity rules only. First run, before any change for it: error
-precision 0.931, recall 0.900. Held to the issue's corpus bar from then on."""
+list error-severity rules only. First runs, before any change for them: batch 7
+error precision 0.931, recall 0.900; batch 8 0.897, 0.929. Held to the issue's
+corpus bar from then on."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from checks import check
 from checks.models import Context, Draft, Severity
 
-CORPUS = Path(__file__).parent / "corpus" / "messages7.jsonl"
+CORPORA = sorted((Path(__file__).parent / "corpus").glob("messages*.jsonl"))
 
 
-async def test_held_out_messages_meet_the_corpus_bar():
+@pytest.mark.parametrize("corpus", CORPORA, ids=[c.stem for c in CORPORA])
+async def test_held_out_messages_meet_the_corpus_bar(corpus):
     tp = fp = fn = 0
     differences = []
-    items = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
+    items = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
     assert len(items) >= 40
     for item in items:
         report = await check(Draft(text=item["text"], context=Context(**item["context"])), rewrite=False)

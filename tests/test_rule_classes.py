@@ -1,5 +1,5 @@
-"""Classes of wording found by held-out batch 7 (tests/behaviour/cases_holdout7.py,
-tests/corpus/messages7.jsonl), each tried here in sentences of our own: the
+"""Classes of wording found by held-out batches 7 and 8 (tests/behaviour/cases_holdout*.py,
+tests/corpus/messages*.jsonl), each tried here in sentences of our own: the
 breach fires its rule, the look-alike raises no error."""
 
 from __future__ import annotations
@@ -27,6 +27,16 @@ FIRES = [
     ("order.confirmation", "en", "Your order 113-1234567-1234567 was shipped with DHL. The estimated delivery date is Monday, May 4."),
     ("promo.marketing", "de", "Übrigens sind unsere neuen Gartenstühle ab sofort bei Amazon erhältlich."),
     ("content.auto-reply", "en", "Thank you, your message has been logged by our system and a ticket number will follow."),
+    ("review.incentive", "en", "As a little token of our gratitude for reviewing the rug, we would like to mail you a matching cushion, totally free."),
+    ("review.incentive", "en", "We would love your thoughts on the product page. Once they are up, a ten-dollar gift card is yours as our thank-you."),
+    ("review.incentive", "en", "Would a partial refund of $20 help you rethink the 2-star rating?"),
+    ("review.incentive", "ja", "レビューをご投稿いただいたお客様には、お礼の気持ちとして1000円分のギフトカードを差し上げます。"),
+    ("review.incentive", "fr", "Publiez un avis et nous vous offrirons un second oreiller."),
+    ("review.positive", "en", "A review that fills in every star would make our team's whole week."),
+    ("review.scripted", "en", "Reviewers tend to skip the noise level. Please be sure to bring it up in your review."),
+    ("order.confirmation", "en", "Hello, thanks for your order, we have received it and it will ship out tomorrow."),
+    ("link.opt-out", "it", "Per non ricevere più i nostri messaggi, risponda con la parola STOP."),
+    ("promo.marketing", "es", "Acabamos de lanzar la nueva versión de esta lámpara. ¡Échele un vistazo a nuestra tienda!"),
 ]
 
 QUIET = [
@@ -38,6 +48,15 @@ QUIET = [
     ("en", "We have a small gift wrap option on Amazon, and your question about the size is answered below: it is 30 cm."),
     ("ja", "ご質問の定期おトク便は、アカウントサービスからいつでもスキップしていただけます。"),
     ("en", "In your review you wrote: 'the handle feels loose'. We are sending a new handle with a tighter screw."),
+    ("en", "If you review the mat, please tell other buyers whatever you really think, in your own words."),
+    ("en", "Should you wish to leave a review, please note that we never offer gifts, refunds or discounts for reviews."),
+    ("en", "Thanks for the feedback on the wobbly leg; we have told the factory, and a new leg is on its way at no cost."),
+    ("en", "We like to say thank you to every customer for their patience while the parcel was held at customs."),
+    ("en", "Your return label is now available under Your Orders; the refund follows once the carrier scans it."),
+    ("de", "Zu Ihrer Frage: Die Ware wird verzollt geliefert, Sie müssen bei der Zustellung nichts nachzahlen."),
+    ("it", "Il modello che ha ricevuto è la versione aggiornata: il pulsante ora si trova sul lato sinistro."),
+    ("de", "Bitte denken Sie daran, den Akku vor der ersten Nutzung vollständig aufzuladen und die Kanne vorzuwärmen."),
+    ("es", "Le recomendamos desembalarlo con cuidado y dejarlo reposar un día antes de usarlo."),
 ]
 
 

@@ -11,6 +11,7 @@ from ..document import Document, Sentence
 from ..i18n import tr
 from ..models import Severity
 from ..registry import Example, Hit, Rule, register
+from .order import auto_reply_span, confirms, has_purpose
 
 SECTION = "Guidelines, 'Messages that are not permitted'"
 FREE_TEXT_LIMIT = 2000
@@ -35,9 +36,7 @@ class ThanksOnly(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         """Judged from the whole message: every sentence of its body is a
         pleasantry (thanks, wishes, an offer of help) and none has a purpose."""
-        from .order import has_purpose
-
-        if any(_auto_reply(doc, s) for s in doc.sentences) or _acknowledgement(doc) is not None:
+        if any(auto_reply_span(doc, s) for s in doc.sentences) or _acknowledgement(doc) is not None:
             return  # content.auto-reply covers it
         # An opt-out line is no purpose either (link.opt-out reports it).
         body = [s for s in body_sentences(doc) if not _opts_out(doc, s)]
@@ -52,33 +51,9 @@ def _opts_out(doc: Document, sentence: Sentence) -> bool:
 def _pleasantry(doc: Document, sentence: Sentence) -> bool:
     """Thanks, wishes or an offer of help; not shipping news ("your order has
     shipped" is order.confirmation's, even with "thank you" beside it)."""
-    from .order import confirms
-
     if confirms(doc, sentence) is not None:
         return False
     return bool(doc.sentence_has(sentence, "thanks")) or doc.analysis(sentence).has("pleasantry")
-
-
-def _auto_reply(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
-    """An auto-responder's sentence: "automatic reply", "out of office", or
-    away / closed / on holiday with a word about replies."""
-    match = doc.sentence_has(sentence, "auto_reply")
-    if match is not None:
-        return sentence.span_of(match)
-    a = doc.analysis(sentence)
-    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, sentence, a)]
-    if not found:
-        return None
-    start, end = a.span(found[0])
-    return sentence.start + start, sentence.start + end
-
-
-def _names_replies(doc: Document, sentence: Sentence, a) -> bool:
-    """Away wording is an auto-reply when it speaks of answering (in the
-    sentence or a neighbour: "We are on holiday. We will reply next week.")."""
-    if a.has("reply_later", "strong_away"):
-        return True
-    return sentence.index >= 0 and any(b.has("reply_later") for _s, b in doc.window(sentence.index))
 
 
 def body_sentences(doc: Document) -> list[Sentence]:
@@ -113,7 +88,7 @@ class AutoReply(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         for sentence in doc.sentences:
-            span = _auto_reply(doc, sentence)
+            span = auto_reply_span(doc, sentence)
             if span is not None:
                 yield Hit(span)
                 return
@@ -125,8 +100,6 @@ class AutoReply(Rule):
 def _acknowledgement(doc: Document) -> tuple[int, int] | None:
     """"We have received your message and will reply within 24 hours", and
     nothing else but thanks: an auto-responder's whole message."""
-    from .order import has_purpose
-
     body = body_sentences(doc)
     found = [s for s in body if doc.analysis(s).has("acknowledge")]
     if not found or not any(doc.analysis(s).has("reply_later", "acknowledge") for s in found):

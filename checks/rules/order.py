@@ -157,6 +157,8 @@ class OrderConfirmation(Rule):
         """Judged from the whole message: some sentence confirms the order or
         its shipping, and no sentence does anything else that is permitted."""
         confirming: tuple[int, int] | None = None
+        if is_auto_reply(doc):
+            return  # "Your message has been received": an auto-reply (content.auto-reply) confirms no order
         for sentence in doc.sentences:
             # Any other purpose (a delay, a question, a review request) makes the
             # shipping news part of a permitted message.
@@ -206,6 +208,34 @@ def _to_come(a: Analysis, done: tuple[int, int]) -> bool:
     """"will be dispatched within 2 days", "is expected to ship": shipping
     still to come, which confirms nothing."""
     return any(done[0] - 3 <= f[1] <= done[0] for f in a.ranges("future"))
+
+
+def is_auto_reply(doc: Document) -> bool:
+    """Some sentence of the draft is an auto-responder's."""
+    return any(auto_reply_span(doc, sentence) is not None for sentence in doc.sentences)
+
+
+def auto_reply_span(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
+    """An auto-responder's sentence: "automatic reply", "out of office", or
+    away / closed / on holiday with a word about replies."""
+    match = doc.sentence_has(sentence, "auto_reply")
+    if match is not None:
+        return sentence.span_of(match)
+    a = doc.analysis(sentence)
+    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, sentence, a)]
+    if not found:
+        return None
+    start, end = a.span(found[0])
+    return sentence.start + start, sentence.start + end
+
+
+def _names_replies(doc: Document, sentence: Sentence, a) -> bool:
+    """Away wording is an auto-reply when it speaks of answering (in the
+    sentence or a neighbour: "We are on holiday. We will reply next week.")."""
+    if a.has("reply_later", "strong_away"):
+        return True
+    return sentence.index >= 0 and any(b.has("reply_later") for _s, b in doc.window(sentence.index))
+
 
 
 @register

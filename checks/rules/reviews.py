@@ -109,6 +109,13 @@ def _incentive(a: Analysis) -> tuple[int, int] | None:
         for gain in a.ranges("gain", "and"):
             if act[1] <= gain[0] <= act[1] + 8 and any(gain[1] <= v[0] <= gain[1] + 8 for v in values):
                 return cover(act, gain, values[-1])
+    # "Would a full refund help you reconsider the rating?": a value offered for changing a review
+    asks = list(a.ranges("request", "gain"))
+    if a.tokens and a.tokens[0].key in _MODALS and a.text.rstrip().endswith(("?", "？")):
+        asks.append((0, 1))  # "Would a partial refund of $20 help you rethink...?"
+    for change in a.unnegated("change", scope=3):
+        if any(r[0] < values[0][0] for r in asks) and values[0][1] <= change[0]:
+            return cover(values[0], change)
     # "to receive your gift card, simply post a review"
     for gain in a.ranges("gain"):
         if any(gain[1] <= v[0] <= gain[1] + 5 for v in values) and a.has("condition", "anaphor", "for") and a.has("act"):
@@ -125,7 +132,14 @@ def incentive_in(a: Analysis) -> bool:
 def _values(a: Analysis) -> list[tuple[int, int]]:
     """Things of value offered (not negated, not "gift wrap")."""
     excluded = a.ranges("not_value")
-    return [v for v in a.unnegated("value", scope=3) if not any(e[0] <= v[0] < e[1] for e in excluded)]
+    found, negated_before = [], None
+    for v in a.ranges("value"):
+        # A negation reaches along a list: "we never offer gifts, refunds or discounts".
+        negated = a.negated(v, scope=3) or (negated_before is not None and v[0] - negated_before[1] <= 2)
+        negated_before = v if negated else None
+        if not negated and not any(e[0] <= v[0] < e[1] for e in excluded):
+            found.append(v)
+    return found
 
 
 def _incentive_pair(first: Analysis, second: Analysis) -> bool:
@@ -135,7 +149,11 @@ def _incentive_pair(first: Analysis, second: Analysis) -> bool:
         return False
     # Writing a review, or changing one ("remove the 1-star review? After you remove it, we will refund you")
     acts = [act for act in first.unnegated("act", scope=3) if act not in reviews] or first.unnegated("change", scope=3)
-    return bool(acts) and bool(_values(second)) and second.has("anaphor", "exchange") and not second.has("thank")
+    # The act may be in the second sentence: "...your honest thoughts. Once they are posted, a gift card is yours."
+    acts = acts or [act for act in second.unnegated("act", scope=3) if second.has("condition")]
+    exchanges = second.ranges("exchange")
+    thanks = [t for t in second.ranges("thank") if not any(e[0] <= t[0] < e[1] for e in exchanges)]  # "as our thank-you" is the exchange
+    return bool(acts) and bool(_values(second)) and second.has("anaphor", "exchange") and not thanks
 
 
 @register
@@ -234,6 +252,9 @@ def _review_noun(a: Analysis) -> tuple[int, int] | None:
 
 
 _SELLER_BEFORE = frozenset({"us", "we", "i", "uns", "wir", "nous", "nos", "noi", "ci"})
+
+
+_MODALS = frozenset({"would", "could", "can", "will", "might", "may", "wurd", "konnt", "war", "pourr", "ser", "podr", "potrebb", "sarebb"})
 
 
 # Words before "review" that make it the verb ("please review", "we have reviewed").
@@ -500,7 +521,12 @@ class ReviewScripted(Rule):
                 yield Hit(sentence.span_of(match))
                 continue
             # Frame: "mention / highlight / say that..." asked of the buyer, about the review.
-            mentions = a.unnegated("mention", scope=4)
+            # "tell other customers whatever you honestly think, in your own words" scripts nothing
+            # nor does "we like to say thank you"
+            mentions = [
+                m for m in a.unnegated("mention", scope=4)
+                if not any(0 <= n[0] - m[1] <= 5 for n in a.ranges("neutral")) and not any(t[0] == m[1] for t in a.ranges("thank", "sorry"))
+            ]
             if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
                     yield Hit(_chars(sentence, a, mentions[0]))

@@ -160,7 +160,35 @@ def _correct(word: str, lang: str) -> bool:
     parts = regex.split(r"['’-]", word)
     if len(parts) > 1 and all(len(p) < 2 or spelling.correct(p, lang) for p in parts):
         return True
-    return False
+    return any(spelling.correct(form, lang) for form in _inflected_bases(word, lang))
+
+
+# Forms Hunspell's dictionaries leave out though the grammar builds them:
+# German "zu" inside a separable verb ("vorzuwärmen"), Spanish and Italian
+# pronouns joined to a verb ("desembalarlo", "inviarglielo").
+_DE_PARTICLES = ("vor", "an", "auf", "aus", "ein", "mit", "nach", "ab", "zurück", "weg", "zusammen", "hin", "her", "fest", "los", "um", "durch", "wieder", "bei", "dar", "fern", "heim", "herunter", "hoch")
+_CLITICS = {
+    "es": regex.compile(r"(?:(?:me|te|se|nos|os)(?:lo|la|los|las|le|les)|lo|la|los|las|le|les|me|te|se|nos|os)$"),
+    "it": regex.compile(r"(?:(?:me|te|se|ce|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|gli|mi|ti|si|ci|vi|ne)$"),
+}
+_ACCENTS = str.maketrans("áéíóú", "aeiou")
+
+
+def _inflected_bases(word: str, lang: str) -> list[str]:
+    if lang == "de":
+        return [p + word[len(p) + 2 :] for p in _DE_PARTICLES if word.startswith(p + "zu") and len(word) > len(p) + 4]
+    pattern = _CLITICS.get(lang)
+    m = pattern.search(word) if pattern is not None else None
+    if m is None or m.start() < 3:
+        return []
+    stem = word[: m.start()]
+    plain = stem.translate(_ACCENTS)
+    if not (plain.endswith(("ar", "er", "ir", "ndo")) or plain != stem):
+        return []  # only an infinitive, a gerund or an accented imperative takes the pronoun ("envíelo")
+    bases = [stem, plain]  # "dándole": "dando"
+    if lang == "it" and stem.endswith("r"):
+        bases.append(stem + "e")  # "mandarlo": "mandare"
+    return bases
 
 
 # --- grammar -----------------------------------------------------------------
