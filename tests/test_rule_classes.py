@@ -36,6 +36,7 @@ FIRES = [
     ("review.scripted", "en", "Reviewers tend to skip the noise level. Please be sure to bring it up in your review."),
     ("order.confirmation", "en", "Hello, thanks for your order, we have received it and it will ship out tomorrow."),
     ("link.opt-out", "it", "Per non ricevere più i nostri messaggi, risponda con la parola STOP."),
+    ("review.scripted", "en", "No idea what to write? Something like 'Sturdy, quiet and easy to clean' would be ideal."),
     ("promo.marketing", "es", "Acabamos de lanzar la nueva versión de esta lámpara. ¡Échele un vistazo a nuestra tienda!"),
 ]
 

@@ -534,7 +534,8 @@ class ReviewScripted(Rule):
             # Frame: ready-made text in quotes, offered for the buyer to write ("You can write
             # in your review like this: '...'"); "you wrote: '...'" quotes the buyer and asks nothing.
             quote = _quoted_text(sentence.text)
-            if quote and a.has("act") and a.has("request", "buyer_agent", "modal_passive") and _review_context(doc, index):
+            cued = any(b.has("script_cue") for _s, b in doc.window(index))  # "Not sure what to say? Something like '...'"
+            if quote and (a.has("act") or cued) and a.has("request", "buyer_agent", "modal_passive") and (cued or _review_context(doc, index)):
                 yield Hit((sentence.start + quote[0], sentence.start + quote[1]))
 
 
