@@ -29,6 +29,7 @@ from . import (
     cases_holdout6,
     cases_holdout7,
     cases_holdout8,
+    cases_holdout9,
     cases_i18n,
 )
 
@@ -45,6 +46,7 @@ HOLDOUT5, HOLDOUT5_NEAR_MISS = "holdout5", "holdout5_near_miss"
 HOLDOUT6, HOLDOUT6_NEAR_MISS = "holdout6", "holdout6_near_miss"
 HOLDOUT7, HOLDOUT7_NEAR_MISS = "holdout7", "holdout7_near_miss"
 HOLDOUT8, HOLDOUT8_NEAR_MISS = "holdout8", "holdout8_near_miss"
+HOLDOUT9, HOLDOUT9_NEAR_MISS = "holdout9", "holdout9_near_miss"
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def cases() -> list[Case]:
         (cases_holdout6, HOLDOUT6, HOLDOUT6_NEAR_MISS),
         (cases_holdout7, HOLDOUT7, HOLDOUT7_NEAR_MISS),
         (cases_holdout8, HOLDOUT8, HOLDOUT8_NEAR_MISS),
+        (cases_holdout9, HOLDOUT9, HOLDOUT9_NEAR_MISS),
     )
     for module, breach, near in batches:
         for rule, table in module.CASES.items():
