@@ -76,6 +76,22 @@ def fold(text: str) -> str:
     """Lower-case ``text`` for literal search, keeping its length (so match
     positions are text positions). Full-width letters count as ASCII ones:
     the filter then also holds for text read through ``extract.narrow``."""
+    if len(text) < _FOLD_KEPT_FROM:
+        return _fold(text)
+    return _fold_long(text)
+
+
+# A whole draft is folded by several gates of one check (the phrase filter,
+# the channel gate, the link scan): long texts are folded once.
+_FOLD_KEPT_FROM = 2_000
+
+
+@functools.lru_cache(maxsize=8)
+def _fold_long(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: "İ" is "i" and a dot, and matches "i"
         low = "".join(c.lower()[0] for c in text)
