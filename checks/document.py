@@ -78,8 +78,13 @@ class Document:
     given_context: set[str]
     offsets: list[int] | None = None
     notes: list[str] = field(default_factory=list)
-    _searched: dict[tuple[str, str], regex.Match | None] = field(default_factory=dict, repr=False)
-    _analysed: dict[str, frames.Analysis] = field(default_factory=dict, repr=False)
+    # Sentence searches by (text, concept, language) and analyses by (text,
+    # language), shared with the rewrite's re-checks (the engine passes the
+    # draft's on, as it does ``budget``): a rewrite keeps most sentences, and on
+    # a long template the shared lru_cache is too small to still hold them when
+    # the re-check asks.
+    _searched: dict[tuple[str, str, str], regex.Match | None] = field(default_factory=dict, repr=False)
+    _analysed: dict[tuple[str, str], frames.Analysis] = field(default_factory=dict, repr=False)
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
     # What one check spends across the draft and its rewrite's re-checks (the
     # engine passes the draft's to the re-checks): e.g. the spelling rule's
@@ -87,7 +92,15 @@ class Document:
     budget: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, draft: Draft, settings: CheckSettings, today: dt.date, budget: dict[str, int] | None = None) -> Document:
+    def build(
+        cls,
+        draft: Draft,
+        settings: CheckSettings,
+        today: dt.date,
+        budget: dict[str, int] | None = None,
+        analysed: dict[tuple[str, str], frames.Analysis] | None = None,
+        searched: dict[tuple[str, str, str], regex.Match | None] | None = None,
+    ) -> Document:
         context = draft.context
         updates = {}
         if context.marketplace is None and settings.marketplace:
@@ -121,6 +134,8 @@ class Document:
             notes=html.notes if html is not None else [],
             html=html,
             budget={} if budget is None else budget,
+            _analysed={} if analysed is None else analysed,
+            _searched={} if searched is None else searched,
         )
 
     def release(self) -> None:
@@ -237,9 +252,10 @@ class Document:
         Memoised per document by text: rules ask it tens of thousands of times
         on a long template, and a dict lookup is cheaper than the shared
         lru_cache call (which still serves the re-check's documents)."""
-        found = self._analysed.get(sentence.text)
+        key = (sentence.text, self.phrase_language)
+        found = self._analysed.get(key)
         if found is None:
-            found = self._analysed[sentence.text] = frames.analyse(sentence.text, self.phrase_language)
+            found = self._analysed[key] = frames.analyse(*key)
         return found
 
     def window(self, index: int) -> list[tuple[Sentence, frames.Analysis]]:
@@ -263,7 +279,7 @@ class Document:
         candidates = self.candidates.get(concept)
         if candidates is not None and sentence.index >= 0 and sentence.index not in candidates:
             return None  # none of the words the concept cannot match without
-        key = (sentence.text, concept)
+        key = (sentence.text, concept, self.phrase_language)
         if key not in self._searched:
             pat = self.phrase(concept)
             self._searched[key] = pat.search(sentence.text) if pat is not None else None

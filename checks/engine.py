@@ -211,7 +211,7 @@ async def _suggest_rewrite(report: Report, doc: Document, settings: CheckSetting
         """The findings on ``text``; with ``again``, also the rewrite of ``text`` itself."""
         validate_text(text)
         redraft = Draft(text=text, context=draft.context)
-        redoc = Document.build(redraft, settings, today=doc.today, budget=doc.budget)
+        redoc = Document.build(redraft, settings, today=doc.today, budget=doc.budget, analysed=doc._analysed, searched=doc._searched)
         try:
             found = (await _run(redoc, settings, False, redraft)).findings
             return found, (suggest_rewrite(redoc, [f.model_copy() for f in found]) if again and found else None)

@@ -62,7 +62,17 @@ def narrow(text: str, table: dict = NARROW) -> str:
     """``text.translate(table)`` for NARROW or NARROW_DIGITS, without the walk when it changes nothing."""
     if text.isascii() or _TRANSLATED[id(table)].search(text) is None:
         return text
+    if len(text) >= _NARROW_KEPT_FROM:  # the email, link, order id and phone scans of one check narrow the same text
+        return _narrow_long(text, table is NARROW_DIGITS)
     return text.translate(table)
+
+
+_NARROW_KEPT_FROM = 2_000
+
+
+@functools.lru_cache(maxsize=8)
+def _narrow_long(text: str, digits: bool) -> str:
+    return text.translate(NARROW_DIGITS if digits else NARROW)
 # Letters of addresses: a CJK character beside an address ends it
 # ("info@example.comまで"), where \w would take it in.
 _AW = r"\p{Latin}\p{Greek}\p{Cyrillic}\p{M}\p{Nd}_"

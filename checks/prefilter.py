@@ -76,6 +76,22 @@ def fold(text: str) -> str:
     """Lower-case ``text`` for literal search, keeping its length (so match
     positions are text positions). Full-width letters count as ASCII ones:
     the filter then also holds for text read through ``extract.narrow``."""
+    if len(text) < _FOLD_KEPT_FROM:
+        return _fold(text)
+    return _fold_long(text)
+
+
+# A whole draft is folded by several gates of one check (the phrase filter,
+# the channel gate, the link scan): long texts are folded once.
+_FOLD_KEPT_FROM = 2_000
+
+
+@functools.lru_cache(maxsize=8)
+def _fold_long(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: "İ" is "i" and a dot, and matches "i"
         low = "".join(c.lower()[0] for c in text)
@@ -214,4 +230,77 @@ def containing(spans: list[tuple[int, int]], starts: list[int], ends: list[int])
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and end <= ends[i]:
             found.add(i)
+    return found
+
+
+# --- where a gated concept can match at all ---------------------------------
+#
+# A concept's necessary literals also say where a match can start: a match
+# holds one literal of each of its pattern's necessary sets, and a pattern
+# that consumes at most W characters starts no earlier than W characters
+# before the end of that literal. Trying the pattern only at those starts
+# finds what a scan of the whole text finds (tests/test_scan_gates.py).
+
+
+@functools.cache
+def max_widths(lang: str, concept: str) -> tuple[int | None, ...] | None:
+    """Per pattern of the concept, the most characters a match consumes
+    (None: no bound); None when a pattern could not be read. Lookarounds
+    consume nothing; with simple case folding one character matches one."""
+    if _sre_parse is None:
+        return None
+    widths: list[int | None] = []
+    for pattern in phrases.patterns(lang, concept):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                low, high = _sre_parse.parse(pattern, re.IGNORECASE).getwidth()
+        except Exception:  # noqa: BLE001 - regex-only syntax: no bound known
+            return None
+        if low == 0:  # an empty match: a scan would step past it, a start list cannot say how
+            return None
+        widths.append(high if high < _sre.MAXREPEAT else None)
+    return tuple(widths)
+
+
+def match_starts(lang: str, concept: str, seen: dict[str, list[int]]) -> list[int] | None:
+    """Sorted positions where a match of the concept can start, given
+    ``seen``: each required literal's start positions in the folded text
+    (every literal of the concept's necessary sets found there must be in
+    it). None when that cannot be bounded (an unfiltered concept, or a
+    pattern of unbounded width whose literals occur): scan the whole text."""
+    patterns = for_language(lang).literals.get(concept)
+    widths = max_widths(lang, concept)
+    if patterns is None or widths is None or len(widths) != len(patterns):
+        return None
+    starts: set[int] = set()
+    for conjuncts, width in zip(patterns, widths, strict=True):
+        rarest, least = None, -1
+        for found in conjuncts:
+            count = sum(len(seen.get(s, ())) for s in found)
+            if least < 0 or count < least:
+                rarest, least = found, count
+        if not least:
+            continue  # a necessary set that occurs nowhere: the pattern cannot match
+        if width is None:
+            return None
+        for literal in rarest:
+            for at in seen.get(literal, ()):
+                starts.update(range(max(0, at + len(literal) - width), at + 1))
+    return sorted(starts)
+
+
+def finditer_at(pattern, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """What ``pattern.finditer(text)`` finds, trying only ``starts`` (a
+    superset of the positions where a match can start, sorted); matches are
+    not empty (``max_widths``)."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            found.append(m.span())
+            pos = m.end()
     return found

@@ -122,3 +122,43 @@ def test_the_full_width_test_matches_exactly_the_characters_narrowed():
 
     matched = {chr(c) for c in range(0x30000) if tokens._FULL_WIDTH_CHAR.match(chr(c))}
     assert matched == {chr(c) for c in tokens.FULL_WIDTH}
+
+
+# Pieces of every gated channel concept's patterns: names, their neighbours, and what ends a word.
+_CHANNEL_PIECES = [
+    "WhatsApp", "whats app", "WeChat", "instagram", "Insta", "insta:", "insta @", "on insta", "on  Signal", "Signal", " app",
+    ": ", "line id", "LINE app", "X", " / twitter", "(formerly", "t.me/", "wa.me/", "qm.qq.com/", "qr code", "QRコード",
+    "微信", "V信", "加v", "+v", " ", "\n", "_", "a", "1", "kakao talk", "qq", "ライン", "PayPal", "pay pal", "Wise", "via ",
+    "western  union", "bitcoin", "crypto currencies", "银行转账", "google", "search", "Suchmaschine", "buy", "order it",
+    "there", "directly", "we also sell", "on", "dort", "kaufen", "eBay", "wish.com", "淘宝", "İ", "ſ", "K",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@example(["X", " / twitter", " on  Signal", ": ", "instagram", "qq"])
+@given(st.lists(st.sampled_from(_CHANNEL_PIECES) | st.text(max_size=3), max_size=12))
+def test_channel_matches_tried_at_their_possible_starts_equal_a_full_scan(parts):
+    """Trying a gated concept only where its literals allow a match to start finds what a scan finds."""
+    from checks.rules import contact
+
+    text = "".join(parts)
+    for concept in contact._GATED:
+        pattern = contact.channel(concept)
+        full = [m.span() for m in pattern.finditer(text)]
+        if contact._may_match(text, concept):
+            assert contact.concept_spans(text, concept) == full, (concept, text)
+        else:
+            assert full == [], (concept, text)
+        assert contact._mentioned(text, concept) == bool(full), (concept, text)
+
+
+def test_channel_starts_are_bounded_only_for_patterns_of_bounded_width():
+    from checks import prefilter
+
+    widths = prefilter.max_widths("channels", "platform")
+    assert widths is not None and None in widths  # "X / twitter" may hold any run of spaces
+    text = "Follow us on Instagram. " * 3
+    starts = prefilter.match_starts("channels", "platform", {"instagram": [13, 37, 61]})
+    assert starts is not None and len(starts) <= 3 * max(w for w in widths if w) and all(s <= 61 for s in starts)
+    assert prefilter.finditer_at(__import__("checks.rules.contact", fromlist=["x"]).channel("platform"), text, starts) == [(13, 22), (37, 46), (61, 70)]
+    assert prefilter.match_starts("channels", "platform", {"twitter": [5]}) is None  # the unbounded pattern's literal: scan

@@ -127,9 +127,12 @@ def _gate_automaton():
 
 
 @functools.lru_cache(maxsize=64)
-def _seen_literals(text: str) -> frozenset[str]:
-    """The gated concepts' required literals (checks/prefilter.py) that occur in ``text``."""
-    return frozenset(literal for _end, literal in _gate_automaton().iter(prefilter.fold(text)))
+def _literal_starts(text: str) -> dict[str, list[int]]:
+    """The gated concepts' required literals (checks/prefilter.py) that occur in ``text``, with where each starts."""
+    found: dict[str, list[int]] = {}
+    for end, literal in _gate_automaton().iter(prefilter.fold(text)):
+        found.setdefault(literal, []).append(end + 1 - len(literal))
+    return found
 
 
 def _may_match(text: str, concept: str) -> bool:
@@ -138,8 +141,17 @@ def _may_match(text: str, concept: str) -> bool:
     patterns = prefilter.for_language(CHANNELS).literals.get(concept)
     if patterns is None or concept not in _GATED:
         return True  # unfiltered concept
-    seen = _seen_literals(text)
+    seen = _literal_starts(text).keys()
     return any(all(not seen.isdisjoint(found) for found in conjuncts) for conjuncts in patterns)
+
+
+def concept_spans(text: str, concept: str) -> list[tuple[int, int]]:
+    """What ``channel(concept).finditer(text)`` finds, for a gated concept:
+    the pattern is tried only where a match can start (around its literals)."""
+    starts = prefilter.match_starts(CHANNELS, concept, _literal_starts(text)) if concept in _GATED else None
+    if starts is None:
+        return [m.span() for m in channel(concept).finditer(text)]
+    return prefilter.finditer_at(channel(concept), text, starts)
 
 
 @functools.lru_cache(maxsize=64)
@@ -147,7 +159,7 @@ def _platforms(text: str) -> tuple[tuple[int, int], ...]:
     reading = normalize.read(text)  # "WhаtsApp" with a Cyrillic a is still WhatsApp
     found = platform_codes(reading.text)
     if _may_match(reading.text, "platform"):
-        found += [m.span() for m in channel("platform").finditer(reading.text)]
+        found += concept_spans(reading.text, "platform")
     return tuple(reading.span(span) for span in sorted(found))
 
 
@@ -171,7 +183,13 @@ def platform_codes(text: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=256)
 def _mentioned(text: str, concept: str) -> bool:
-    return _may_match(text, concept) and channel(concept).search(text) is not None
+    if not _may_match(text, concept):
+        return False
+    starts = prefilter.match_starts(CHANNELS, concept, _literal_starts(text)) if concept in _GATED else None
+    if starts is None:
+        return channel(concept).search(text) is not None
+    pattern = channel(concept)
+    return any(pattern.match(text, start) is not None for start in starts)
 
 
 def mentions(doc: Document, concept: str) -> bool:
