@@ -59,7 +59,9 @@ def _pleasantry(doc: Document, sentence: Sentence) -> bool:
 def body_sentences(doc: Document) -> list[Sentence]:
     """Sentences between the greeting and the sign-off."""
     sentences = list(doc.sentences)
-    if sentences and (doc.sentence_has(sentences[0], "greeting") or _is_salutation(sentences[0])):
+    first = sentences[0] if sentences else None
+    # The greeting alone ("Hallo Frau Neumann,"), not a first sentence that goes on after it.
+    if first is not None and (_is_salutation(first) or (doc.sentence_has(first, "greeting") and len(first.text.split()) <= 6)):
         sentences = sentences[1:]
     for i, sentence in enumerate(sentences):
         if doc.sentence_has(sentence, "closing") and "\n" in doc.text[sentence.start - 1 : sentence.start]:

@@ -222,7 +222,8 @@ def auto_reply_span(doc: Document, sentence: Sentence) -> tuple[int, int] | None
     if match is not None:
         return sentence.span_of(match)
     a = doc.analysis(sentence)
-    found = a.ranges("auto_reply") or [r for r in a.unnegated("out_of_office", scope=2) if _names_replies(doc, sentence, a)]
+    away = [] if a.has("past_away") else a.unnegated("out_of_office", scope=2)  # "we were closed at the weekend": a person writes
+    found = a.ranges("auto_reply") or [r for r in away if _names_replies(doc, sentence, a)]
     if not found:
         return None
     start, end = a.span(found[0])
@@ -396,6 +397,8 @@ class Divert(Rule):
         apps = bool(contact.platform_spans(doc))
         elsewhere = {c for c in ("pay_channel", "buy_there", "search_engine", "other_marketplace") if contact.mentions(doc, c)}
         for sentence in doc.sentences:
+            if doc.analysis(sentence).has("asked_whether"):
+                continue  # the buyer's question, reported: the answer is in the next sentence
             for concept, how in _DIVERSIONS:
                 m = doc.sentence_has(sentence, concept)
                 if m is None or negated(doc, sentence, m, window=20):

@@ -45,7 +45,7 @@ class Marketing(PhraseRule):
                 a = doc.analysis(sentence)
                 if any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")) or incentive_in(a):
                     continue
-                if len(a.ranges("new_weak")) == 1 and not a.has("new_arrival", "other_products", "sale", "follow", "you_may_like"):
+                if len(set(a.ranges("new_weak"))) == 1 and not a.has("new_arrival", "other_products", "sale", "follow", "you_may_like"):
                     continue  # one weak word alone: "the return label is now available under Your Orders"
                 yield hit
 
@@ -71,13 +71,19 @@ class Coupon(PhraseRule):
         spans = sentence_spans(doc, _coupon)
         yield from (Hit(span) for span in spans)
         if not spans:
-            yield from super().find(doc)
+            for hit in super().find(doc):  # fixed forms, unless the sentence offers no coupon
+                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                if not _not_offered(doc.analysis(sentence), None):
+                    yield hit
 
 
 @judgement
 def _marketing(a: Analysis) -> tuple[int, int] | None:
+    programs = a.ranges("amazon_program")  # "Iscriviti e Risparmia" is Amazon's Subscribe & Save
     for concept in ("follow", "you_may_like", "new_arrival", "sale"):
         for rng in a.unnegated(concept, scope=3):
+            if _overlaps(rng, programs):
+                continue
             if concept == "new_arrival" and _names_a_date(a, rng):
                 continue  # "the new arrival date is Friday"
             if concept == "sale" and (not a.has("invite", "us", "other_products") or _overlaps(rng, a.ranges("not_sale"))):
@@ -115,10 +121,25 @@ def _names_a_date(a: Analysis, rng: tuple[int, int]) -> bool:
 _CODE = regex.compile(r"(?=[A-Z0-9]{0,19}[A-Z])(?=[A-Z0-9]{0,19}\d)[A-Z0-9]{4,20}\b|[A-Z]{5,20}\b")
 
 
+def _not_offered(a: Analysis, rng: tuple[int, int] | None) -> bool:
+    """The coupon is not the seller's offer: the buyer's or Amazon's ("the coupon
+    you saw", "applied by Amazon"), or refused ("we cannot offer coupons",
+    "Gutscheine können wir leider nicht vergeben")."""
+    if a.has("coupon_mention"):
+        return True
+    idioms = a.ranges("not_negation")
+    near = [n for n in a.ranges("negation") if not any(i[0] <= n[0] < i[1] for i in idioms)]
+    if rng is None:
+        return bool(near)
+    return any(rng[0] - 6 <= n[0] <= rng[1] + 8 for n in near)  # after it too: German and Italian verbs come last
+
+
 @judgement
 def _coupon(a: Analysis) -> tuple[int, int] | None:
     excluded = {r[1] - 1 for r in a.ranges("code_exclude")}
-    for rng in a.unnegated("coupon_strong", scope=4):
+    for rng in a.ranges("coupon_strong"):
+        if _not_offered(a, rng):
+            continue
         return rng
     for rng in a.ranges("code_word"):
         if rng[1] - 1 in excluded:
