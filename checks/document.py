@@ -21,6 +21,8 @@ from .settings import CheckSettings
 _BOUNDARY = regex.compile(
     r"(?<![.!?。！？])[.!?。！？]++[\"'”’»)\]]{0,3}[ \t\n]++|(?<![。！？])[。！？]++|(?<![\n.!?。！？])\n[ \t]*+(?:\n[ \t\n]*+)?"
 )
+# Sentence punctuation closed by a quotation mark, on one line ('"Great!" would').
+_QUOTE_GOES_ON = regex.compile(r"[.!?]++[\"'”’»]{1,3}[ \t]++$")
 # The line break of a list item, heading or greeting: the next line starts a unit.
 _ITEM_START = regex.compile(r"[-*•·–—>#]|\d{1,3}[.)]\s|\p{Lu}[\p{L}\s]{0,20}:")
 # A line ending in one of these words goes on in the next line (a wrapped sentence).
@@ -224,6 +226,8 @@ class Document:
             if m.group().startswith(".") and "\n" not in m.group():
                 if _ABBREVIATION.search(self.text, max(0, m.end() - 12), m.end()):
                     continue
+            if _QUOTE_GOES_ON.match(m.group()) and m.end() < len(self.text) and self.text[m.end()].islower():
+                continue  # 'something like "Easy to fit!" would be perfect': the quotation ends, the sentence goes on
             if m.group().startswith("\n") and m.group().count("\n") == 1 and not _line_ends(self.text, start, m, self._nouns_capitalised):
                 continue
             self._add_sentence(out, start, m.end())

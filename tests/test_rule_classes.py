@@ -1,4 +1,4 @@
-"""Classes of wording found by held-out batches 7 and 8 (tests/behaviour/cases_holdout*.py,
+"""Classes of wording found by held-out batches 7, 8 and 9 (tests/behaviour/cases_holdout*.py,
 tests/corpus/messages*.jsonl), each tried here in sentences of our own: the
 breach fires its rule, the look-alike raises no error."""
 
@@ -37,6 +37,19 @@ FIRES = [
     ("order.confirmation", "en", "Hello, thanks for your order, we have received it and it will ship out tomorrow."),
     ("link.opt-out", "it", "Per non ricevere più i nostri messaggi, risponda con la parola STOP."),
     ("review.scripted", "en", "No idea what to write? Something like 'Sturdy, quiet and easy to clean' would be ideal."),
+    ("review.scripted", "en", "Once you review the lamp, a line like \"Warm light, solid base!\" would be ideal."),
+    ("review.scripted", "it", "Nella sua recensione sarebbe utile citare la qualità della cucitura."),
+    ("review.incentive", "it", "A chi ci lascia una recensione regaliamo un secondo cuscino."),
+    ("review.incentive", "fr", "À ceux qui laissent un avis, nous offrons une housse gratuite."),
+    ("review.change-request", "it", "Ora che il problema è risolto, non potrebbe modificare la sua recensione?"),
+    ("review.positive", "fr", "Une note de cinq étoiles, n'est-ce pas la meilleure façon de nous aider ?"),
+    ("order.discourage-return", "de", "Von einer Rücksendung bitten wir abzusehen, da sie unser Konto gefährdet."),
+    ("order.discourage-return", "fr", "Un retour nous coûterait très cher, merci de garder l'article plutôt que de le renvoyer."),
+    ("order.discourage-return", "it", "Annullare adesso ci danneggerebbe molto: la preghiamo di ripensarci."),
+    ("promo.marketing", "de", "Übrigens läuft ab Montag unser Winterschlussverkauf mit reduzierten Preisen."),
+    ("promo.marketing", "fr", "Avez-vous déjà découvert nos nouvelles tasses dans notre boutique ?"),
+    ("content.thanks-only", "fr", "Bonjour, merci beaucoup pour votre commande. Toute l'équipe vous souhaite une excellente soirée."),
+    ("content.thanks-only", "en", "Hi! A huge thanks for shopping with our tiny studio. It really means a lot to us."),
     ("promo.marketing", "es", "Acabamos de lanzar la nueva versión de esta lámpara. ¡Échele un vistazo a nuestra tienda!"),
 ]
 
@@ -58,6 +71,14 @@ QUIET = [
     ("it", "Il modello che ha ricevuto è la versione aggiornata: il pulsante ora si trova sul lato sinistro."),
     ("de", "Bitte denken Sie daran, den Akku vor der ersten Nutzung vollständig aufzuladen und die Kanne vorzuwärmen."),
     ("es", "Le recomendamos desembalarlo con cuidado y dejarlo reposar un día antes de usarlo."),
+    ("en", "We are unable to offer coupons or discount codes in messages; the price on Amazon is the one that applies."),
+    ("de", "Rabattcodes können wir über Nachrichten leider nicht vergeben, den Rahmen ersetzen wir aber kostenlos."),
+    ("en", "The coupon you saw on the product page was applied by Amazon at checkout."),
+    ("it", "L'abbonamento Iscriviti e Risparmia è gestito da Amazon: può sospenderlo dal suo account."),
+    ("fr", "Bonjour, nous étions fermés ce week-end, d'où ce délai de réponse : la pièce manquante part demain."),
+    ("en", "You asked whether you can pay by bank transfer: all payments go through Amazon, so we cannot accept another way."),
+    ("it", "Le nuove batterie sono in arrivo entro venerdì."),
+    ("de", "Hallo, zu Ihrer Bestellung: Die beschädigte Lampe erstatten wir vollständig. Vielen Dank für Ihr Feedback zur Verpackung."),
 ]
 
 
