@@ -82,8 +82,12 @@ _AT_WORDS = (
     r"apenstaartje|małpa|snabel-a|ät|at"
 )
 _DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta|kropka"
-_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
-_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\s\.\s|\.)"
+# Spoken in Japanese, Chinese and Korean: "アットマーク" / "アット", "艾特" (a
+# loan of "at"), "골뱅이"; the dot "ドット", "点" / "點", "닷".
+_CJK_AT = "アットマーク|あっとまーく|アット|あっと|艾特|爱特|골뱅이"
+_CJK_DOT = "ドット|どっと|点|點|닷"
+_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:{_CJK_AT})\s?|(?<=[\w.])[#＃](?=\w))"
+_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:{_CJK_DOT})\s?|\s\.\s|\.)"
 # An obfuscated address is read from each at-form outwards: the name before
 # it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
 # linear and lets "write directly at name [at] host [dot] com" find the name.
@@ -91,7 +95,12 @@ _AT_FORM = regex.compile(_AT, _V)
 # The name may have its own dots written out ("mike dot chen at hotmail dot com").
 _NAME_BEFORE = regex.compile(rf"(?<![\w.+-])(?:[\w.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[\w.+-]{{1,64}}\Z", _V)
 _DOMAIN_AFTER = regex.compile(rf"[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V)
-_DOT_FORM = regex.compile(rf"(?!\.){_DOT}", _V)  # a written-out or bracketed dot
+# A written-out or bracketed dot; a dot with spaces round it is not one:
+# "book at lumiwave . co . uk" is a spaced link, like "book at lumiwave.co.uk".
+_DOT_FORM = regex.compile(rf"(?!\s?\.){_DOT}", _V)
+# A path after the domain, its slash spaced or spoken, makes it a link ("lumiwave . co . uk / booking").
+_SLASH_WORDS = r"slash|schrägstrich|barra|barre|barra\s+inclinada|schuine\s+streep|ukośnik|snedstreck|eğik\s+çizgi|スラッシュ|斜杠|斜線"
+_PATH_NEXT = regex.compile(rf"[ \t]{{0,3}}/|\s(?:{_SLASH_WORDS})\s", _V)
 
 # A mailbox named by its provider instead of its domain: "lumiwood88 at
 # gmail", "the username is lumiwood.care on Gmail", "my QQ mail is 20394857".
@@ -116,9 +125,28 @@ _NAMED_BEFORE = regex.compile(
     _V,
 )
 _NOT_A_NAME = frozenset("us me you him her them it this that our my your his their we one all".split())
-_PROVIDER_HINT = regex.compile(rf"\b(?:{_PROVIDERS})\b", _V)
+# The mailbox's name given in a clause of its own near the provider ("our
+# mailbox is on Outlook, the username is lumiwood_cs", "QQ邮箱，号码是
+# 2837465910"): an account-name word, then the name. A number names a
+# mailbox only at QQ, whose addresses are numbers.
+_ACCOUNT_WORDS = (
+    r"user\s?name|login(?:\s+name)?|account\s+(?:name|id)|mailbox\s+name|benutzername|nutzername|kontoname|anmeldename|"
+    r"nom\s+d[\x27’]utilisateur|identifiant|nombre\s+de\s+usuario|usuario|nome\s+utente|gebruikersnaam|"
+    r"nazwa\s+użytkownika|användarnamn|kullanıcı\s+adı|ユーザー?名|アカウント名?|用户名|用戶名|账号|帳號|账户|帳戶"
+)
+_NUMBER_WORDS = r"number|no\.|nummer|numéro|número|numero|numara|号码|號碼|号|號|番号"
+_ACCOUNT_NAME = regex.compile(
+    rf"(?:(?P<account>{_ACCOUNT_WORDS})|(?P<number>{_NUMBER_WORDS}))\W{{0,3}}"
+    r"(?:(?:is|ist|est|es|è|är|jest|to|would\s+be|lautet|=|は|是|为|為)\W{0,3})?(?P<name>[\w.+-]{3,64})",
+    _V,
+)
+_SENTENCE_END = regex.compile(r"[.!?。！？](?:\s|$)|\n")
+# How far from the provider's name the account name may stand, in characters.
+_ACCOUNT_REACH = 90
+# Latin boundaries, not \\b: "我们的QQ邮箱" names QQ too.
+_PROVIDER_HINT = regex.compile(rf"(?<![A-Za-z0-9_])(?:{_PROVIDERS})(?![A-Za-z0-9_])", _V)
 # A domain that is a mailbox provider's (163.com and 126.com only as domains: as words they are numbers).
-_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\.", _V)
+_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\s?\.", _V)
 
 
 def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -137,7 +165,50 @@ def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue
         found.append(Found(m.span(), m.group()))
         taken.append(m.span())
+    for provider in itertools.islice(_PROVIDER_HINT.finditer(text), MAX_FOUND):
+        span = _account_named(text, provider)
+        if span is not None and not _overlaps(span, taken):
+            found.append(Found(span, text[span[0] : span[1]]))
+            taken.append(span)
     return found
+
+
+def _account_named(text: str, provider: regex.Match) -> tuple[int, int] | None:
+    """The span from the provider to an account name given in the same sentence, or None."""
+    start, end = max(0, provider.start() - _ACCOUNT_REACH), min(len(text), provider.end() + _ACCOUNT_REACH)
+    qq = provider.group().lower() == "qq"
+    for m in _ACCOUNT_NAME.finditer(text, start, end):
+        name = m.group("name").rstrip(".-")
+        if m.group("number") is not None:
+            if not (qq and name.isdigit() and 5 <= len(name) <= 11):
+                continue
+        elif len(name) < 3 or name.lower() in _NOT_A_NAME or name.lower() in _NOT_A_LABEL or not any(c.isalpha() for c in name):
+            continue  # "the username is the same", "account id 113-5820417"
+        first, last = min(provider.start(), m.start()), max(provider.end(), m.start("name") + len(name))
+        if _SENTENCE_END.search(text, first, last) is None:
+            return first, last
+    return None
+
+
+def _spelled_mailbox(at: regex.Match, name: str, domain: str) -> bool:
+    """After a plain "at" or "@", the domain's dots say mail: written out or
+    bracketed ("lumiwood at shop dot com"), or spaced after "@" or after a
+    name only a mailbox has ("support at lumiwood . com"); "book your slot
+    at lumiwood . co . uk" is a link."""
+    if _DOT_FORM.search(domain):
+        return True
+    if not _SPACED_DOT.search(domain):
+        return False
+    name = name.lower()
+    return "@" in at.group() or name in _MAILBOX_NAMES or any(c.isdigit() or c in "._+-" for c in name)
+
+
+_SPACED_DOT = regex.compile(r"\s\.|\.\s")
+# Names of mailboxes, not of anything else one is "at".
+_MAILBOX_NAMES = frozenset(
+    "info support service services sales contact help hello admin office care team cs mail email kundendienst kundenservice "
+    "kontakt hilfe sav contacto soporte atencion ventas assistenza supporto vendite klantenservice obsluga kundtjanst destek".split()
+)
 
 
 def emails(text: str) -> list[Found]:
@@ -180,9 +251,9 @@ def _emails(text: str) -> list[Found]:
         span = (name.start(), domain.end())
         value = text[span[0] : span[1]]
         plain_at = at.group().strip().lower() in ("at", "@")
-        if plain_at and not _DOT_FORM.search(domain.group()) and not _MAIL_PROVIDER.match(domain.group()):
+        if plain_at and not _MAIL_PROVIDER.match(domain.group()) and not _spelled_mailbox(at, name.group(), domain.group()):
             continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
-        if _overlaps(span, taken) or text.startswith("/", span[1]):
+        if _overlaps(span, taken) or _PATH_NEXT.match(text, span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
         if is_tld(regex.split(r"\W+", value.strip())[-1]):
             found.append(Found(span, value))
