@@ -612,7 +612,7 @@ def _valid_in_window(window: str, region: str) -> tuple[tuple[int, int, phonenum
 
 
 def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pattern | None) -> list[Found]:
-    normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
+    normalized = _plain_separators(narrow(text, NARROW_DIGITS))  # same length: offsets stay valid
     allowed_e164 = {_e164(a, r) for a in allowed for r in regions} - {None}
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -677,6 +677,24 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)
+
+
+# Digit groups parted by a mark a dialler does not know ("415 • 823 • 6601",
+# "139·2876·5412", "0161 | 496 | 0732", "030_2246_8197"): the marks read as
+# spaces. Only between groups of digits that stand alone ("LW_2024_5561" is a
+# part number).
+_SEPARATED = regex.compile(r"(?<!\w|\d\.)\d{1,5}(?:[ \t]{0,2}[•·∙‧・|_*~][ \t]{0,2}\d{1,5}){1,6}+(?!\w|\.\d)")
+_SEPARATOR_MARKS = re.compile(r"[•·∙‧・|_*~]")
+
+
+def _plain_separators(text: str) -> str:
+    if not _SEPARATOR_MARKS.search(text):
+        return text
+    pieces, last = [], 0
+    for m in _SEPARATED.finditer(text):
+        pieces += [text[last : m.start()], _SEPARATOR_MARKS.sub(" ", m.group())]
+        last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 _VANITY_LETTERS = regex.compile(r"\d[\s.)-]{0,2}[A-Z]{3}")
