@@ -298,7 +298,7 @@ _DOT_SEPARATOR = (
 _SPELLED_LABEL = r"[\p{Latin}0-9](?:[\p{Latin}0-9-]{0,40}[\p{Latin}0-9])?"
 _SPELLED_DOMAIN = regex.compile(
     rf"(?<![\w.@/-])(?P<host>{_SPELLED_LABEL}(?:(?:{_DOT_SEPARATOR}){_SPELLED_LABEL}){{0,3}})"
-    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>(?:\s?/\s?|\s(?:slash|schrägstrich|barra|barre)\s)[^\s<>\"'`]{{1,200}})?",
+    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>(?:\s?/\s?|\s(?:{_SLASH_WORDS})\s)[^\s<>\"'`]{{1,200}})?",
     _V,
 )
 _SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|cn|jp|uk|eu|nl|pl|ru|hk|tw|ca|au|de|fr|it|es"
@@ -362,10 +362,14 @@ def _spelled_domains(text: str) -> Iterator[tuple[int, int, str, str]]:
         bracketed = any(c in m.group("sep") for c in "[({<")
         if sep == "." and not bracketed and tld != tld.lower():
             continue  # "wood. Com..." starts a sentence
-        allowed = tld.lower() in _SPELLED_TLDS or tld.lower() in _SPELLED_TLDS_BY_WORD.get(sep, ())
-        if not (allowed or (bracketed and is_tld(tld))):
-            continue
         labels = regex.split(rf"(?:{_DOT_SEPARATOR})", m.group("host"), flags=_V)
+        allowed = tld.lower() in _SPELLED_TLDS or tld.lower() in _SPELLED_TLDS_BY_WORD.get(sep, ())
+        # Any top-level domain when nothing but an address has this shape: "www"
+        # first, a path after, or two written-out dots ("www punto luzhogar
+        # punto es barra manuales", "lojaluz ponto com ponto br").
+        shaped = labels[0].lower() == "www" or m.group("path") is not None or len(labels) > 1
+        if not (allowed or ((bracketed or shaped) and is_tld(tld))):
+            continue
         if any(label.lower() in _NOT_A_LABEL for label in labels) or len(labels[-1]) < 2 or labels[-1].isdigit():
             continue
         host = ".".join(label.lower() for label in labels) + "." + tld.lower()
@@ -462,7 +466,38 @@ def _links(text: str) -> list[Link]:
         add(m.start(), m.group(), None)
     for start, _end, host, value in _spelled_domains(text):
         add(start, value, None, host)
+    for start, host, value in _idn_domains(text) if not text.isascii() else ():
+        add(start, value, None, host)
     return sorted(found, key=lambda f: f.span)
+
+
+# Domains whose name is written in Japanese, Chinese or Korean letters
+# ("ルミウェーブ.jp/manual", "鲁米光.com", "lumiwave.中国"). A CJK sentence has
+# no space before an address, so the name is the run of one script's letters
+# before the dot (not "の取扱説明書は"), and the top-level domain one that
+# such sites use: a full stop in a sentence is "。", and a Latin word right
+# after a CJK letter and a dot is rare.
+_IDN_LETTERS = r"\p{Katakana}\p{Han}\p{Hangul}ー"
+_IDN_TLDS = "com|net|org|info|biz|shop|store|online|site|app|jp|cn|kr|tw|hk|co\\.jp|ne\\.jp|or\\.jp|com\\.cn|co\\.kr|com\\.tw|com\\.hk"
+_IDN_CJK_TLDS = "中国|中國|公司|网络|網絡|在线|网址|商店|コム|みんな|香港|台湾|台灣|한국"
+_IDN_DOT = regex.compile(
+    rf"(?<=[{_IDN_LETTERS}])\.(?P<tld>(?-i:{_IDN_TLDS}))(?![A-Za-z0-9@-])|(?<=[\p{{Latin}}0-9{_IDN_LETTERS}])\.(?P<tld>{_IDN_CJK_TLDS})"
+)
+_IDN_NAME_BEFORE = regex.compile(rf"(?<![{_IDN_LETTERS}A-Za-z0-9.-])[{_IDN_LETTERS}A-Za-z0-9-]{{1,63}}(?:\.[{_IDN_LETTERS}A-Za-z0-9-]{{1,63}}){{0,3}}\Z")
+_IDN_LETTER = regex.compile(rf"[{_IDN_LETTERS}]")
+_AMAZON_NAMES = frozenset({"アマゾン", "亚马逊", "亞馬遜", "아마존"})  # "アマゾン.co.jp" is Amazon
+_IDN_PATH = regex.compile(rf"/[^\s<>\"'`{_CJK}]{{0,2000}}")
+
+
+def _idn_domains(text: str) -> Iterator[tuple[int, str, str]]:
+    """(start, host, value) of domains named in CJK letters."""
+    for dot in itertools.islice(_IDN_DOT.finditer(text), MAX_FOUND):
+        name = _IDN_NAME_BEFORE.search(text, max(0, dot.start() - 256), dot.start())
+        if name is None or not _IDN_LETTER.search(name.group() + dot.group("tld")) or name.group() in _AMAZON_NAMES:
+            continue
+        path = _IDN_PATH.match(text, dot.end())
+        end = path.end() if path else dot.end()
+        yield name.start(), (name.group() + dot.group()).lower(), text[name.start() : end]
 
 
 AMAZON_HOSTS = frozenset({"amzn.to", "amzn.com", "amzn.eu", "amzn.asia", "a.co"})
