@@ -88,20 +88,47 @@ class Social(Rule):
                 continue
             # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
             first = bisect.bisect_left(named, (sentence.start,))  # named is in text order
-            span = named[first] if first < len(named) and named[first][0] < sentence.end else None
+            spans = named[first : bisect.bisect_left(named, (sentence.end,), lo=first)]
+            # A QR code is a contact only when it leads to a person to add or
+            # chat with ("scan to chat with us", "...has a QR code. Scan it to
+            # add our assistant as a chat contact"), not to a product page, a
+            # video or the app's device list.
+            qr = _scanned_to_chat(doc, sentence, spans)
+            if qr is not None:
+                yield Hit(qr)
+                continue
+            span = next((s for s in spans if not is_qr(doc, s)), None)
             if span is None:
                 continue
-            # A QR code is a contact only when it is there to add or message
-            # the seller ("scan to chat with us"), not to open a product page.
-            qr = _QR.search(doc.text, span[0], span[1]) is not None
             handle = _HANDLE_NEXT.match(doc.text, span[1]) is not None  # "our IG lumiwood.home", "WeChat is lumiwood88"
-            if invitation(sentence.text) is not None or (not qr and (handle or social_cue(sentence.text))):
+            if invitation(sentence.text) is not None or handle or social_cue(sentence.text):
                 yield Hit(span)
+
+
+def _scanned_to_chat(doc: Document, sentence, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a QR code, named in this sentence or scanned in it after the one
+    before named it, leads to a chat contact; or None."""
+    qr = next((s for s in spans if is_qr(doc, s)), None)
+    if qr is None:
+        if sentence.index <= 0 or channel("scan").search(sentence.text) is None:
+            return None
+        before = doc.sentences[sentence.index - 1]
+        if not any(before.start <= s[0] < before.end and is_qr(doc, s) for s in platform_spans(doc)):
+            return None
+    chat = channel("qr_chat").search(sentence.text)
+    if chat is None:
+        return None
+    return qr or sentence.span_of(chat)
 
 
 # --- channels named the same in every language (checks/phrases/channels.toml) ---
 CHANNELS = "channels"
 _QR = regex.compile(r"QR|二维码|二維碼", regex.IGNORECASE)
+
+
+def is_qr(doc: Document, span: tuple[int, int]) -> bool:
+    """Whether the named channel at ``span`` is a QR code."""
+    return _QR.search(doc.text, span[0], span[1]) is not None
 
 
 def channel(concept: str):
