@@ -110,10 +110,14 @@ def _scanned_to_chat(doc: Document, sentence, spans: list[tuple[int, int]]) -> t
     before named it, leads to a chat contact; or None."""
     qr = next((s for s in spans if is_qr(doc, s)), None)
     if qr is None:
-        if sentence.index <= 0 or channel("scan").search(sentence.text) is None:
+        if sentence.index <= 0:
             return None
         before = doc.sentences[sentence.index - 1]
-        if not any(before.start <= s[0] < before.end and is_qr(doc, s) for s in platform_spans(doc)):
+        named = platform_spans(doc)
+        first = bisect.bisect_left(named, (before.start,))
+        if not any(is_qr(doc, s) for s in named[first : bisect.bisect_left(named, (before.end,), lo=first)]):
+            return None
+        if channel("scan").search(sentence.text) is None:
             return None
     chat = channel("qr_chat").search(sentence.text)
     if chat is None:
