@@ -79,6 +79,7 @@ class Social(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         named = platform_spans(doc)
+        qrs = [s for s in named if is_qr(doc, s)]  # most drafts name none
         for sentence in doc.sentences:
             platform = doc.sentence_has(sentence, "social")
             if platform is not None and (
@@ -89,40 +90,42 @@ class Social(Rule):
             # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
             first = bisect.bisect_left(named, (sentence.start,))  # named is in text order
             spans = named[first : bisect.bisect_left(named, (sentence.end,), lo=first)]
-            # A QR code is a contact only when it leads to a person to add or
-            # chat with ("scan to chat with us", "...has a QR code. Scan it to
-            # add our assistant as a chat contact"), not to a product page, a
-            # video or the app's device list.
-            qr = _scanned_to_chat(doc, sentence, spans)
-            if qr is not None:
-                yield Hit(qr)
+            if qrs:
+                # A QR code is a contact only when it leads to a person to add or
+                # chat with ("scan to chat with us", "...has a QR code. Scan it to
+                # add our assistant as a chat contact"), not to a product page, a
+                # video or the app's device list.
+                qr = _scanned_to_chat(doc, sentence, qrs)
+                if qr is not None:
+                    yield Hit(qr)
+                    continue
+                spans = [s for s in spans if s not in qrs]
+            if not spans:
                 continue
-            span = next((s for s in spans if not is_qr(doc, s)), None)
-            if span is None:
-                continue
+            span = spans[0]
             handle = _HANDLE_NEXT.match(doc.text, span[1]) is not None  # "our IG lumiwood.home", "WeChat is lumiwood88"
             if invitation(sentence.text) is not None or handle or social_cue(sentence.text):
                 yield Hit(span)
 
 
-def _scanned_to_chat(doc: Document, sentence, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Where a QR code, named in this sentence or scanned in it after the one
-    before named it, leads to a chat contact; or None."""
-    qr = next((s for s in spans if is_qr(doc, s)), None)
-    if qr is None:
-        if sentence.index <= 0:
-            return None
-        before = doc.sentences[sentence.index - 1]
-        named = platform_spans(doc)
-        first = bisect.bisect_left(named, (before.start,))
-        if not any(is_qr(doc, s) for s in named[first : bisect.bisect_left(named, (before.end,), lo=first)]):
-            return None
-        if channel("scan").search(sentence.text) is None:
-            return None
+def _in(spans: list[tuple[int, int]], sentence) -> list[tuple[int, int]]:
+    """The spans (in text order) that start in the sentence."""
+    first = bisect.bisect_left(spans, (sentence.start,))
+    return spans[first : bisect.bisect_left(spans, (sentence.end,), lo=first)]
+
+
+def _scanned_to_chat(doc: Document, sentence, qrs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a QR code (``qrs``: those of the draft), named in this sentence or
+    scanned in it after the one before named it, leads to a chat contact; or None."""
+    here = _in(qrs, sentence)
+    if not here and (
+        sentence.index <= 0 or not _in(qrs, doc.sentences[sentence.index - 1]) or channel("scan").search(sentence.text) is None
+    ):
+        return None
     chat = channel("qr_chat").search(sentence.text)
     if chat is None:
         return None
-    return qr or sentence.span_of(chat)
+    return here[0] if here else sentence.span_of(chat)
 
 
 # --- channels named the same in every language (checks/phrases/channels.toml) ---
