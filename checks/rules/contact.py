@@ -79,7 +79,7 @@ class Social(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         named = platform_spans(doc)
-        qrs = [s for s in named if is_qr(doc, s)]  # most drafts name none
+        qrs = qr_codes(doc)  # most drafts name none
         for sentence in doc.sentences:
             platform = doc.sentence_has(sentence, "social")
             if platform is not None and (
@@ -99,7 +99,7 @@ class Social(Rule):
                 if qr is not None:
                     yield Hit(qr)
                     continue
-                spans = [s for s in spans if s not in qrs]
+                spans = [s for s in spans if not is_qr(doc, s)]
             if not spans:
                 continue
             span = spans[0]
@@ -130,12 +130,27 @@ def _scanned_to_chat(doc: Document, sentence, qrs: list[tuple[int, int]]) -> tup
 
 # --- channels named the same in every language (checks/phrases/channels.toml) ---
 CHANNELS = "channels"
-_QR = regex.compile(r"QR|二维码|二維碼", regex.IGNORECASE)
+_QR = re.compile(r"QR|二维码|二維碼", re.IGNORECASE)
+# A QR code in the languages of the marketplaces ("código QR", "QR-Code", "QR kodu").
+_QR_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:qr[\s-]?codes?|qrcode|(?:c[óo]digos?|codice|code|kod|koden|kodu)\s+qr|qr[\s-]?kod\w{0,4})(?![A-Za-z0-9])|QRコード|二维码|二維碼",
+    re.IGNORECASE,
+)
 
 
 def is_qr(doc: Document, span: tuple[int, int]) -> bool:
     """Whether the named channel at ``span`` is a QR code."""
     return _QR.search(doc.text, span[0], span[1]) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _qr_codes(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _QR_CODE.finditer(text)) if _QR.search(text) else ()
+
+
+def qr_codes(doc: Document) -> list[tuple[int, int]]:
+    """Where the draft names a QR code, in text order (one scan, and only of a text holding "QR")."""
+    return list(_qr_codes(doc.text))
 
 
 def channel(concept: str):
