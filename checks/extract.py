@@ -98,8 +98,12 @@ _AT_FORM_LATIN = regex.compile(_AT_LATIN, _V)
 _AT_FORM_CJK = regex.compile(rf"\s?(?:{_CJK_AT})\s?")
 _CJK_AT_HINT = re.compile(_CJK_AT)
 # The name may have its own dots written out ("mike dot chen at hotmail dot com").
-_NAME_BEFORE = regex.compile(rf"(?<![\w.+-])(?:[\w.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[\w.+-]{{1,64}}\Z", _V)
-_DOMAIN_AFTER = regex.compile(rf"[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V)
+# Names and labels of Latin (Greek, Cyrillic) letters and digits: a CJK
+# letter is no part of them, and "点" or "ドット" between them is a dot, never
+# a letter (as \w it made "x艾特y点x艾特y点..." split every way: minutes).
+_NAME_BEFORE = regex.compile(rf"(?<![{_AW}.+-])(?:[{_AW}.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[{_AW}.+-]{{1,64}}\Z", _V)
+_NOT_LABEL = regex.compile(rf"[^{_AW}-]+")  # between the labels of a domain ("163点com": "163", "com")
+_DOMAIN_AFTER = regex.compile(rf"[{_AW}-]{{1,63}}+(?:{_DOT}[{_AW}-]{{1,63}}+){{1,4}}(?![{_AW}-])", _V)
 # A written-out or bracketed dot; a dot with spaces round it is not one:
 # "book at lumiwave . co . uk" is a spaced link, like "book at lumiwave.co.uk".
 _DOT_FORM = regex.compile(rf"(?!\s?\.){_DOT}", _V)
@@ -271,7 +275,7 @@ def _emails(text: str) -> list[Found]:
             continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
         if _overlaps(span, taken) or _PATH_NEXT.match(text, span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
-        if is_tld(regex.split(r"\W+", value.strip())[-1]):
+        if is_tld(_NOT_LABEL.split(domain.group())[-1]):
             found.append(Found(span, value))
             taken.append(span)
     if _names_provider(text):
