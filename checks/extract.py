@@ -92,16 +92,34 @@ _AT_WORDS = (
     r"apenstaartje|małpa|snabel-a|ät|at"
 )
 _DOT_WORDS = r"dot|punkt|point|punto|ponto|punt|nokta|kropka"
-_AT = rf"(?:\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|\s?(?:アットマーク|あっとまーく)\s?|(?<=[\w.])[#＃](?=\w))"
-_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:ドット|点)\s?|\s\.\s|\.)"
+# Spoken in Japanese, Chinese and Korean: "アットマーク" / "アット", "艾特" (a
+# loan of "at"), "골뱅이"; the dot "ドット", "点" / "點", "닷".
+_CJK_AT = "アットマーク|あっとまーく|アット|あっと|艾特|爱特|골뱅이"
+_CJK_DOT = "ドット|どっと|点|點|닷"
+_AT_LATIN = rf"\s?[\[({{<]\s?(?:{_AT_WORDS}|@|#)\s?[\])}}>]\s?|\s(?:{_AT_WORDS}|@)\s|(?<=[\w.])[#＃](?=\w)"
+_AT = rf"(?:{_AT_LATIN}|\s?(?:{_CJK_AT})\s?)"
+_DOT = rf"(?:\s?[\[({{<]\s?(?:{_DOT_WORDS}|\.)\s?[\])}}>]\s?|\s(?:{_DOT_WORDS})\s|\s?(?:{_CJK_DOT})\s?|\s\.\s|\.)"
 # An obfuscated address is read from each at-form outwards: the name before
 # it, the domain after it. Anchoring on the (rare) at-forms keeps the scan
 # linear and lets "write directly at name [at] host [dot] com" find the name.
-_AT_FORM = regex.compile(_AT, _V)
+# Found in two passes, the CJK forms' only in a text holding one (their
+# alternation tried at every position of every text cost 0.2 ms a draft).
+_AT_FORM_LATIN = regex.compile(_AT_LATIN, _V)
+_AT_FORM_CJK = regex.compile(rf"\s?(?:{_CJK_AT})\s?")
+_CJK_AT_HINT = re.compile(_CJK_AT)
 # The name may have its own dots written out ("mike dot chen at hotmail dot com").
-_NAME_BEFORE = regex.compile(rf"(?<![\w.+-])(?:[\w.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[\w.+-]{{1,64}}\Z", _V)
-_DOMAIN_AFTER = regex.compile(rf"[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}(?![\w-])", _V)
-_DOT_FORM = regex.compile(rf"(?!\.){_DOT}", _V)  # a written-out or bracketed dot
+# Names and labels of Latin (Greek, Cyrillic) letters and digits: a CJK
+# letter is no part of them, and "点" or "ドット" between them is a dot, never
+# a letter (as \w it made "x艾特y点x艾特y点..." split every way: minutes).
+_NAME_BEFORE = regex.compile(rf"(?<![{_AW}.+-])(?:[{_AW}.+-]{{1,64}}(?:\s(?:{_DOT_WORDS})\s|\s?[\[(](?:{_DOT_WORDS}|\.)[\])]\s?)){{0,3}}[{_AW}.+-]{{1,64}}\Z", _V)
+_NOT_LABEL = regex.compile(rf"[^{_AW}-]+")  # between the labels of a domain ("163点com": "163", "com")
+_DOMAIN_AFTER = regex.compile(rf"[{_AW}-]{{1,63}}+(?:{_DOT}[{_AW}-]{{1,63}}+){{1,4}}(?![{_AW}-])", _V)
+# A written-out or bracketed dot; a dot with spaces round it is not one:
+# "book at lumiwave . co . uk" is a spaced link, like "book at lumiwave.co.uk".
+_DOT_FORM = regex.compile(rf"(?!\s?\.){_DOT}", _V)
+# A path after the domain, its slash spaced or spoken, makes it a link ("lumiwave . co . uk / booking").
+_SLASH_WORDS = r"slash|schrägstrich|barra|barre|barra\s+inclinada|schuine\s+streep|ukośnik|snedstreck|eğik\s+çizgi|スラッシュ|斜杠|斜線"
+_PATH_NEXT = regex.compile(rf"[ \t]{{0,3}}/|\s(?:{_SLASH_WORDS})\s", _V)
 
 # A mailbox named by its provider instead of its domain: "lumiwood88 at
 # gmail", "the username is lumiwood.care on Gmail", "my QQ mail is 20394857".
@@ -126,9 +144,36 @@ _NAMED_BEFORE = regex.compile(
     _V,
 )
 _NOT_A_NAME = frozenset("us me you him her them it this that our my your his their we one all".split())
-_PROVIDER_HINT = regex.compile(rf"\b(?:{_PROVIDERS})\b", _V)
+# The mailbox's name given in a clause of its own near the provider ("our
+# mailbox is on Outlook, the username is lumiwood_cs", "QQ邮箱，号码是
+# 2837465910"): an account-name word, then the name. A number names a
+# mailbox only at QQ, whose addresses are numbers.
+_ACCOUNT_WORDS = (
+    r"user\s?name|login(?:\s+name)?|account\s+(?:name|id)|mailbox\s+name|benutzername|nutzername|kontoname|anmeldename|"
+    r"nom\s+d[\x27’]utilisateur|identifiant|nombre\s+de\s+usuario|usuario|nome\s+utente|gebruikersnaam|"
+    r"nazwa\s+użytkownika|användarnamn|kullanıcı\s+adı|ユーザー?名|アカウント名?|用户名|用戶名|账号|帳號|账户|帳戶"
+)
+_NUMBER_WORDS = r"number|no\.|nummer|numéro|número|numero|numara|号码|號碼|号|號|番号"
+_ACCOUNT_NAME = regex.compile(
+    rf"(?:(?P<account>{_ACCOUNT_WORDS})|(?P<number>{_NUMBER_WORDS}))\W{{0,3}}"
+    r"(?:(?:is|ist|est|es|è|är|jest|to|would\s+be|lautet|=|は|是|为|為)\W{0,3})?(?P<name>[\w.+-]{3,64})",
+    _V,
+)
+_SENTENCE_END = regex.compile(r"[.!?。！？](?:\s|$)|\n")
+# How far from the provider's name the account name may stand, in characters.
+_ACCOUNT_REACH = 90
+# Latin boundaries, not \\b: "我们的QQ邮箱" names QQ too.
+_PROVIDER_HINT = regex.compile(rf"(?<![A-Za-z0-9_])(?:{_PROVIDERS})(?![A-Za-z0-9_])", _V)
+# Substrings one of which every provider's name holds: most texts have none,
+# and ``in`` finds that faster than the pattern.
+_PROVIDER_PARTS = tuple(regex.sub(r"\\|\(.*?\)\??", "", part) for part in _PROVIDERS.split("|"))
+
+
+def _names_provider(text: str) -> bool:
+    low = text.lower()
+    return any(part in low for part in _PROVIDER_PARTS) and _PROVIDER_HINT.search(text) is not None
 # A domain that is a mailbox provider's (163.com and 126.com only as domains: as words they are numbers).
-_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\.", _V)
+_MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\s?\.", _V)
 
 
 def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -147,7 +192,50 @@ def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue
         found.append(Found(m.span(), m.group()))
         taken.append(m.span())
+    for provider in itertools.islice(_PROVIDER_HINT.finditer(text), MAX_FOUND):
+        span = _account_named(text, provider)
+        if span is not None and not _overlaps(span, taken):
+            found.append(Found(span, text[span[0] : span[1]]))
+            taken.append(span)
     return found
+
+
+def _account_named(text: str, provider: regex.Match) -> tuple[int, int] | None:
+    """The span from the provider to an account name given in the same sentence, or None."""
+    start, end = max(0, provider.start() - _ACCOUNT_REACH), min(len(text), provider.end() + _ACCOUNT_REACH)
+    qq = provider.group().lower() == "qq"
+    for m in _ACCOUNT_NAME.finditer(text, start, end):
+        name = m.group("name").rstrip(".-")
+        if m.group("number") is not None:
+            if not (qq and name.isdigit() and 5 <= len(name) <= 11):
+                continue
+        elif len(name) < 3 or name.lower() in _NOT_A_NAME or name.lower() in _NOT_A_LABEL or not any(c.isalpha() for c in name):
+            continue  # "the username is the same", "account id 113-5820417"
+        first, last = min(provider.start(), m.start()), max(provider.end(), m.start("name") + len(name))
+        if _SENTENCE_END.search(text, first, last) is None:
+            return first, last
+    return None
+
+
+def _spelled_mailbox(at: regex.Match, name: str, domain: str) -> bool:
+    """After a plain "at" or "@", the domain's dots say mail: written out or
+    bracketed ("lumiwood at shop dot com"), or spaced after "@" or after a
+    name only a mailbox has ("support at lumiwood . com"); "book your slot
+    at lumiwood . co . uk" is a link."""
+    if _DOT_FORM.search(domain):
+        return True
+    if not _SPACED_DOT.search(domain):
+        return False
+    name = name.lower()
+    return "@" in at.group() or name in _MAILBOX_NAMES or any(c.isdigit() or c in "._+-" for c in name)
+
+
+_SPACED_DOT = regex.compile(r"\s\.|\.\s")
+# Names of mailboxes, not of anything else one is "at".
+_MAILBOX_NAMES = frozenset(
+    "info support service services sales contact help hello admin office care team cs mail email kundendienst kundenservice "
+    "kontakt hilfe sav contacto soporte atencion ventas assistenza supporto vendite klantenservice obsluga kundtjanst destek".split()
+)
 
 
 def emails(text: str) -> list[Found]:
@@ -182,7 +270,10 @@ def _emails(text: str) -> list[Found]:
         if " " in value and not _overlaps(span, taken):
             found.append(Found(span, value))
             taken.append(span)
-    for at in _AT_FORM.finditer(text):
+    ats: Iterable[regex.Match] = _AT_FORM_LATIN.finditer(text)
+    if not text.isascii() and _CJK_AT_HINT.search(text):
+        ats = sorted([*ats, *_AT_FORM_CJK.finditer(text)], key=lambda m: m.start())
+    for at in ats:
         name = _NAME_BEFORE.search(text, max(0, at.start() - 100), at.start())
         domain = _DOMAIN_AFTER.match(text, at.end())
         if name is None or domain is None or name.group().lower() in _NOT_A_NAME:
@@ -190,14 +281,14 @@ def _emails(text: str) -> list[Found]:
         span = (name.start(), domain.end())
         value = text[span[0] : span[1]]
         plain_at = at.group().strip().lower() in ("at", "@")
-        if plain_at and not _DOT_FORM.search(domain.group()) and not _MAIL_PROVIDER.match(domain.group()):
+        if plain_at and not _MAIL_PROVIDER.match(domain.group()) and not _spelled_mailbox(at, name.group(), domain.group()):
             continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
-        if _overlaps(span, taken) or text.startswith("/", span[1]):
+        if _overlaps(span, taken) or _PATH_NEXT.match(text, span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
-        if is_tld(regex.split(r"\W+", value.strip())[-1]):
+        if is_tld(_NOT_LABEL.split(domain.group())[-1]):
             found.append(Found(span, value))
             taken.append(span)
-    if _PROVIDER_HINT.search(text):
+    if _names_provider(text):
         found += _provider_mailboxes(text, taken)
     return sorted(found, key=lambda f: f.span)
 
@@ -237,7 +328,7 @@ _DOT_SEPARATOR = (
 _SPELLED_LABEL = r"[\p{Latin}0-9](?:[\p{Latin}0-9-]{0,40}[\p{Latin}0-9])?"
 _SPELLED_DOMAIN = regex.compile(
     rf"(?<![\w.@/-])(?P<host>{_SPELLED_LABEL}(?:(?:{_DOT_SEPARATOR}){_SPELLED_LABEL}){{0,3}})"
-    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>(?:\s?/\s?|\s(?:slash|schrägstrich|barra|barre)\s)[^\s<>\"'`]{{1,200}})?",
+    rf"(?P<sep>{_DOT_SEPARATOR})(?P<tld>[a-z]{{2,6}})(?![\w@-])(?P<path>(?:\s?/\s?|\s(?:{_SLASH_WORDS})\s)[^\s<>\"'`]{{1,200}})?",
     _V,
 )
 _SPELLED_TLD_LIST = "com|net|org|info|biz|shop|store|online|site|io|app|xyz|top|cn|jp|uk|eu|nl|pl|ru|hk|tw|ca|au|de|fr|it|es"
@@ -301,10 +392,14 @@ def _spelled_domains(text: str) -> Iterator[tuple[int, int, str, str]]:
         bracketed = any(c in m.group("sep") for c in "[({<")
         if sep == "." and not bracketed and tld != tld.lower():
             continue  # "wood. Com..." starts a sentence
-        allowed = tld.lower() in _SPELLED_TLDS or tld.lower() in _SPELLED_TLDS_BY_WORD.get(sep, ())
-        if not (allowed or (bracketed and is_tld(tld))):
-            continue
         labels = regex.split(rf"(?:{_DOT_SEPARATOR})", m.group("host"), flags=_V)
+        allowed = tld.lower() in _SPELLED_TLDS or tld.lower() in _SPELLED_TLDS_BY_WORD.get(sep, ())
+        # Any top-level domain when nothing but an address has this shape: "www"
+        # first, a path after, or two written-out dots ("www punto luzhogar
+        # punto es barra manuales", "lojaluz ponto com ponto br").
+        shaped = labels[0].lower() == "www" or m.group("path") is not None or len(labels) > 1
+        if not (allowed or ((bracketed or shaped) and is_tld(tld))):
+            continue
         if any(label.lower() in _NOT_A_LABEL for label in labels) or len(labels[-1]) < 2 or labels[-1].isdigit():
             continue
         host = ".".join(label.lower() for label in labels) + "." + tld.lower()
@@ -401,7 +496,38 @@ def _links(text: str) -> list[Link]:
         add(m.start(), m.group(), None)
     for start, _end, host, value in _spelled_domains(text):
         add(start, value, None, host)
+    for start, host, value in _idn_domains(text) if not text.isascii() else ():
+        add(start, value, None, host)
     return sorted(found, key=lambda f: f.span)
+
+
+# Domains whose name is written in Japanese, Chinese or Korean letters
+# ("ルミウェーブ.jp/manual", "鲁米光.com", "lumiwave.中国"). A CJK sentence has
+# no space before an address, so the name is the run of one script's letters
+# before the dot (not "の取扱説明書は"), and the top-level domain one that
+# such sites use: a full stop in a sentence is "。", and a Latin word right
+# after a CJK letter and a dot is rare.
+_IDN_LETTERS = r"\p{Katakana}\p{Han}\p{Hangul}ー"
+_IDN_TLDS = "com|net|org|info|biz|shop|store|online|site|app|jp|cn|kr|tw|hk|co\\.jp|ne\\.jp|or\\.jp|com\\.cn|co\\.kr|com\\.tw|com\\.hk"
+_IDN_CJK_TLDS = "中国|中國|公司|网络|網絡|在线|网址|商店|コム|みんな|香港|台湾|台灣|한국"
+_IDN_DOT = regex.compile(
+    rf"(?<=[{_IDN_LETTERS}])\.(?P<tld>(?-i:{_IDN_TLDS}))(?![A-Za-z0-9@-])|(?<=[\p{{Latin}}0-9{_IDN_LETTERS}])\.(?P<tld>{_IDN_CJK_TLDS})"
+)
+_IDN_NAME_BEFORE = regex.compile(rf"(?<![{_IDN_LETTERS}A-Za-z0-9.-])[{_IDN_LETTERS}A-Za-z0-9-]{{1,63}}(?:\.[{_IDN_LETTERS}A-Za-z0-9-]{{1,63}}){{0,3}}\Z")
+_IDN_LETTER = regex.compile(rf"[{_IDN_LETTERS}]")
+_AMAZON_NAMES = frozenset({"アマゾン", "亚马逊", "亞馬遜", "아마존"})  # "アマゾン.co.jp" is Amazon
+_IDN_PATH = regex.compile(rf"/[^\s<>\"'`{_CJK}]{{0,2000}}")
+
+
+def _idn_domains(text: str) -> Iterator[tuple[int, str, str]]:
+    """(start, host, value) of domains named in CJK letters."""
+    for dot in itertools.islice(_IDN_DOT.finditer(text), MAX_FOUND):
+        name = _IDN_NAME_BEFORE.search(text, max(0, dot.start() - 256), dot.start())
+        if name is None or not _IDN_LETTER.search(name.group() + dot.group("tld")) or name.group() in _AMAZON_NAMES:
+            continue
+        path = _IDN_PATH.match(text, dot.end())
+        end = path.end() if path else dot.end()
+        yield name.start(), (name.group() + dot.group()).lower(), text[name.start() : end]
 
 
 AMAZON_HOSTS = frozenset({"amzn.to", "amzn.com", "amzn.eu", "amzn.asia", "a.co"})
@@ -551,7 +677,7 @@ def _valid_in_window(window: str, region: str) -> tuple[tuple[int, int, phonenum
 
 
 def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pattern | None) -> list[Found]:
-    normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
+    normalized = _plain_separators(narrow(text, NARROW_DIGITS))  # same length: offsets stay valid
     allowed_e164 = {_e164(a, r) for a in allowed for r in regions} - {None}
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -616,6 +742,25 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)
+
+
+# Digit groups parted by a mark a dialler does not know ("415 • 823 • 6601",
+# "139·2876·5412", "0161 | 496 | 0732", "030_2246_8197"): the marks read as
+# spaces. Only between groups of digits that stand alone ("LW_2024_5561" is a
+# part number).
+# (The katakana middle dot is a dot already: checks/normalize.py.)
+_SEPARATED = regex.compile(r"(?<!\w|\d\.)\d{1,5}(?:[ \t]{0,2}[•·∙‧|_*~][ \t]{0,2}\d{1,5}){1,6}+(?!\w|\.\d)")
+_SEPARATOR_MARKS = re.compile(r"[•·∙‧|_*~]")
+
+
+def _plain_separators(text: str) -> str:
+    if not _SEPARATOR_MARKS.search(text):
+        return text
+    pieces, last = [], 0
+    for m in _SEPARATED.finditer(text):
+        pieces += [text[last : m.start()], _SEPARATOR_MARKS.sub(" ", m.group())]
+        last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 _VANITY_LETTERS = regex.compile(r"\d[\s.)-]{0,2}[A-Z]{3}")

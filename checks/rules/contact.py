@@ -79,6 +79,7 @@ class Social(Rule):
 
     def find(self, doc: Document) -> Iterator[Hit]:
         named = platform_spans(doc)
+        qrs = qr_codes(doc)  # most drafts name none
         for sentence in doc.sentences:
             platform = doc.sentence_has(sentence, "social")
             if platform is not None and (
@@ -88,20 +89,68 @@ class Social(Rule):
                 continue
             # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
             first = bisect.bisect_left(named, (sentence.start,))  # named is in text order
-            span = named[first] if first < len(named) and named[first][0] < sentence.end else None
-            if span is None:
+            spans = named[first : bisect.bisect_left(named, (sentence.end,), lo=first)]
+            if qrs:
+                # A QR code is a contact only when it leads to a person to add or
+                # chat with ("scan to chat with us", "...has a QR code. Scan it to
+                # add our assistant as a chat contact"), not to a product page, a
+                # video or the app's device list.
+                qr = _scanned_to_chat(doc, sentence, qrs)
+                if qr is not None:
+                    yield Hit(qr)
+                    continue
+                spans = [s for s in spans if not is_qr(doc, s)]
+            if not spans:
                 continue
-            # A QR code is a contact only when it is there to add or message
-            # the seller ("scan to chat with us"), not to open a product page.
-            qr = _QR.search(doc.text, span[0], span[1]) is not None
+            span = spans[0]
             handle = _HANDLE_NEXT.match(doc.text, span[1]) is not None  # "our IG lumiwood.home", "WeChat is lumiwood88"
-            if invitation(sentence.text) is not None or (not qr and (handle or social_cue(sentence.text))):
+            if invitation(sentence.text) is not None or handle or social_cue(sentence.text):
                 yield Hit(span)
+
+
+def _in(spans: list[tuple[int, int]], sentence) -> list[tuple[int, int]]:
+    """The spans (in text order) that start in the sentence."""
+    first = bisect.bisect_left(spans, (sentence.start,))
+    return spans[first : bisect.bisect_left(spans, (sentence.end,), lo=first)]
+
+
+def _scanned_to_chat(doc: Document, sentence, qrs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a QR code (``qrs``: those of the draft), named in this sentence or
+    scanned in it after the one before named it, leads to a chat contact; or None."""
+    here = _in(qrs, sentence)
+    if not here and (
+        sentence.index <= 0 or not _in(qrs, doc.sentences[sentence.index - 1]) or channel("scan").search(sentence.text) is None
+    ):
+        return None
+    chat = channel("qr_chat").search(sentence.text)
+    if chat is None:
+        return None
+    return here[0] if here else sentence.span_of(chat)
 
 
 # --- channels named the same in every language (checks/phrases/channels.toml) ---
 CHANNELS = "channels"
-_QR = regex.compile(r"QR|二维码|二維碼", regex.IGNORECASE)
+_QR = re.compile(r"QR|二维码|二維碼", re.IGNORECASE)
+# A QR code in the languages of the marketplaces ("código QR", "QR-Code", "QR kodu").
+_QR_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:qr[\s-]?codes?|qrcode|(?:c[óo]digos?|codice|code|kod|koden|kodu)\s+qr|qr[\s-]?kod\w{0,4})(?![A-Za-z0-9])|QRコード|二维码|二維碼",
+    re.IGNORECASE,
+)
+
+
+def is_qr(doc: Document, span: tuple[int, int]) -> bool:
+    """Whether the named channel at ``span`` is a QR code."""
+    return _QR.search(doc.text, span[0], span[1]) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _qr_codes(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _QR_CODE.finditer(text)) if _QR.search(text) else ()
+
+
+def qr_codes(doc: Document) -> list[tuple[int, int]]:
+    """Where the draft names a QR code, in text order (one scan, and only of a text holding "QR")."""
+    return list(_qr_codes(doc.text))
 
 
 def channel(concept: str):

@@ -426,6 +426,8 @@ def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
     """'Add us on WhatsApp', 'scan the QR code to add our WeChat', '请加微信':
     an invitation to continue on a messaging app (any language)."""
     named = [s for s in contact.platform_spans(doc) if sentence.start <= s[0] < sentence.end]
+    # A QR code counts only where it leads to a chat ("scan to add us"), not to a page or the app's device list.
+    named = [s for s in named if not contact.is_qr(doc, s) or contact.channel("qr_chat").search(sentence.text)]
     if not named:
         return None
     negation, amazon = doc.phrase("negation"), doc.phrase("amazon_channel")

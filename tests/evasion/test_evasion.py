@@ -14,6 +14,8 @@ from checks import Context, Draft, check
 
 RULES = ("contact.email", "contact.phone", "contact.social", "link.external", "link.insecure", "order.divert", "attach.disallowed")
 CASES = tomllib.loads((Path(__file__).parent / "cases.toml").read_text("utf-8"))
+# Written by someone who never read the checker code, and kept apart (its header says more).
+HOLDOUT7 = tomllib.loads((Path(__file__).parent / "holdout7.toml").read_text("utf-8"))
 DEFAULT = {"buyer_language": "en", "marketplace": "amazon.com", "proactive": False}
 
 
@@ -30,20 +32,22 @@ async def _fired(case: dict) -> set[str]:
     return {f.rule for f in report.findings} & set(RULES)
 
 
-async def measure() -> dict:
+async def measure(cases: dict | None = None) -> dict:
+    """Per rule, which disguises were caught; which look-alikes raised an alarm."""
+    cases = CASES if cases is None else cases
     caught: dict[str, list[bool]] = defaultdict(list)
     missed: list[tuple[str, str]] = []
-    for case in CASES["disguise"]:
+    for case in cases["disguise"]:
         hit = case["rule"] in await _fired(case)
         caught[case["rule"]].append(hit)
         if not hit:
             missed.append((case["rule"], case["text"]))
     alarms = []
-    for case in CASES["benign"]:
+    for case in cases["benign"]:
         fired = await _fired(case)
         if fired:
             alarms.append((sorted(fired), case["text"]))
-    return {"caught": dict(caught), "missed": missed, "alarms": alarms, "benign": len(CASES["benign"])}
+    return {"caught": dict(caught), "missed": missed, "alarms": alarms, "benign": len(cases["benign"])}
 
 
 def table(result: dict) -> str:
@@ -69,13 +73,22 @@ def test_suite_has_ten_disguises_per_rule_and_many_look_alikes():
     assert len(CASES["benign"]) >= 50
 
 
-async def test_disguises_are_caught_and_look_alikes_stay_quiet():
-    result = await measure()
+def _assert_caught_and_quiet(result: dict) -> None:
     print("\n" + table(result))
     flags = [flag for found in result["caught"].values() for flag in found]
     assert sum(flags) / len(flags) >= 0.97, table(result)
     assert len(result["alarms"]) / result["benign"] <= 0.02, table(result)
 
 
+async def test_disguises_are_caught_and_look_alikes_stay_quiet():
+    _assert_caught_and_quiet(await measure())
+
+
+async def test_held_out_batch_7_is_caught_and_its_look_alikes_stay_quiet():
+    """The held-out batch (holdout7.toml, never merged into cases.toml) meets the same bar."""
+    _assert_caught_and_quiet(await measure(HOLDOUT7))
+
+
 if __name__ == "__main__":
     print(table(asyncio.run(measure())))
+    print("\nheld-out batch 7 (holdout7.toml):\n" + table(asyncio.run(measure(HOLDOUT7))))
