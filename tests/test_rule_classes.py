@@ -50,6 +50,10 @@ FIRES = [
     ("promo.marketing", "fr", "Avez-vous déjà découvert nos nouvelles tasses dans notre boutique ?"),
     ("content.thanks-only", "fr", "Bonjour, merci beaucoup pour votre commande. Toute l'équipe vous souhaite une excellente soirée."),
     ("content.thanks-only", "en", "Hi! A huge thanks for shopping with our tiny studio. It really means a lot to us."),
+    ("order.divert", "en", "Our own web shop has the bigger sizes too. You can order them there for less."),
+    ("order.divert", "en", "Why not order the refills straight from our own website next time?"),
+    ("order.divert", "it", "Ci invii le foto per email invece che tramite Amazon, così facciamo prima."),
+    ("order.divert", "de", "Schicken Sie uns die Fotos bitte per E-Mail statt über Amazon."),
     ("promo.marketing", "es", "Acabamos de lanzar la nueva versión de esta lámpara. ¡Échele un vistazo a nuestra tienda!"),
 ]
 
@@ -78,6 +82,8 @@ QUIET = [
     ("fr", "Bonjour, nous étions fermés ce week-end, d'où ce délai de réponse : la pièce manquante part demain."),
     ("en", "You asked whether you can pay by bank transfer: all payments go through Amazon, so we cannot accept another way."),
     ("it", "Le nuove batterie sono in arrivo entro venerdì."),
+    ("en", "Please send the photos through Amazon messages instead of by email; we reply within a day."),
+    ("en", "Our website has the assembly video too, but the manual.pdf attached here covers every step."),
     ("de", "Hallo, zu Ihrer Bestellung: Die beschädigte Lampe erstatten wir vollständig. Vielen Dank für Ihr Feedback zur Verpackung."),
 ]
 

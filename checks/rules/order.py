@@ -452,7 +452,10 @@ def _names_elsewhere(doc: Document, sentence) -> bool:
     start = doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
     if any(start <= link.span[0] < sentence.end and not extract.is_amazon(link.host) for link in doc.links):
         return True
-    return contact.channel("other_marketplace").search(doc.text, start, sentence.end) is not None
+    for concept in ("other_marketplace", "own_shop"):  # "Our own online shop stocks them. You can buy them there."
+        if contact.channel(concept).search(doc.text, start, sentence.end) is not None:
+            return True
+    return False
 
 
 def _paid_or_found_elsewhere(doc: Document, sentence, present: set[str]) -> tuple[tuple[int, int], object] | None:
