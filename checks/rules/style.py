@@ -71,7 +71,9 @@ class LineBreaks(Rule):
 class Spelling(Rule):
     """A misspelt word, checked with the Hunspell dictionary of the draft's
     language. Names (capitalised words), codes with digits, links and the
-    team's own word list are not checked.
+    team's own word list are not checked; a name or acronym written in lower
+    case ("bluetooth", "usb") and forms the dictionaries leave out (German
+    "vorzuwärmen", Spanish "desembalarlo") are not misspellings.
 
     Why: Amazon asks for messages without spelling errors.
     """
