@@ -54,6 +54,10 @@ FIRES = [
     ("order.divert", "en", "Why not order the refills straight from our own website next time?"),
     ("order.divert", "it", "Ci invii le foto per email invece che tramite Amazon, così facciamo prima."),
     ("order.divert", "de", "Schicken Sie uns die Fotos bitte per E-Mail statt über Amazon."),
+    ("review.incentive", "en", "A little program for our buyers: everyone who shares their experience of the kettle on Amazon gets a spare lid for free."),
+    ("review.positive", "en", "We are a small team and we really hope to earn all five of those shiny stars from you."),
+    ("review.conditional", "de", "Falls etwas nicht stimmt, sprechen Sie bitte zuerst mit uns, bevor Sie irgendwo etwas posten."),
+    ("content.thanks-only", "fr", "Bonjour,\n\nMerci pour votre commande. C'est une grande joie pour nous. Chaque tasse est peinte à la main. Nous vous souhaitons une belle journée.\n\nAvec toute notre gratitude,\nAtelier Bleu"),
     ("promo.marketing", "es", "Acabamos de lanzar la nueva versión de esta lámpara. ¡Échele un vistazo a nuestra tienda!"),
 ]
 
@@ -84,6 +88,11 @@ QUIET = [
     ("it", "Le nuove batterie sono in arrivo entro venerdì."),
     ("en", "Please send the photos through Amazon messages instead of by email; we reply within a day."),
     ("en", "Our website has the assembly video too, but the manual.pdf attached here covers every step."),
+    ("en", "Many shoppers only read the first few reviews, so we have added the size chart to the listing."),
+    ("fr", "Si vous avez un moment, nous serions heureux que vous laissiez un avis honnête sur Amazon."),
+    ("en", "Please mark the holes with the template; the anchors are rated for 25 kg."),
+    ("en", "If you would rather cancel, just reply here and we will cancel the order and refund you in full."),
+    ("de", "Die Messer sollten nach jeder Saison nachgeschliffen werden."),
     ("de", "Hallo, zu Ihrer Bestellung: Die beschädigte Lampe erstatten wir vollständig. Vielen Dank für Ihr Feedback zur Verpackung."),
 ]
 

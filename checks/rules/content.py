@@ -40,7 +40,11 @@ class ThanksOnly(Rule):
             return  # content.auto-reply covers it
         # An opt-out line is no purpose either (link.opt-out reports it).
         body = [s for s in body_sentences(doc) if not _opts_out(doc, s)]
-        if body and all(_pleasantry(doc, s) and not has_purpose(doc, s) for s in body):
+        if not body or any(has_purpose(doc, s) for s in body):
+            return
+        # Every sentence a pleasantry; in a longer body one may only describe ("each bowl is glazed by hand").
+        others = sum(not _pleasantry(doc, s) for s in body)
+        if others == 0 or (others == 1 and len(body) >= 4):
             yield Hit((body[0].start, body[-1].end))
 
 
@@ -64,7 +68,11 @@ def body_sentences(doc: Document) -> list[Sentence]:
     if first is not None and (_is_salutation(first) or (doc.sentence_has(first, "greeting") and len(first.text.split()) <= 6)):
         sentences = sentences[1:]
     for i, sentence in enumerate(sentences):
-        if doc.sentence_has(sentence, "closing") and "\n" in doc.text[sentence.start - 1 : sentence.start]:
+        if "\n" not in doc.text[sentence.start - 1 : sentence.start]:
+            continue
+        # A sign-off line: a known closing, or a short line ending in a comma
+        # after the body ("Avec toute notre gratitude,", "Drive safe,").
+        if doc.sentence_has(sentence, "closing") or (i > 0 and _is_salutation(sentence) and doc.text[sentence.end : sentence.end + 2].lstrip(" \t").startswith("\n")):
             sentences = sentences[:i]
             break
     return sentences

@@ -313,9 +313,12 @@ def _buyer_cancels(a: Analysis) -> tuple[int, int] | None:
     if not agents:
         return None
     pressure = _discourages(a)  # "Cancelling now would be unfortunate for us, so we ask you to...": the opposite
+    conditions, sellers = a.ranges("condition"), a.ranges("seller_agent")
     for cancel in a.unnegated("cancel", scope=3):
         if _sellers_act(a, cancel) or (pressure and pressure[0] <= cancel[0] < pressure[1]):
             continue
+        if any(cancel[0] - 6 <= c[0] < cancel[0] for c in conditions) and any(s[0] > cancel[1] for s in sellers):
+            continue  # "if you would prefer to cancel, reply and we will cancel it": the buyer's choice, the seller's act
         return cover(min(agents, key=lambda b: abs(b[0] - cancel[0])), cancel)
     return None
 

@@ -392,8 +392,8 @@ def _satisfaction_condition(a: Analysis) -> tuple[int, int] | None:
     for cond, sat in pairs:  # Japanese: ご満足いただけましたら (the condition comes last)
         if a.negated(sat, scope=2) or _bare_wish(a, sat):
             continue
-        if any(w[0] <= sat[0] and sat[1] <= w[1] and w != sat for w in wishes):
-            continue  # the seller's wish, not the buyer's satisfaction: "nos gustaría", "we'd love"
+        if any((w[0] <= sat[0] and sat[1] <= w[1] and w != sat) or w[1] == sat[0] for w in wishes):
+            continue  # the seller's wish, not the buyer's satisfaction: "nos gustaría", "we'd love", "nous serions heureux"
         return cover(cond, sat)
     return None
 
@@ -457,7 +457,8 @@ def _route_first(a: Analysis) -> tuple[int, int] | None:
             if route[0] > sat[0] and a.has("before", "instead"):
                 return cover(cond, route)
     for before, act in a.followed(["before", "instead"], ["review", "act"], within=4):
-        if a.has("route") and a.has("review"):
+        # a route of its own: "first" in "only read the first few reviews" routes nobody
+        if any(not (r[0] < before[1] and before[0] < r[1]) for r in a.ranges("route")) and a.has("review"):
             return cover(before, act)
     # "Please do not leave negative feedback without contacting us first"
     for act in a.ranges("act"):

@@ -174,20 +174,27 @@ _CLITICS = {
     "it": regex.compile(r"(?:(?:me|te|se|ce|ve|glie)(?:lo|la|li|le|ne)|lo|la|li|le|gli|mi|ti|si|ci|vi|ne)$"),
 }
 _ACCENTS = str.maketrans("áéíóú", "aeiou")
+_PREFIXES = ("anti", "multi", "super", "ultra", "mini", "semi", "micro", "extra", "auto")
 
 
 def _inflected_bases(word: str, lang: str) -> list[str]:
-    if lang == "de":
-        return [p + word[len(p) + 2 :] for p in _DE_PARTICLES if word.startswith(p + "zu") and len(word) > len(p) + 4]
+    # A common prefix on a word the dictionary has ("antiadherente", "ultraleicht").
+    bases = [word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= 4]
+    if lang == "de":  # "vorzuwärmen", "nachgeschliffen"
+        return bases + [
+            form for p in _DE_PARTICLES if len(word) > len(p) + 4
+            for form in ((p + word[len(p) + 2 :]) if word.startswith(p + "zu") else None, word[len(p):] if word.startswith(p + "ge") else None)
+            if form
+        ]
     pattern = _CLITICS.get(lang)
     m = pattern.search(word) if pattern is not None else None
     if m is None or m.start() < 3:
-        return []
+        return bases
     stem = word[: m.start()]
     plain = stem.translate(_ACCENTS)
     if not (plain.endswith(("ar", "er", "ir", "ndo")) or plain != stem):
-        return []  # only an infinitive, a gerund or an accented imperative takes the pronoun ("envíelo")
-    bases = [stem, plain]  # "dándole": "dando"
+        return bases  # only an infinitive, a gerund or an accented imperative takes the pronoun ("envíelo")
+    bases += [stem, plain]  # "dándole": "dando"
     if lang == "it" and stem.endswith("r"):
         bases.append(stem + "e")  # "mandarlo": "mandare"
     return bases
