@@ -339,3 +339,11 @@ def test_the_rewrite_bench_reads_the_behavioural_and_evasion_suites() -> None:
     assert sources.count("behaviour") == len(suite.cases())
     assert sources.count("evasion") == len(test_evasion.CASES["disguise"]) + len(test_evasion.CASES["benign"])
     assert sources.count("rules") > 100
+
+
+def test_a_german_article_is_no_pronoun_pointing_back_at_a_removed_sentence() -> None:
+    """"Das Messer ..." after a removed diversion is a care tip of its own; "Das gilt ..." points back."""
+    kept = run("Sie können sie direkt bei uns per Banküberweisung bestellen. Das Messer bitte nicht in die Spülmaschine geben.", **DE)
+    assert kept.rewrite is not None and "Spülmaschine" in kept.rewrite
+    gone = run("Mit dem Code SPAR10 sparen Sie 10 %. Das gilt bis Freitag. Das Messer bitte von Hand spülen.", **DE)
+    assert gone.rewrite is not None and "gilt" not in gone.rewrite and "von Hand" in gone.rewrite

@@ -341,7 +341,10 @@ class Plan(SingleFixes):
         offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
         follows = clauses.starts_with(self.lang, "followers", text) and not facts
         # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
-        points_back = (clauses.starts_with(self.lang, "references", text) and (offer or not facts)) or (
+        reference = clauses.starts_with(self.lang, "references", text)
+        if reference is not None and self.lang == "de" and text[reference.end() :].lstrip()[:1].isupper():
+            reference = None  # "Das Messer ...": an article before a noun, not "das" (that) pointing back
+        points_back = (reference is not None and (offer or not facts)) or (
             clauses.mentions(self.lang, text) and not facts)
         # "Just paste it on the product page." after a ready-made review.
         given = any(f.rule in OFFER_RULES or f.rule in REVIEW_BIAS for f in found)
