@@ -212,7 +212,11 @@ def _account_named(text: str, provider: regex.Match) -> tuple[int, int] | None:
         elif len(name) < 3 or name.lower() in _NOT_A_NAME or name.lower() in _NOT_A_LABEL or not any(c.isalpha() for c in name):
             continue  # "the username is the same", "account id 113-5820417"
         first, last = min(provider.start(), m.start()), max(provider.end(), m.start("name") + len(name))
-        if _SENTENCE_END.search(text, first, last) is None:
+        ends = len(list(itertools.islice(_SENTENCE_END.finditer(text, first, last), 2)))
+        # The name and the provider in one sentence; or in two sentences next to each
+        # other when the name is one only a mailbox has ("Our mailbox name is
+        # lumi.care.2024. It is a Gmail account.").
+        if ends == 0 or (ends == 1 and m.group("account") is not None and any(c.isdigit() or c in "._+" for c in name)):
             return first, last
     return None
 
@@ -288,9 +292,30 @@ def _emails(text: str) -> list[Found]:
         if is_tld(_NOT_LABEL.split(domain.group())[-1]):
             found.append(Found(span, value))
             taken.append(span)
+    if "@" in text:
+        found += _reversed_addresses(text, taken)
     if _names_provider(text):
         found += _provider_mailboxes(text, taken)
     return sorted(found, key=lambda f: f.span)
+
+
+# Written backwards ("moc.kooltuo@plehevawimul", "read it from right to
+# left"): the dots before the at sign, none after it, and read from the end
+# it is an address with a real top-level domain.
+_AT_TOKEN = regex.compile(rf"(?<![{_AW}.+-])[{_AW}-]{{2,24}}(?:\.[{_AW}-]{{1,63}}){{1,4}}@[{_AW}+-]{{1,64}}(?![{_AW}.@+-])", _V)
+
+
+def _reversed_addresses(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for m in itertools.islice(_AT_TOKEN.finditer(text), MAX_FOUND):
+        backwards = m.group()[::-1]
+        domain = backwards.rsplit("@", 1)[1]
+        tld = domain.rsplit(".", 1)[1]
+        if _overlaps(m.span(), taken) or not (tld.isalpha() and tld.islower() and is_tld(tld)) or not _plausible_domain(domain):
+            continue
+        found.append(Found(m.span(), m.group()))
+        taken.append(m.span())
+    return found
 
 
 # --- links ------------------------------------------------------------------

@@ -14,6 +14,7 @@ confusables data would turn ``@`` into ``a`` and ``0`` into ``O``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -208,14 +209,27 @@ def _dots(reading: Reading) -> Reading:
 _SPACED = regex.compile(r"(?<!\S)(?:[\p{L}\p{Nd}@.\-_][ ]{1,2}){3,80}[\p{L}\p{Nd}@.\-_](?!\S)")
 
 
+# Three or more single letters or digits joined by hyphens ("l-u-m-i-h-e-l-p
+# at y-a-h-o-o dot c-o-m"): read as one word. Words ("polka-dot", "T-shirt",
+# "x-ray") have more than one letter on a side of some hyphen.
+_HYPHENATED = regex.compile(r"(?<![\p{L}\p{Nd}-])(?:[\p{L}\p{Nd}]-){2,80}[\p{L}\p{Nd}](?![\p{L}\p{Nd}-])")
+_LETTER_HYPHEN_LETTER = re.compile(r"(?:^|[^\w-])\w-\w-\w(?:[^\w-]|$)")  # in every _HYPHENATED match; cheap to look for
+
+
 def _spaced(reading: Reading) -> Reading:
-    if " " not in reading.text:
-        return reading
-    pieces = [
-        (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "])
-        for m in _SPACED.finditer(reading.text)
-    ]
-    return _rewrite(reading, pieces)
+    if " " in reading.text:
+        pieces = [
+            (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "])
+            for m in _SPACED.finditer(reading.text)
+        ]
+        reading = _rewrite(reading, pieces)
+    if "-" in reading.text and _LETTER_HYPHEN_LETTER.search(reading.text):
+        pieces = [
+            (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != "-"])
+            for m in _HYPHENATED.finditer(reading.text)
+        ]
+        reading = _rewrite(reading, pieces)
+    return reading
 
 
 # --- digits in words ----------------------------------------------------------
@@ -308,27 +322,28 @@ _MIN_RUN_DIGITS = 7  # the shortest phone numbers worth a disguise
 _DIGITS = re.compile(r"\d{1,12}")
 
 
-def _word_around(low: str, start: int, end: int) -> tuple[int, int]:
-    """The whole (hyphenated) word holding ``low[start:end]``."""
-    while start > 0 and (low[start - 1].isalpha() or (low[start - 1] == "-" and start > 1 and low[start - 2].isalpha())):
-        start -= 1
-    while end < len(low) and (low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
-        end += 1
-    return start, end
+# Words, hyphenated ones whole ("four-one-five", "quatre-vingt-dix").
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
     """Number words ("five", "trente-quatre", "einundzwanzig") and digit
     groups, with the digits each stands for, in order. Words are found with
     one automaton pass; only those at a word start (or a tens word inside a
-    compound) are read further."""
+    compound) are read further, each as the whole (hyphenated) word holding it
+    (found in one pass too: walked out from every hit, "one-one-one..." cost
+    seconds)."""
     low = text.lower()
     words: dict[tuple[int, int], str | None] = {}
+    spans: list[tuple[int, int]] | None = None
     for last, word in _number_words().iter(low):
         start = last + 1 - len(word)
         if start > 0 and low[start - 1].isalpha() and word not in _TENS_WORDS:
             continue  # "one" in "phone"
-        span = _word_around(low, start, last + 1)
+        if spans is None:
+            spans = [m.span() for m in _WORD.finditer(low)]
+        i = bisect.bisect_right(spans, (start, len(low))) - 1
+        span = spans[i] if i >= 0 and spans[i][0] <= start < spans[i][1] else (start, last + 1)
         if span not in words:
             word = low[span[0] : span[1]]
             words[span] = "" if word in _MULTIPLIERS else _number_value(word)
