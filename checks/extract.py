@@ -755,6 +755,8 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
             continue
         if phonenumbers.is_valid_number(number):
             consider(m.start(), m.end(), number)
+    for start, end, number in _described_numbers(normalized, regions):
+        consider(start, end, number)
     # After a phone keyword (tel, call, WhatsApp...), accept merely possible numbers.
     if keyword is not None:
         for k in keyword.finditer(normalized):
@@ -767,6 +769,82 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)
+
+
+# A toll-free code and a word to type on the keypad, told in words ("1-800
+# followed by our shop name LUMIWAVE on the keypad"): seven capitals near a
+# word for the keypad or its letters.
+_VANITY_SAID = regex.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?(?P<area>8(?:00|33|44|55|66|77|88))\)?(?![\w-])[^\n\d]{1,60}?(?-i:\b(?P<word>[A-Z]{7,12})\b)"
+)
+_KEYPAD_WORDS = regex.compile(
+    r"\b(?:key\s?pad|keys|dial\s?pad|phone\s+pad|letters|spell\w{0,3}|tastatur|tasten|wähltasten|buchstaben|clavier|touches|lettres|"
+    r"teclado|teclas|letras|tastiera|tasti|lettere)\b",
+    regex.IGNORECASE,
+)
+_TOLL_FREE_HINT = re.compile(r"8(?:00|33|44|55|66|77|88)")
+# A number told in parts, over a sentence or two: after "the area code is"
+# or joined by words that go on ("El prefijo es el 612. Después marque 34 56
+# 78", "415, then 823, then 6601").
+_PREFIX_WORDS = (
+    r"area\s+code|dialling\s+code|dialing\s+code|prefix|prefijo|código\s+de\s+área|vorwahl|indicatif|prefisso|kierunkowy|riktnummer|alan\s+kodu|netnummer"
+)
+_PREFIX_PART = regex.compile(rf"\b(?:{_PREFIX_WORDS})\b[^\d\n]{{0,20}}?(?<![\d+])(?P<part>\+?\d{{2,5}})(?![\d.,]\d)", regex.IGNORECASE)
+_PART = regex.compile(r"(?<![\d+])\+?\d{2,5}(?![\d.,]\d)")
+_NEXT_PART = regex.compile(r"(?P<gap>[^\d\n]{1,50}?)(?P<part>\d{2,8}(?:[ \t.\-]\d{1,4}){0,4})(?!\d)")
+_GOES_ON = regex.compile(
+    r"\b(?:then|followed\s+by|next|after\s+that|the\s+rest|dial|después|despues|luego|marque\w{0,2}|marca\w{0,2}|dann|danach|anschließend|wählen|"
+    r"puis|ensuite|composez|suivi\s+de|poi|quindi|seguito\s+da|componga|digiti|resto|reste|rest)\b",
+    regex.IGNORECASE,
+)
+_PART_HINT = re.compile(
+    rf"{_PREFIX_WORDS}|then|followed|next|after|rest|dial|despu|luego|marque|marca|dann|danach|anschließend|wählen|puis|ensuite|composez|suivi|poi|quindi|seguito|componga|digiti|resto|reste",
+    re.IGNORECASE,
+)
+_MAX_PARTS = 4
+
+
+def _described_numbers(text: str, regions: list[str]) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+    """Numbers told rather than written: a keypad word after a toll-free code, or parts joined by words."""
+    if _TOLL_FREE_HINT.search(text) and _KEYPAD_WORDS.search(text):
+        for m in itertools.islice(_VANITY_SAID.finditer(text), MAX_FOUND):
+            around = text[m.start("word") - 60 if m.start("word") > 60 else 0 : m.end() + 40]
+            if not _KEYPAD_WORDS.search(around):
+                continue
+            digits = m.group("area") + phonenumbers.convert_alpha_characters_in_number(m.group("word")[:7])
+            number = _valid(digits, ["US"])
+            if number is not None:
+                yield m.start(), m.end("word"), number
+    if not _PART_HINT.search(text):
+        return
+    led = {m.start("part"): m for m in itertools.islice(_PREFIX_PART.finditer(text), MAX_FOUND)}
+    starts = itertools.chain(led.values(), (m for m in _PART.finditer(text) if m.start() not in led))
+    for first in itertools.islice(starts, 20 * MAX_FOUND):
+        digits, end, parts = first.group("part") if first.re is _PREFIX_PART else first.group(), first.end(), 1
+        while parts < _MAX_PARTS:
+            nxt = _NEXT_PART.match(text, end)
+            if nxt is None or not (_GOES_ON.search(nxt.group("gap")) or (parts == 1 and first.re is _PREFIX_PART)):
+                break
+            digits, end, parts = digits + nxt.group("part"), nxt.end(), parts + 1
+        if parts < 2:
+            continue
+        number = _valid("".join(c for c in digits if c.isdigit() or c == "+"), regions)
+        if number is not None:
+            yield first.start() if first.re is _PART else first.start("part"), end, number
+
+
+def _valid(digits: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
+    """The number the digits make, valid in one of the regions (or internationally with a +), or None."""
+    if not 7 <= sum(c.isdigit() for c in digits) <= 15:
+        return None
+    for region in regions:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
 
 
 # Digit groups parted by a mark a dialler does not know ("415 • 823 • 6601",
