@@ -14,7 +14,6 @@ confusables data would turn ``@`` into ``a`` and ``0`` into ``O``).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -190,7 +189,8 @@ _LETTER_O = re.compile(
 _LETTER_L = re.compile(
     r"(?<=\d)[lI](?=[lIOo]?\d|[ .\-]\d)|(?<=\d[ .\-])[lI](?=[ .\-]?\d)|(?<=\d[lIOo])[lI](?=\d)"
 )
-_DIGIT_THEN_O = re.compile(r"\d[\d .\-]{0,2}[OolI]")  # in every _LETTER_O and _LETTER_L match; cheap to look for
+_DIGIT_THEN_O = re.compile(r"\d[\d .\-]{0,2}[Oo]")  # in every _LETTER_O match; cheap to look for
+_DIGIT_L_DIGIT = re.compile(r"[lI][lIOo .\-]?\d")  # in every _LETTER_L match (a cheap scan)
 _COMMA_DOT = re.compile(r"[A-Za-z0-9],(?:com|net|org|shop|store|info)\b")  # a comma can be a dot only here
 
 
@@ -203,6 +203,7 @@ def _dots(reading: Reading) -> Reading:
         pieces += [(m.start(), m.end(), [("com", m.start(), m.end())]) for m in _ZERO_COM.finditer(text)]
     if _DIGIT_THEN_O.search(text):
         pieces += [(m.start(), m.end(), [("0", m.start(), m.end())]) for m in _LETTER_O.finditer(text)]
+    if _DIGIT_L_DIGIT.search(text):
         pieces += [(m.start(), m.end(), [("1", m.start(), m.end())]) for m in _LETTER_L.finditer(text)]
     return _rewrite(reading, sorted(pieces, key=lambda piece: piece[0]))
 
@@ -218,7 +219,7 @@ _SPACED = regex.compile(r"(?<!\S)(?:[\p{L}\p{Nd}@.\-_][ ]{1,2}){3,80}[\p{L}\p{Nd
 # at y-a-h-o-o dot c-o-m"): read as one word. Words ("polka-dot", "T-shirt",
 # "x-ray") have more than one letter on a side of some hyphen.
 _HYPHENATED = regex.compile(r"(?<![\p{L}\p{Nd}-])(?:[\p{L}\p{Nd}]-){2,80}[\p{L}\p{Nd}](?![\p{L}\p{Nd}-])")
-_LETTER_HYPHEN_LETTER = re.compile(r"(?:^|[^\w-])\w-\w-\w(?:[^\w-]|$)")  # in every _HYPHENATED match; cheap to look for
+_LETTER_HYPHEN_LETTER = re.compile(r"-\w-")  # in every _HYPHENATED match; cheap to look for
 
 
 def _spaced(reading: Reading) -> Reading:
@@ -354,28 +355,32 @@ _MIN_RUN_DIGITS = 7  # the shortest phone numbers worth a disguise
 _DIGITS = re.compile(r"\d{1,12}")
 
 
-# Words, hyphenated ones whole ("four-one-five", "quatre-vingt-dix").
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+def _word_around(low: str, start: int, end: int, last: tuple[int, int]) -> tuple[int, int]:
+    """The whole (hyphenated) word holding ``low[start:end]``; ``last``, the
+    word found for the hit before (hits come in order, so no letter is walked
+    twice: "one-one-one..." walked from every hit cost seconds)."""
+    if last[0] <= start < last[1]:
+        return last
+    while start > 0 and (low[start - 1].isalpha() or (low[start - 1] == "-" and start > 1 and low[start - 2].isalpha())):
+        start -= 1
+    while end < len(low) and (low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
+        end += 1
+    return start, end
 
 
 def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
     """Number words ("five", "trente-quatre", "einundzwanzig") and digit
     groups, with the digits each stands for, in order. Words are found with
     one automaton pass; only those at a word start (or a tens word inside a
-    compound) are read further, each as the whole (hyphenated) word holding it
-    (found in one pass too: walked out from every hit, "one-one-one..." cost
-    seconds)."""
+    compound) are read further, each as the whole (hyphenated) word holding it."""
     low = text.lower()
     words: dict[tuple[int, int], str | None] = {}
-    spans: list[tuple[int, int]] | None = None
+    span = (0, 0)
     for last, word in _number_words().iter(low):
         start = last + 1 - len(word)
         if start > 0 and low[start - 1].isalpha() and word not in _TENS_WORDS:
             continue  # "one" in "phone"
-        if spans is None:
-            spans = [m.span() for m in _WORD.finditer(low)]
-        i = bisect.bisect_right(spans, (start, len(low))) - 1
-        span = spans[i] if i >= 0 and spans[i][0] <= start < spans[i][1] else (start, last + 1)
+        span = _word_around(low, start, last + 1, span)
         if span not in words:
             word = low[span[0] : span[1]]
             words[span] = "" if word in _MULTIPLIERS or word in _HUNDRED else _number_value(word)
