@@ -775,11 +775,11 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
 # followed by our shop name LUMIWAVE on the keypad"): seven capitals near a
 # word for the keypad or its letters.
 _VANITY_SAID = regex.compile(
-    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?(?P<area>8(?:00|33|44|55|66|77|88))\)?(?![\w-])[^\n\d]{1,60}?(?-i:\b(?P<word>[A-Z]{7,12})\b)"
+    r"(?<![\w-])(?:\+?1[\s.-]?)\(?(?P<area>8(?:00|33|44|55|66|77|88))\)?(?![\w-])[^\n\d]{1,60}?(?-i:\b(?P<word>[A-Z]{7,12})\b)"
 )
 _KEYPAD_WORDS = regex.compile(
-    r"\b(?:key\s?pad|keys|dial\s?pad|phone\s+pad|letters|spell\w{0,3}|tastatur|tasten|wähltasten|buchstaben|clavier|touches|lettres|"
-    r"teclado|teclas|letras|tastiera|tasti|lettere)\b",
+    r"\b(?:key\s?pad|keys|dial\s?pad|phone\s+pad|spell\w{0,3}|tastatur|tasten|wähltasten|clavier|touches|"
+    r"teclado|teclas|tastiera|tasti)\b",
     regex.IGNORECASE,
 )
 _TOLL_FREE_HINT = re.compile(r"8(?:00|33|44|55|66|77|88)")
@@ -800,6 +800,14 @@ _GOES_ON = regex.compile(
 )
 # A first part: a short group of digits standing alone (not in "112-4837261-9051736" or "2.5").
 _PART = regex.compile(r"(?<![\d+])\+?\d{2,5}(?![\d.,\-]?\d)")
+# Parts joined by "then" make a number only where a phone is spoken of: a
+# word for calling or for the number before the first part, or "dial" between parts.
+_PHONE_CONTEXT = regex.compile(
+    r"\b(?:call\w{0,3}|ring|phone|tel|telephone|mobile|cell|hotline|line|dial\w{0,3}|number|llam\w{0,5}|tel[ée]fono|m[óo]vil|n[úu]mero|"
+    r"marque\w{0,2}|appel\w{0,4}|t[ée]l[ée]phone|portable|num[ée]ro|compos\w{0,3}|anruf\w{0,2}|ruf\w{0,2}|telefon\w{0,2}|handy|nummer|"
+    r"w[äa]hl\w{0,2}|chiam\w{0,4}|cellulare|numero|compon\w{0,3}|digiti)\b",
+    regex.IGNORECASE,
+)
 _NEXT_PART = regex.compile(r"(?P<gap>[^\d\n]{1,50}?)(?P<part>\d{2,8}(?:[ \t.\-]\d{1,4}){0,4})(?!\d)")
 _MAX_PARTS = 4
 
@@ -827,6 +835,8 @@ def _described_numbers(text: str, regions: list[str]) -> Iterator[tuple[int, int
                 break
             digits, end, parts = digits + nxt.group("part"), nxt.end(), parts + 1
         if parts < 2:
+            continue
+        if first.start() not in led and not _PHONE_CONTEXT.search(text, max(0, first.start() - 60), end):
             continue
         number = _valid("".join(c for c in digits if c.isdigit() or c == "+"), regions)
         if number is not None:
