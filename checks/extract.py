@@ -212,7 +212,11 @@ def _account_named(text: str, provider: regex.Match) -> tuple[int, int] | None:
         elif len(name) < 3 or name.lower() in _NOT_A_NAME or name.lower() in _NOT_A_LABEL or not any(c.isalpha() for c in name):
             continue  # "the username is the same", "account id 113-5820417"
         first, last = min(provider.start(), m.start()), max(provider.end(), m.start("name") + len(name))
-        if _SENTENCE_END.search(text, first, last) is None:
+        ends = len(list(itertools.islice(_SENTENCE_END.finditer(text, first, last), 2)))
+        # The name and the provider in one sentence; or in two sentences next to each
+        # other when the name is one only a mailbox has ("Our mailbox name is
+        # lumi.care.2024. It is a Gmail account.").
+        if ends == 0 or (ends == 1 and m.group("account") is not None and any(c.isdigit() or c in "._+" for c in name)):
             return first, last
     return None
 
@@ -288,9 +292,30 @@ def _emails(text: str) -> list[Found]:
         if is_tld(_NOT_LABEL.split(domain.group())[-1]):
             found.append(Found(span, value))
             taken.append(span)
+    if "@" in text:
+        found += _reversed_addresses(text, taken)
     if _names_provider(text):
         found += _provider_mailboxes(text, taken)
     return sorted(found, key=lambda f: f.span)
+
+
+# Written backwards ("moc.kooltuo@plehevawimul", "read it from right to
+# left"): the dots before the at sign, none after it, and read from the end
+# it is an address with a real top-level domain.
+_AT_TOKEN = regex.compile(rf"(?<![{_AW}.+-])[{_AW}-]{{2,24}}(?:\.[{_AW}-]{{1,63}}){{1,4}}@[{_AW}+-]{{1,64}}(?![{_AW}.@+-])", _V)
+
+
+def _reversed_addresses(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for m in itertools.islice(_AT_TOKEN.finditer(text), MAX_FOUND):
+        backwards = m.group()[::-1]
+        domain = backwards.rsplit("@", 1)[1]
+        tld = domain.rsplit(".", 1)[1]
+        if _overlaps(m.span(), taken) or not (tld.isalpha() and tld.islower() and is_tld(tld)) or not _plausible_domain(domain):
+            continue
+        found.append(Found(m.span(), m.group()))
+        taken.append(m.span())
+    return found
 
 
 # --- links ------------------------------------------------------------------
@@ -730,6 +755,8 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
             continue
         if phonenumbers.is_valid_number(number):
             consider(m.start(), m.end(), number)
+    for start, end, number in _described_numbers(normalized, regions):
+        consider(start, end, number)
     # After a phone keyword (tel, call, WhatsApp...), accept merely possible numbers.
     if keyword is not None:
         for k in keyword.finditer(normalized):
@@ -742,6 +769,92 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)
+
+
+# A toll-free code and a word to type on the keypad, told in words ("1-800
+# followed by our shop name LUMIWAVE on the keypad"): seven capitals near a
+# word for the keypad or its letters.
+_VANITY_SAID = regex.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)\(?(?P<area>8(?:00|33|44|55|66|77|88))\)?(?![\w-])[^\n\d]{1,60}?(?-i:\b(?P<word>[A-Z]{7,12})\b)"
+)
+_KEYPAD_WORDS = regex.compile(
+    r"\b(?:key\s?pad|keys|dial\s?pad|phone\s+pad|spell\w{0,3}|tastatur|tasten|wähltasten|clavier|touches|"
+    r"teclado|teclas|tastiera|tasti)\b",
+    regex.IGNORECASE,
+)
+_TOLL_FREE_HINT = re.compile(r"8(?:00|33|44|55|66|77|88)")
+# A number told in parts, over a sentence or two: after "the area code is"
+# or joined by words that go on ("El prefijo es el 612. Después marque 34 56
+# 78", "415, then 823, then 6601").
+_PREFIX_WORDS = (
+    r"area\s+code|dialling\s+code|dialing\s+code|prefix|prefijo|código\s+de\s+área|vorwahl|indicatif|prefisso|kierunkowy|riktnummer|alan\s+kodu|netnummer"
+)
+_PREFIX_PART = regex.compile(rf"\b(?:{_PREFIX_WORDS})\b[^\d\n]{{0,20}}?(?<![\d+])(?P<part>\+?\d{{2,5}})(?![\d.,]\d)", regex.IGNORECASE)
+# A substring of each prefix word: most texts hold none, and ``in`` finds that fastest.
+_PREFIX_PARTS = ("code", "prefi", "vorwahl", "indicatif", "código", "kierunkowy", "riktnummer", "alan kodu", "netnummer")
+# Words that go on to the next part (looked for only between two parts).
+_GOES_ON = regex.compile(
+    r"\b(?:then|followed\s+by|next|after\s+that|the\s+rest|dial|después|despues|luego|marque\w{0,2}|marca\w{0,2}|dann|danach|anschließend|wählen|"
+    r"puis|ensuite|composez|suivi\s+de|poi|quindi|seguito\s+da|componga|digiti|resto|reste|rest)\b",
+    regex.IGNORECASE,
+)
+# A first part: a short group of digits standing alone (not in "112-4837261-9051736" or "2.5").
+_PART = regex.compile(r"(?<![\d+])\+?\d{2,5}(?![\d.,\-]?\d)")
+# Parts joined by "then" make a number only where a phone is spoken of: a
+# word for calling or for the number before the first part, or "dial" between parts.
+_PHONE_CONTEXT = regex.compile(
+    r"\b(?:call\w{0,3}|ring|phone|tel|telephone|mobile|cell|hotline|line|dial\w{0,3}|number|llam\w{0,5}|tel[ée]fono|m[óo]vil|n[úu]mero|"
+    r"marque\w{0,2}|appel\w{0,4}|t[ée]l[ée]phone|portable|num[ée]ro|compos\w{0,3}|anruf\w{0,2}|ruf\w{0,2}|telefon\w{0,2}|handy|nummer|"
+    r"w[äa]hl\w{0,2}|chiam\w{0,4}|cellulare|numero|compon\w{0,3}|digiti)\b",
+    regex.IGNORECASE,
+)
+_NEXT_PART = regex.compile(r"(?P<gap>[^\d\n]{1,50}?)(?P<part>\d{2,8}(?:[ \t.\-]\d{1,4}){0,4})(?!\d)")
+_MAX_PARTS = 4
+
+
+def _described_numbers(text: str, regions: list[str]) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+    """Numbers told rather than written: a keypad word after a toll-free code, or parts joined by words."""
+    if _TOLL_FREE_HINT.search(text) and _KEYPAD_WORDS.search(text):
+        for m in itertools.islice(_VANITY_SAID.finditer(text), MAX_FOUND):
+            around = text[m.start("word") - 60 if m.start("word") > 60 else 0 : m.end() + 40]
+            if not _KEYPAD_WORDS.search(around):
+                continue
+            digits = m.group("area") + phonenumbers.convert_alpha_characters_in_number(m.group("word")[:7])
+            number = _valid(digits, ["US"])
+            if number is not None:
+                yield m.start(), m.end("word"), number
+    low = text.lower()
+    led = set()
+    if any(part in low for part in _PREFIX_PARTS):
+        led = {m.start("part") for m in itertools.islice(_PREFIX_PART.finditer(text), MAX_FOUND)}
+    for first in itertools.islice(_PART.finditer(text), 20 * MAX_FOUND):
+        digits, end, parts = first.group(), first.end(), 1
+        while parts < _MAX_PARTS:
+            nxt = _NEXT_PART.match(text, end)
+            if nxt is None or not ((parts == 1 and first.start() in led) or _GOES_ON.search(nxt.group("gap"))):
+                break
+            digits, end, parts = digits + nxt.group("part"), nxt.end(), parts + 1
+        if parts < 2:
+            continue
+        if first.start() not in led and not _PHONE_CONTEXT.search(text, max(0, first.start() - 60), end):
+            continue
+        number = _valid("".join(c for c in digits if c.isdigit() or c == "+"), regions)
+        if number is not None:
+            yield first.start(), end, number
+
+
+def _valid(digits: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
+    """The number the digits make, valid in one of the regions (or internationally with a +), or None."""
+    if not 7 <= sum(c.isdigit() for c in digits) <= 15:
+        return None
+    for region in regions:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
 
 
 # Digit groups parted by a mark a dialler does not know ("415 • 823 • 6601",

@@ -185,7 +185,12 @@ _ZERO_COM = regex.compile(r"(?<=[A-Za-z0-9]\.)[cC]0[mM](?![A-Za-z0-9])")
 _LETTER_O = re.compile(
     r"(?<=\d)[Oo](?=[Oo]?\d|[ .\-]\d)|(?<=\d[ .\-])[Oo](?=[ .\-]?\d)|(?<=\d[Oo])[Oo](?=\d)"
 )
+# A letter l or I written for a one the same way ("+1 (4l5) 8O2-66O1").
+_LETTER_L = re.compile(
+    r"(?<=\d)[lI](?=[lIOo]?\d|[ .\-]\d)|(?<=\d[ .\-])[lI](?=[ .\-]?\d)|(?<=\d[lIOo])[lI](?=\d)"
+)
 _DIGIT_THEN_O = re.compile(r"\d[\d .\-]{0,2}[Oo]")  # in every _LETTER_O match; cheap to look for
+_DIGIT_L_DIGIT = re.compile(r"[lI][lIOo .\-]?\d")  # in every _LETTER_L match (a cheap scan)
 _COMMA_DOT = re.compile(r"[A-Za-z0-9],(?:com|net|org|shop|store|info)\b")  # a comma can be a dot only here
 
 
@@ -198,6 +203,8 @@ def _dots(reading: Reading) -> Reading:
         pieces += [(m.start(), m.end(), [("com", m.start(), m.end())]) for m in _ZERO_COM.finditer(text)]
     if _DIGIT_THEN_O.search(text):
         pieces += [(m.start(), m.end(), [("0", m.start(), m.end())]) for m in _LETTER_O.finditer(text)]
+    if _DIGIT_L_DIGIT.search(text):
+        pieces += [(m.start(), m.end(), [("1", m.start(), m.end())]) for m in _LETTER_L.finditer(text)]
     return _rewrite(reading, sorted(pieces, key=lambda piece: piece[0]))
 
 
@@ -208,14 +215,27 @@ def _dots(reading: Reading) -> Reading:
 _SPACED = regex.compile(r"(?<!\S)(?:[\p{L}\p{Nd}@.\-_][ ]{1,2}){3,80}[\p{L}\p{Nd}@.\-_](?!\S)")
 
 
+# Three or more single letters or digits joined by hyphens ("l-u-m-i-h-e-l-p
+# at y-a-h-o-o dot c-o-m"): read as one word. Words ("polka-dot", "T-shirt",
+# "x-ray") have more than one letter on a side of some hyphen.
+_HYPHENATED = regex.compile(r"(?<![\p{L}\p{Nd}-])(?:[\p{L}\p{Nd}]-){2,80}[\p{L}\p{Nd}](?![\p{L}\p{Nd}-])")
+_LETTER_HYPHEN_LETTER = re.compile(r"-\w-")  # in every _HYPHENATED match; cheap to look for
+
+
 def _spaced(reading: Reading) -> Reading:
-    if " " not in reading.text:
-        return reading
-    pieces = [
-        (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "])
-        for m in _SPACED.finditer(reading.text)
-    ]
-    return _rewrite(reading, pieces)
+    if " " in reading.text:
+        pieces = [
+            (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != " "])
+            for m in _SPACED.finditer(reading.text)
+        ]
+        reading = _rewrite(reading, pieces)
+    if "-" in reading.text and _LETTER_HYPHEN_LETTER.search(reading.text):
+        pieces = [
+            (m.start(), m.end(), [(ch, m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch != "-"])
+            for m in _HYPHENATED.finditer(reading.text)
+        ]
+        reading = _rewrite(reading, pieces)
+    return reading
 
 
 # --- digits in words ----------------------------------------------------------
@@ -248,7 +268,11 @@ _HUNDREDS_WORDS = (
     "cento duecento trecento quattrocento cinquecento seicento settecento ottocento novecento"
 ).split()
 _TENS_WORDS += _HUNDREDS_WORDS
-_MULTIPLIERS = {"double": 2, "triple": 3}
+_MULTIPLIERS = {"double": 2, "triple": 3, "doppel": 2, "doppia": 2, "doble": 2}
+# Letters that stand for digits inside a hyphenated run of digit words ("nine-l-seven", "two-O").
+_LETTER_DIGITS = {"l": 1, "i": 1, "o": 0}
+# "nine hundred" read out in a number is 900 (British style: "oh-seven-seven double-oh, nine hundred, one-two-three").
+_HUNDRED = frozenset({"hundred", "hundert"})
 _CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "０": 0, "幺": 1}  # 幺: "one" read out in numbers
 # Compounds written as one word: "thirty-one", "soixante-dix-huit",
 # "einundzwanzig", "trentotto", "veintidós".
@@ -258,7 +282,12 @@ _TENS_STEM = (
     r"venti?|trenta?|quaranta?|cinquanta?|sessanta?|settanta?|ottanta?|novanta?|dieci|dicia"
 )
 _COMPOUND = regex.compile(rf"(?:\w{{2,6}}und)?(?:{_TENS_STEM})[\w-]{{0,14}}", regex.IGNORECASE)
-_RUN_GAP = regex.compile(r"[ \t,.\-–—/·・、，()]{0,4}(?:(?:and|y|e|et|und)\s)?")
+# Between the parts of a number: marks, "and", or a word that goes on to the next part
+# ("four one five – then 823 – then 6601", "y luego", "dann", "puis", "poi").
+_RUN_GAP = regex.compile(
+    r"[ \t,.\-–—/·・、，()]{0,4}(?:(?:and|and\s+then|then|followed\s+by|y|y\s+luego|luego|después|despues|e|e\s+poi|poi|"
+    r"et|puis|ensuite|und|dann|danach)[ \t,:\-–—]{1,4})?"
+)
 _CJK_RUN = regex.compile(r"[〇一二三四五六七八九零幺](?:[ ・.\-、]{0,2}[〇一二三四五六七八九零幺]){6,24}")
 
 
@@ -271,11 +300,29 @@ def _number_value(word: str) -> str | None:
     if low in _UNITS:
         return str(_UNITS[low])
     parts = low.split("-")
-    if len(parts) > 1 and all(part in _UNITS for part in parts):  # "four-one-five"
-        return "".join(str(_UNITS[part]) for part in parts)
+    if len(parts) > 1 and any(part in _UNITS for part in parts):  # "four-one-five", "nine-l-seven", "double-oh"
+        digits = _hyphenated_digits(parts)
+        if digits is not None:
+            return digits
     if low in _TENS_WORDS or _COMPOUND.fullmatch(low):
         return _compound_value(low)
     return None
+
+
+def _hyphenated_digits(parts: list[str]) -> str | None:
+    """The digits of digit words joined by hyphens, a letter l or o among them
+    read as a digit, "double-"/"triple-" repeating the next; None if any part is none."""
+    digits, times = [], 1
+    for part in parts:
+        if part in _MULTIPLIERS and times == 1:
+            times = _MULTIPLIERS[part]
+            continue
+        value = _UNITS.get(part, _LETTER_DIGITS.get(part))
+        if value is None:
+            return None
+        digits.append(str(value) * times)
+        times = 1
+    return "".join(digits) if times == 1 else None
 
 
 @functools.lru_cache(maxsize=2048)
@@ -298,7 +345,7 @@ def _number_words():
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for word in {*_UNITS, *_TENS_WORDS, *_MULTIPLIERS}:
+    for word in {*_UNITS, *_TENS_WORDS, *_MULTIPLIERS, *_HUNDRED}:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
@@ -308,8 +355,12 @@ _MIN_RUN_DIGITS = 7  # the shortest phone numbers worth a disguise
 _DIGITS = re.compile(r"\d{1,12}")
 
 
-def _word_around(low: str, start: int, end: int) -> tuple[int, int]:
-    """The whole (hyphenated) word holding ``low[start:end]``."""
+def _word_around(low: str, start: int, end: int, last: tuple[int, int]) -> tuple[int, int]:
+    """The whole (hyphenated) word holding ``low[start:end]``; ``last``, the
+    word found for the hit before (hits come in order, so no letter is walked
+    twice: "one-one-one..." walked from every hit cost seconds)."""
+    if last[0] <= start < last[1]:
+        return last
     while start > 0 and (low[start - 1].isalpha() or (low[start - 1] == "-" and start > 1 and low[start - 2].isalpha())):
         start -= 1
     while end < len(low) and (low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())):
@@ -321,17 +372,18 @@ def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
     """Number words ("five", "trente-quatre", "einundzwanzig") and digit
     groups, with the digits each stands for, in order. Words are found with
     one automaton pass; only those at a word start (or a tens word inside a
-    compound) are read further."""
+    compound) are read further, each as the whole (hyphenated) word holding it."""
     low = text.lower()
     words: dict[tuple[int, int], str | None] = {}
+    span = (0, 0)
     for last, word in _number_words().iter(low):
         start = last + 1 - len(word)
         if start > 0 and low[start - 1].isalpha() and word not in _TENS_WORDS:
             continue  # "one" in "phone"
-        span = _word_around(low, start, last + 1)
+        span = _word_around(low, start, last + 1, span)
         if span not in words:
             word = low[span[0] : span[1]]
-            words[span] = "" if word in _MULTIPLIERS else _number_value(word)
+            words[span] = "" if word in _MULTIPLIERS or word in _HUNDRED else _number_value(word)
     tokens = [(s, e, v) for (s, e), v in words.items() if v is not None]
     if not tokens:
         return []
@@ -365,6 +417,13 @@ def _digit_runs(text: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
         if low in _MULTIPLIERS:  # "double five"
             multiplier = _MULTIPLIERS[low]
             continue
+        if low in _HUNDRED:  # "nine hundred": a digit word and two zeros; else no number
+            if current and len(current[-1][0]) == 1 and not text[current[-1][1] : current[-1][2]].isdigit() and current[-1][2] <= start:
+                value, first, _ = current.pop()
+                current.append((value + "00", first, end))
+            else:
+                close()
+            continue
         spelled = not low.isdigit()
         if spelled and current and _adds_to(current[-1], value, text):
             # "thirty one", "treinta y dos", "seiscientos doce": a round number and a smaller one make one number
@@ -381,12 +440,13 @@ def _adds_to(token: tuple[str, int, int], value: str, text: str) -> bool:
     """Whether a spelled ``value`` completes the spelled round number before it (40 + 5, 600 + 12)."""
     previous, start, end = token
     zeros = len(previous) - len(previous.rstrip("0"))
-    if text[start:end].isdigit() or zeros == 0 or previous == "0" or value == "0":
+    if text[start:end].isdigit() or zeros == 0 or int(previous) == 0 or value == "0" or text[start:end].lower().endswith(_HUNDRED_ENDS):
         return False
     return int(value) < 10**zeros
 
 
 # "plus" (or its sign word) just before a spelled number reads as "+": "plus four four seven seven ...".
+_HUNDRED_ENDS = tuple(_HUNDRED)  # "nine hundred, one two three" is 900 123, not 901 23
 _PLUS_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?:plus|più|más|mas)\s{1,2}$", regex.IGNORECASE)
 
 

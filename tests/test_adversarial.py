@@ -44,6 +44,19 @@ ADVERSARIAL = {
     "zero-width": "a\u200b",
     "confusables": "а@",
     "full-width": "ｘ＠",
+    # Batch 8's disguises: hyphenated letters and number words, l/O for digits,
+    # reversed addresses, numbers told in parts, keypad words, app nicknames.
+    "hyphenated-letters": "l-u-m-i ",
+    "hyphenated-number-words": "double-",
+    "hyphenated-digit-words": "one-",
+    "letter-digits": "4l5 8O2-",
+    "reversed-addresses": "moc.a@b ",
+    "dotted-at-runs": "a.b.c@",
+    "parts-then": "612 then ",
+    "parts-prefix": "prefijo 612. marque 34 ",
+    "spoken-hundreds": "oh-seven double-oh nine hundred, ",
+    "keypad-words": "1-800 followed by LUMIWAVE on the keypad ",
+    "app-nicknames": "the green chat app @a_b on the 'gram ",
 }
 # A runaway pattern takes minutes on these; the budget only catches that.
 # Real timings are in bench/bench_adversarial.py.

@@ -256,9 +256,10 @@ _HANDLE_AFTER = regex.compile(r"[\s:：]{0,3}(?:(?i:id)[\s:：]{0,3})?[@\w.\-]{2
 
 
 # Right after an app's name, something only a handle looks like: an @name, or
-# a name with a digit, underscore or dot in it (after "is" or a colon, too).
+# a name with a digit, underscore or dot in it (after "is", "as" or a colon, too:
+# "Lily is on Weixin as lumiwave2023").
 _HANDLE_NEXT = regex.compile(
-    r"[\s:：]{0,3}(?:(?:is|ist|est|es|è)\s+)?(?:@[\w.]{2,30}|[A-Za-z][\w-]{0,30}[\d_.][\w.-]{0,30}[\w])", regex.IGNORECASE
+    r"[\s:：]{0,3}(?:(?:is|ist|est|es|è|as|als|comme|como|come|under|unter|sous)\s+)?(?:@[\w.]{2,30}|[A-Za-z][\w-]{0,30}[\d_.][\w.-]{0,30}[\w])", regex.IGNORECASE
 )
 
 
