@@ -118,6 +118,7 @@ def _tidy(text: str, at: int, points: list[int], newline: str, trailing: str, ht
     where the run began. The run keeps the widest break of the original
     whitespace it joins (removing a paragraph between two blank lines leaves
     one blank line; a line between two lines leaves one line break)."""
+    at = min(at, len(text))  # an earlier tidy at the end of the text may have shortened it past the junction
     i = at
     while i > 0 and text[i - 1] in _WS:
         i -= 1
