@@ -74,6 +74,11 @@ def _check(text: str):
 @example("Hello Jennifer,\n\nYour order 113-4829105-7730142 will ship two days late.\nservice@lumiwood-lighting.com\n"
          "The new estimated delivery date is November 28. We have issued a partial refund of $9.50 for the missing caps. "
          "The tracking number is 1Z8V47W20392817465.\n\nBest regards,\nLumiwood")
+# Found by Hypothesis: a contact line took the request on the next line along (no facts there), so nothing was left.
+@example("Hello Jennifer,\n\nSave 10% on your next order with code HYDRO10.\nservice@lumiwood-lighting.com\n"
+         "Please reply to this message with a photo of the label.\n\nBest regards,\nLumiwood")
+@example("Hello Jennifer,\n\nSave 10% on your next order with code HYDRO10.\nWeChat: technova_cs88\n"
+         "Please reply to this message with a photo of the label.\n\nBest regards,\nLumiwood")
 def test_rewrite_rechecks_clean_and_keeps_facts(text: str) -> None:
     """The rewrite has no finding with a mechanical fix, no new finding, and
     every order id, tracking number, amount and date of the compliant sentences."""

@@ -72,6 +72,9 @@ _GREETING_TAIL = regex.compile(r"(?:,?[ \t]+\p{L}[\p{L}\p{M}.'’-]*|,[ \t]*\p{L
 _INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "a", "font", "small", "big", "br", "code", "mark", "sup", "sub"})
 
 
+_CJK_TEXT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
 class Plan(SingleFixes):
     """Decides, finding by finding, what the rewrite does."""
 
@@ -337,7 +340,9 @@ class Plan(SingleFixes):
         text = self.source[self.spans[after][0] : self.spans[after][1]]
         facts = self._has_fact(after, True, [])
         if self._wrapped(i, after):  # the rest of a hard-wrapped sentence, unless it carries facts
-            return after if not facts else None
+            # A contact line ("WeChat: technova_cs88") is a line of its own: the next line is not its rest.
+            contact_line = all(f.rule in FRAGMENT_RULES for f in found)
+            return after if not facts and not contact_line else None
         offer = any(f.rule in ("promo.coupon", "review.incentive") for f in found)
         follows = clauses.starts_with(self.lang, "followers", text) and not facts
         # "It is valid until …" after a coupon; without a fact, any "It …" / "the feedback …".
@@ -391,6 +396,8 @@ class Plan(SingleFixes):
         text = self.source[self.spans[a][0] : self.spans[a][1]].rstrip()
         if gap.count("\n") != 1 or gap.strip() or not text or text[-1] in ".!?。！？…:：;；)）" or clauses.word_count(text) < 3:
             return False
+        if len(text.split()) < 2 and not _CJK_TEXT.search(text):
+            return False  # one token on its line ("service@lumiwood-lighting.com"): a contact line, not a wrapped sentence
         return not any(p is not None and p.search(text) for p in (self.doc.phrase("greeting"), self.doc.phrase("closing")))
 
     @functools.cached_property
