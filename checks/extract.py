@@ -6,6 +6,7 @@ cut the number of start positions, no nested quantifiers.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -40,8 +41,32 @@ class OrderIds:
     malformed: list[Found] = field(default_factory=list)
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in taken)
+class _Taken:
+    """Spans already claimed, kept in order of their starts. ``overlaps``
+    reads only those starting less than the longest span's length before the
+    span asked about (no other can reach into it): a walk over every claimed
+    span made a text with hundreds of addresses, links and numbers quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        at = bisect.bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        ends = self.ends
+        first = bisect.bisect_right(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end, first)
+        return any(start < ends[i] for i in range(first, last))
 
 
 # --- emails -----------------------------------------------------------------
@@ -127,15 +152,18 @@ _NAMED_BEFORE = regex.compile(
 )
 _NOT_A_NAME = frozenset("us me you him her them it this that our my your his their we one all".split())
 _PROVIDER_HINT = regex.compile(rf"\b(?:{_PROVIDERS})\b", _V)
+# One of these is in every _PROVIDER_HINT match (in the folded text): a text
+# without any is not scanned (the scan costs ~40 ns a character).
+_PROVIDER_LITERALS = tuple(_PROVIDERS.replace("\\.", ".").replace("(?:mail)?", "").split("|"))
 # A domain that is a mailbox provider's (163.com and 126.com only as domains: as words they are numbers).
 _MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\.", _V)
 
 
-def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def _provider_mailboxes(text: str, taken: _Taken) -> list[Found]:
     found = []
     for m in _PROVIDER_AFTER.finditer(text):
         name = m.group("name")
-        if name.lower() in _NOT_A_NAME or _overlaps(m.span(), taken):
+        if name.lower() in _NOT_A_NAME or taken.overlaps(m.span()):
             continue
         marked = "@" in m.group() or any(c.isdigit() or c in "._+" for c in name)
         if marked or _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -143,7 +171,7 @@ def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             taken.append(m.span())
     for m in _PROVIDER_FIRST.finditer(text):
         name = m.group("name")
-        if _overlaps(m.span(), taken) or not any(c.isdigit() or c in "._+" for c in name):
+        if taken.overlaps(m.span()) or not any(c.isdigit() or c in "._+" for c in name):
             continue
         found.append(Found(m.span(), m.group()))
         taken.append(m.span())
@@ -167,7 +195,7 @@ def _emails(text: str) -> list[Found]:
     found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
     if "@" in text:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
-    taken = [f.span for f in found]
+    taken = _Taken(f.span for f in found)
     for m in _EMAIL_SPACED.finditer(text) if "@" in text else ():
         # The longest reading that ends in a top-level domain ("x@host. com. Call us": not "Call").
         value = m.group()
@@ -179,7 +207,7 @@ def _emails(text: str) -> list[Found]:
         else:
             continue
         span = (m.start(), m.start() + len(value))
-        if " " in value and not _overlaps(span, taken):
+        if " " in value and not taken.overlaps(span):
             found.append(Found(span, value))
             taken.append(span)
     for at in _AT_FORM.finditer(text):
@@ -192,12 +220,13 @@ def _emails(text: str) -> list[Found]:
         plain_at = at.group().strip().lower() in ("at", "@")
         if plain_at and not _DOT_FORM.search(domain.group()) and not _MAIL_PROVIDER.match(domain.group()):
             continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
-        if _overlaps(span, taken) or text.startswith("/", span[1]):
+        if taken.overlaps(span) or text.startswith("/", span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
         if is_tld(regex.split(r"\W+", value.strip())[-1]):
             found.append(Found(span, value))
             taken.append(span)
-    if _PROVIDER_HINT.search(text):
+    folded = prefilter.fold(text)
+    if any(name in folded for name in _PROVIDER_LITERALS) and _PROVIDER_HINT.search(text):
         found += _provider_mailboxes(text, taken)
     return sorted(found, key=lambda f: f.span)
 
@@ -341,10 +370,13 @@ def _trim(value: str) -> str:
     return value
 
 
+_HOST_END = regex.compile(r"[/?#:]")
+
+
 def _host_of(url: str) -> str:
     url = url.translate(NARROW)
     rest = url.split("://", 1)[1] if "://" in url else url
-    host = regex.split(r"[/?#:]", rest, maxsplit=1)[0]
+    host = _HOST_END.split(rest, maxsplit=1)[0]
     return host.split("@")[-1].lower()
 
 
@@ -352,11 +384,11 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
     """Links and bare domains as a reader sees them (checks/normalize.py), with
     spans and values in ``text``; ``exclude``: spans of ``text`` already claimed."""
     reading = normalize.read(text)
-    taken = list(exclude or [])
+    taken = _Taken(exclude or [])
     found: list[Link] = []
     for link in _links(reading.text):
         span = reading.span(link.span)
-        if _overlaps(span, taken):
+        if taken.overlaps(span):
             continue
         taken.append(span)
         found.append(Link(span, text[span[0] : span[1]], link.scheme, link.host))
@@ -364,14 +396,14 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
 
 
 def _links(text: str) -> list[Link]:
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[Link] = []
     text = narrow(text)
 
     def add(start: int, raw: str, scheme: str | None, host: str | None = None) -> None:
         value = _trim(raw)
         span = (start, start + len(value))
-        if not value or _overlaps(span, taken):
+        if not value or taken.overlaps(span):
             return
         taken.append(span)
         found.append(Link(span, value, scheme, host or _host_of(value)))
@@ -532,10 +564,10 @@ def phones(
     regions = [region] if isinstance(region, str) else list(region)
     reading = normalize.read(text)
     found: list[Found] = []
-    taken = list(blocked)
+    taken = _Taken(blocked)
     for number in _phones(reading.text, regions, allowed, keyword):
         span = reading.span(number.span)
-        if _overlaps(span, taken):
+        if taken.overlaps(span):
             continue
         taken.append(span)
         found.append(Found(span, text[span[0] : span[1]]))
@@ -554,11 +586,11 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
     normalized = narrow(text, NARROW_DIGITS)  # same length: offsets stay valid
     allowed_e164 = {_e164(a, r) for a in allowed for r in regions} - {None}
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def consider(start: int, end: int, number) -> None:
         span = (start, end)
-        if _overlaps(span, taken) or _in_code(normalized, start, end):
+        if taken.overlaps(span) or _in_code(normalized, start, end):
             return
         if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) in allowed_e164:
             return
