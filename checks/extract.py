@@ -575,11 +575,27 @@ def phones(
 
 
 @functools.lru_cache(maxsize=8192)
-def _valid_in_window(window: str, region: str) -> tuple[tuple[int, int, phonenumbers.PhoneNumber], ...]:
-    """The valid numbers the matcher finds in one digit window. Cached: a
-    rewrite's re-check, and a team's templates, bring the same windows back."""
-    matches = phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID)
+def _numbers_in_window(
+    window: str, region: str, leniency: int = phonenumbers.Leniency.VALID
+) -> tuple[tuple[int, int, phonenumbers.PhoneNumber], ...]:
+    """The numbers the matcher finds in one window (a digit run's, or the
+    stretch after a phone keyword). Cached: a rewrite's re-check, and a
+    team's templates, bring the same windows back."""
+    matches = phonenumbers.PhoneNumberMatcher(window, region, leniency=leniency)
     return tuple((m.start, m.end, m.number) for m in matches)
+
+
+@functools.lru_cache(maxsize=4096)
+def _international(candidate: str) -> phonenumbers.PhoneNumber | None:
+    """The number written with + or 00, when it counts (cached like the windows)."""
+    dialled = candidate.startswith("00")  # "0043-2211-7" may be a batch code: only a valid number counts
+    if dialled:
+        candidate = "+" + candidate[2:]
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if (phonenumbers.is_valid_number(number) if dialled else phonenumbers.is_possible_number(number)) else None
 
 
 def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pattern | None) -> list[Found]:
@@ -604,22 +620,15 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
     windows = list(itertools.islice(_digit_windows(normalized), MAX_FOUND))
     for region in regions:
         for start, end in windows:
-            for match_start, match_end, number in _valid_in_window(normalized[start:end], region):
+            for match_start, match_end, number in _numbers_in_window(normalized[start:end], region):
                 consider(start + match_start, start + match_end, number)
                 if len(found) >= MAX_FOUND:
                     return sorted(found, key=lambda f: f.span)
     # Written with + or 00: valid whatever the marketplace.
     international = _INTERNATIONAL.finditer(normalized) if "+" in normalized or "00" in normalized else ()
     for m in itertools.islice(international, MAX_FOUND):
-        candidate = m.group()
-        dialled = candidate.startswith("00")  # "0043-2211-7" may be a batch code: only a valid number counts
-        if dialled:
-            candidate = "+" + candidate[2:]
-        try:
-            number = phonenumbers.parse(candidate, None)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number) if dialled else phonenumbers.is_possible_number(number):
+        number = _international(m.group())
+        if number is not None:
             consider(m.start(), m.end(), number)
             if len(found) >= MAX_FOUND:
                 return sorted(found, key=lambda f: f.span)
@@ -641,10 +650,9 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
         for k in keyword.finditer(normalized):
             window_end = min(len(normalized), k.end() + 40)
             for region in regions:
-                for match in phonenumbers.PhoneNumberMatcher(
-                    normalized[k.end() : window_end], region, leniency=phonenumbers.Leniency.POSSIBLE
-                ):
-                    consider(k.end() + match.start, k.end() + match.end, match.number)
+                possible = _numbers_in_window(normalized[k.end() : window_end], region, phonenumbers.Leniency.POSSIBLE)
+                for match_start, match_end, number in possible:
+                    consider(k.end() + match_start, k.end() + match_end, number)
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)
