@@ -348,7 +348,7 @@ class Document:
         allowed = self.settings.allowed_phone_numbers
         # The keyword scan runs only when the text holds one of a keyword's
         # literals (or the text is read differently: spelled digits, invisible characters).
-        hits = self.literal_hits.get("phone_keyword", True) or extract.normalize.read(self.text).starts is not None
+        hits = self.literal_hits.get("phone_keyword", True) or extract.normalize.read(self.text).runs is not None
         keyword = self.phrase("phone_keyword") if hits else None
         return extract.phones(self.text, regions, blocked, allowed, keyword)
 

@@ -6,6 +6,7 @@ cut the number of start positions, no nested quantifiers.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -40,8 +41,32 @@ class OrderIds:
     malformed: list[Found] = field(default_factory=list)
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in taken)
+class _Taken:
+    """Spans already claimed, kept in order of their starts. ``overlaps``
+    reads only those starting less than the longest span's length before the
+    span asked about (no other can reach into it): a walk over every claimed
+    span made a text with hundreds of addresses, links and numbers quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        at = bisect.bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        ends = self.ends
+        first = bisect.bisect_right(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end, first)
+        return any(start < ends[i] for i in range(first, last))
 
 
 # --- emails -----------------------------------------------------------------
@@ -176,11 +201,11 @@ def _names_provider(text: str) -> bool:
 _MAIL_PROVIDER = regex.compile(rf"(?:{_PROVIDERS}|163|126|orange)\s?\.", _V)
 
 
-def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def _provider_mailboxes(text: str, taken: _Taken) -> list[Found]:
     found = []
     for m in _PROVIDER_AFTER.finditer(text):
         name = m.group("name")
-        if name.lower() in _NOT_A_NAME or _overlaps(m.span(), taken):
+        if name.lower() in _NOT_A_NAME or taken.overlaps(m.span()):
             continue
         marked = "@" in m.group() or any(c.isdigit() or c in "._+" for c in name)
         if marked or _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -188,13 +213,13 @@ def _provider_mailboxes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             taken.append(m.span())
     for m in _PROVIDER_FIRST.finditer(text):
         name = m.group("name")
-        if _overlaps(m.span(), taken) or not any(c.isdigit() or c in "._+" for c in name):
+        if taken.overlaps(m.span()) or not any(c.isdigit() or c in "._+" for c in name):
             continue
         found.append(Found(m.span(), m.group()))
         taken.append(m.span())
     for provider in itertools.islice(_PROVIDER_HINT.finditer(text), MAX_FOUND):
         span = _account_named(text, provider)
-        if span is not None and not _overlaps(span, taken):
+        if span is not None and not taken.overlaps(span):
             found.append(Found(span, text[span[0] : span[1]]))
             taken.append(span)
     return found
@@ -259,7 +284,7 @@ def _emails(text: str) -> list[Found]:
     found = [Found((m.start(), m.end()), m.group()) for m in _EMAIL.finditer(text)]
     if "@" in text:
         found = [f for f in found if _plausible_domain(f.value.split("@")[-1])]
-    taken = [f.span for f in found]
+    taken = _Taken(f.span for f in found)
     for m in _EMAIL_SPACED.finditer(text) if "@" in text else ():
         # The longest reading that ends in a top-level domain ("x@host. com. Call us": not "Call").
         value = m.group()
@@ -271,7 +296,7 @@ def _emails(text: str) -> list[Found]:
         else:
             continue
         span = (m.start(), m.start() + len(value))
-        if " " in value and not _overlaps(span, taken):
+        if " " in value and not taken.overlaps(span):
             found.append(Found(span, value))
             taken.append(span)
     ats: Iterable[regex.Match] = _AT_FORM_LATIN.finditer(text)
@@ -287,7 +312,7 @@ def _emails(text: str) -> list[Found]:
         plain_at = at.group().strip().lower() in ("at", "@")
         if plain_at and not _MAIL_PROVIDER.match(domain.group()) and not _spelled_mailbox(at, name.group(), domain.group()):
             continue  # "we are at example.com", "our shop at lumiwood.com" are links; "lumiwood at gmail.com" is mail
-        if _overlaps(span, taken) or _PATH_NEXT.match(text, span[1]):
+        if taken.overlaps(span) or _PATH_NEXT.match(text, span[1]):
             continue  # "the app at lumiwood[.]net/app": a path makes it a link
         if is_tld(_NOT_LABEL.split(domain.group())[-1]):
             found.append(Found(span, value))
@@ -305,13 +330,13 @@ def _emails(text: str) -> list[Found]:
 _AT_TOKEN = regex.compile(rf"(?<![{_AW}.+-])[{_AW}-]{{2,24}}(?:\.[{_AW}-]{{1,63}}){{1,4}}@[{_AW}+-]{{1,64}}(?![{_AW}.@+-])", _V)
 
 
-def _reversed_addresses(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def _reversed_addresses(text: str, taken: _Taken) -> list[Found]:
     found = []
     for m in itertools.islice(_AT_TOKEN.finditer(text), MAX_FOUND):
         backwards = m.group()[::-1]
         domain = backwards.rsplit("@", 1)[1]
         tld = domain.rsplit(".", 1)[1]
-        if _overlaps(m.span(), taken) or not (tld.isalpha() and tld.islower() and is_tld(tld)) or not _plausible_domain(domain):
+        if taken.overlaps(m.span()) or not (tld.isalpha() and tld.islower() and is_tld(tld)) or not _plausible_domain(domain):
             continue
         found.append(Found(m.span(), m.group()))
         taken.append(m.span())
@@ -461,10 +486,13 @@ def _trim(value: str) -> str:
     return value
 
 
+_HOST_END = regex.compile(r"[/?#:]")
+
+
 def _host_of(url: str) -> str:
     url = url.translate(NARROW)
     rest = url.split("://", 1)[1] if "://" in url else url
-    host = regex.split(r"[/?#:]", rest, maxsplit=1)[0]
+    host = _HOST_END.split(rest, maxsplit=1)[0]
     return host.split("@")[-1].lower()
 
 
@@ -472,11 +500,11 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
     """Links and bare domains as a reader sees them (checks/normalize.py), with
     spans and values in ``text``; ``exclude``: spans of ``text`` already claimed."""
     reading = normalize.read(text)
-    taken = list(exclude or [])
+    taken = _Taken(exclude or [])
     found: list[Link] = []
     for link in _links(reading.text):
         span = reading.span(link.span)
-        if _overlaps(span, taken):
+        if taken.overlaps(span):
             continue
         taken.append(span)
         found.append(Link(span, text[span[0] : span[1]], link.scheme, link.host))
@@ -484,14 +512,14 @@ def links(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Link]
 
 
 def _links(text: str) -> list[Link]:
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[Link] = []
     text = narrow(text)
 
     def add(start: int, raw: str, scheme: str | None, host: str | None = None) -> None:
         value = _trim(raw)
         span = (start, start + len(value))
-        if not value or _overlaps(span, taken):
+        if not value or taken.overlaps(span):
             return
         taken.append(span)
         found.append(Link(span, value, scheme, host or _host_of(value)))
@@ -683,10 +711,10 @@ def phones(
     regions = [region] if isinstance(region, str) else list(region)
     reading = normalize.read(text)
     found: list[Found] = []
-    taken = list(blocked)
+    taken = _Taken(blocked)
     for number in _phones(reading.text, regions, allowed, keyword):
         span = reading.span(number.span)
-        if _overlaps(span, taken):
+        if taken.overlaps(span):
             continue
         taken.append(span)
         found.append(Found(span, text[span[0] : span[1]]))
@@ -694,22 +722,38 @@ def phones(
 
 
 @functools.lru_cache(maxsize=8192)
-def _valid_in_window(window: str, region: str) -> tuple[tuple[int, int, phonenumbers.PhoneNumber], ...]:
-    """The valid numbers the matcher finds in one digit window. Cached: a
-    rewrite's re-check, and a team's templates, bring the same windows back."""
-    matches = phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID)
+def _numbers_in_window(
+    window: str, region: str, leniency: int = phonenumbers.Leniency.VALID
+) -> tuple[tuple[int, int, phonenumbers.PhoneNumber], ...]:
+    """The numbers the matcher finds in one window (a digit run's, or the
+    stretch after a phone keyword). Cached: a rewrite's re-check, and a
+    team's templates, bring the same windows back."""
+    matches = phonenumbers.PhoneNumberMatcher(window, region, leniency=leniency)
     return tuple((m.start, m.end, m.number) for m in matches)
+
+
+@functools.lru_cache(maxsize=4096)
+def _international(candidate: str) -> phonenumbers.PhoneNumber | None:
+    """The number written with + or 00, when it counts (cached like the windows)."""
+    dialled = candidate.startswith("00")  # "0043-2211-7" may be a batch code: only a valid number counts
+    if dialled:
+        candidate = "+" + candidate[2:]
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if (phonenumbers.is_valid_number(number) if dialled else phonenumbers.is_possible_number(number)) else None
 
 
 def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pattern | None) -> list[Found]:
     normalized = _plain_separators(narrow(text, NARROW_DIGITS))  # same length: offsets stay valid
     allowed_e164 = {_e164(a, r) for a in allowed for r in regions} - {None}
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def consider(start: int, end: int, number) -> None:
         span = (start, end)
-        if _overlaps(span, taken) or _in_code(normalized, start, end):
+        if taken.overlaps(span) or _in_code(normalized, start, end):
             return
         if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) in allowed_e164:
             return
@@ -723,22 +767,15 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
     windows = list(itertools.islice(_digit_windows(normalized), MAX_FOUND))
     for region in regions:
         for start, end in windows:
-            for match_start, match_end, number in _valid_in_window(normalized[start:end], region):
+            for match_start, match_end, number in _numbers_in_window(normalized[start:end], region):
                 consider(start + match_start, start + match_end, number)
                 if len(found) >= MAX_FOUND:
                     return sorted(found, key=lambda f: f.span)
     # Written with + or 00: valid whatever the marketplace.
     international = _INTERNATIONAL.finditer(normalized) if "+" in normalized or "00" in normalized else ()
     for m in itertools.islice(international, MAX_FOUND):
-        candidate = m.group()
-        dialled = candidate.startswith("00")  # "0043-2211-7" may be a batch code: only a valid number counts
-        if dialled:
-            candidate = "+" + candidate[2:]
-        try:
-            number = phonenumbers.parse(candidate, None)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number) if dialled else phonenumbers.is_possible_number(number):
+        number = _international(m.group())
+        if number is not None:
             consider(m.start(), m.end(), number)
             if len(found) >= MAX_FOUND:
                 return sorted(found, key=lambda f: f.span)
@@ -762,10 +799,9 @@ def _phones(text: str, regions: list[str], allowed: list[str], keyword: regex.Pa
         for k in keyword.finditer(normalized):
             window_end = min(len(normalized), k.end() + 40)
             for region in regions:
-                for match in phonenumbers.PhoneNumberMatcher(
-                    normalized[k.end() : window_end], region, leniency=phonenumbers.Leniency.POSSIBLE
-                ):
-                    consider(k.end() + match.start, k.end() + match.end, match.number)
+                possible = _numbers_in_window(normalized[k.end() : window_end], region, phonenumbers.Leniency.POSSIBLE)
+                for match_start, match_end, number in possible:
+                    consider(k.end() + match_start, k.end() + match_end, number)
             if len(found) >= MAX_FOUND:
                 break
     return sorted(found, key=lambda f: f.span)

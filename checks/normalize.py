@@ -14,6 +14,7 @@ confusables data would turn ``@`` into ``a`` and ``0`` into ``O``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -40,23 +41,53 @@ _SEPARATORS = {0x30FB: ".", 0xFF65: ".", 0x2795: "+", 0x3010: "[", 0x3011: "]", 
 _PICTOGRAPH = regex.compile(r"(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20e3]")
 
 
+class _Runs:
+    """Where the characters of a reading come from, run by run: character p
+    of run k (the run starting at reading position ``at[k]``) stands for the
+    original span ``(first[k] + d, last[k] + d)``, d = ``step[k] * (p - at[k])``.
+    Copied text steps by 1, a replacement by 0 (its characters all stand for
+    one span). Kept by run, not by character: lists of a long text's every
+    position cost more to build than the whole reading."""
+
+    __slots__ = ("at", "first", "last", "step")
+
+    def __init__(self) -> None:
+        self.at: list[int] = []
+        self.first: list[int] = []
+        self.last: list[int] = []
+        self.step: list[int] = []
+
+    def add(self, at: int, first: int, last: int, step: int) -> None:
+        self.at.append(at)
+        self.first.append(first)
+        self.last.append(last)
+        self.step.append(step)
+
+    def start(self, position: int) -> int:
+        k = bisect.bisect_right(self.at, position) - 1
+        return self.first[k] + self.step[k] * (position - self.at[k])
+
+    def end(self, position: int) -> int:
+        k = bisect.bisect_right(self.at, position) - 1
+        return self.last[k] + self.step[k] * (position - self.at[k])
+
+
 @dataclass(frozen=True)
 class Reading:
-    """``text`` as read; ``starts[i]``/``ends[i]``: the original span of its character i (None: same text)."""
+    """``text`` as read; ``runs``: the original span of each of its characters (None: same text)."""
 
     text: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    runs: _Runs | None = None
 
     def span(self, span: tuple[int, int]) -> tuple[int, int]:
         """The original span of a span of the reading."""
-        if self.starts is None or self.ends is None:
+        if self.runs is None:
             return span
         start, end = span
         if end <= start:
-            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            at = self.runs.start(start) if start < len(self.text) else (self.runs.end(len(self.text) - 1) if self.text else 0)
             return at, at
-        return self.starts[start], self.ends[end - 1]
+        return self.runs.start(start), self.runs.end(end - 1)
 
 
 class _Builder:
@@ -65,30 +96,36 @@ class _Builder:
     def __init__(self, source: Reading) -> None:
         self.source = source
         self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.runs = _Runs()
+        self.length = 0
 
     def copy(self, start: int, end: int) -> None:
         """Characters ``start:end`` of the source reading, unchanged."""
         if end <= start:
             return
         self.chars.append(self.source.text[start:end])
-        if self.source.starts is None or self.source.ends is None:
-            self.starts.extend(range(start, end))
-            self.ends.extend(range(start + 1, end + 1))
-        else:
-            self.starts.extend(self.source.starts[start:end])
-            self.ends.extend(self.source.ends[start:end])
+        runs = self.source.runs
+        if runs is None:
+            self.runs.add(self.length, start, start + 1, 1)
+        else:  # the source's runs from the one holding ``start``, cut to start:end
+            k = bisect.bisect_right(runs.at, start) - 1
+            while k < len(runs.at) and runs.at[k] < end:
+                lo = max(runs.at[k], start)
+                d = runs.step[k] * (lo - runs.at[k])
+                self.runs.add(self.length + lo - start, runs.first[k] + d, runs.last[k] + d, runs.step[k])
+                k += 1
+        self.length += end - start
 
     def add(self, text: str, start: int, end: int) -> None:
         """``text`` standing for characters ``start:end`` of the source reading."""
         s, e = self.source.span((start, end))
         self.chars.append(text)
-        self.starts.extend([s] * len(text))
-        self.ends.extend([e] * len(text))
+        if text:
+            self.runs.add(self.length, s, e, 0)
+            self.length += len(text)
 
     def reading(self) -> Reading:
-        return Reading("".join(self.chars), self.starts, self.ends)
+        return Reading("".join(self.chars), self.runs)
 
 
 def _rewrite(reading: Reading, pieces: list[tuple[int, int, list[tuple[str, int, int]]]]) -> Reading:
