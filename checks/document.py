@@ -87,6 +87,8 @@ class Document:
     # the re-check asks.
     _searched: dict[tuple[str, str, str], regex.Match | None] = field(default_factory=dict, repr=False)
     _analysed: dict[tuple[str, str], frames.Analysis] = field(default_factory=dict, repr=False)
+    # Whole-draft judgements several rules ask for (is it an auto-reply?), once per draft.
+    judged: dict[str, object] = field(default_factory=dict, repr=False)
     html: markup.Markup | None = None  # the parsed HTML draft (issue 3), None for text
     # What one check spends across the draft and its rewrite's re-checks (the
     # engine passes the draft's to the re-checks): e.g. the spelling rule's

@@ -11,7 +11,7 @@ from ..document import Document, Sentence
 from ..i18n import tr
 from ..models import Severity
 from ..registry import Example, Hit, Rule, register
-from .order import auto_reply_span, confirms, has_purpose
+from .order import auto_reply_span, confirms, has_purpose, is_auto_reply
 
 SECTION = "Guidelines, 'Messages that are not permitted'"
 FREE_TEXT_LIMIT = 2000
@@ -36,7 +36,7 @@ class ThanksOnly(Rule):
     def find(self, doc: Document) -> Iterator[Hit]:
         """Judged from the whole message: every sentence of its body is a
         pleasantry (thanks, wishes, an offer of help) and none has a purpose."""
-        if any(auto_reply_span(doc, s) for s in doc.sentences) or _acknowledgement(doc) is not None:
+        if is_auto_reply(doc) or _acknowledgement(doc) is not None:
             return  # content.auto-reply covers it
         # An opt-out line is no purpose either (link.opt-out reports it).
         body = [s for s in body_sentences(doc) if not _opts_out(doc, s)]

@@ -212,7 +212,9 @@ def _to_come(a: Analysis, done: tuple[int, int]) -> bool:
 
 def is_auto_reply(doc: Document) -> bool:
     """Some sentence of the draft is an auto-responder's."""
-    return any(auto_reply_span(doc, sentence) is not None for sentence in doc.sentences)
+    if "auto_reply" not in doc.judged:
+        doc.judged["auto_reply"] = any(auto_reply_span(doc, sentence) is not None for sentence in doc.sentences)
+    return bool(doc.judged["auto_reply"])
 
 
 def auto_reply_span(doc: Document, sentence: Sentence) -> tuple[int, int] | None:
