@@ -58,6 +58,7 @@ FIRES = [
     ("review.positive", "en", "We are a small team and we really hope to earn all five of those shiny stars from you."),
     ("review.conditional", "de", "Falls etwas nicht stimmt, sprechen Sie bitte zuerst mit uns, bevor Sie irgendwo etwas posten."),
     ("content.thanks-only", "fr", "Bonjour,\n\nMerci pour votre commande. C'est une grande joie pour nous. Chaque tasse est peinte à la main. Nous vous souhaitons une belle journée.\n\nAvec toute notre gratitude,\nAtelier Bleu"),
+    ("review.positive", "en", "Kindly consider giving our shop the full set of stars, it would make the whole crew smile."),
     ("promo.marketing", "es", "Acabamos de lanzar la nueva versión de esta lámpara. ¡Échele un vistazo a nuestra tienda!"),
 ]
 
@@ -93,6 +94,7 @@ QUIET = [
     ("en", "Please mark the holes with the template; the anchors are rated for 25 kg."),
     ("en", "If you would rather cancel, just reply here and we will cancel the order and refund you in full."),
     ("de", "Die Messer sollten nach jeder Saison nachgeschliffen werden."),
+    ("en", "Hi Tom, the hinge screws are M4 x 12, rated for 20 kg; please tighten them after a week of use."),
     ("de", "Hallo, zu Ihrer Bestellung: Die beschädigte Lampe erstatten wir vollständig. Vielen Dank für Ihr Feedback zur Verpackung."),
 ]
 

@@ -94,6 +94,8 @@ def _marketing(a: Analysis) -> tuple[int, int] | None:
     for invite, thing in a.near(["invite"], ["other_products", "new_weak"], within=6):
         if thing[0] < invite[0] and invite[1] <= thing[1]:
             continue  # the invitation's word is the thing's own ("shop" in "hurt our small shop")
+        if any(0 <= r[0] - thing[1] <= 4 for r in a.ranges("review")):
+            continue  # the shop is rated, not shown: "consider giving our shop the full set of stars" (review.*)
         if not a.negated(invite, scope=3):
             return cover(invite, thing)
     things = a.ranges("other_products", "new_weak")
