@@ -113,3 +113,8 @@ async def test_the_breach_fires_its_rule(rule, lang, text):
 async def test_the_look_alike_raises_no_error(lang, text):
     report = await check(_draft(lang, text), rewrite=False)
     assert not [f.rule for f in report.findings if f.severity == Severity.ERROR or f.rule == "style.spelling"]
+
+
+async def test_a_shop_given_stars_is_rated_not_marketed():
+    report = await check(_draft("en", "Kindly consider giving our shop the full set of stars, it would make the whole crew smile."), rewrite=False)
+    assert {f.rule for f in report.findings} & {"review.positive", "promo.marketing"} == {"review.positive"}
