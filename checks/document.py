@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -263,6 +264,16 @@ class Document:
         if found is None:
             found = self._analysed[key] = frames.analyse(*key)
         return found
+
+    def sentence_at(self, pos: int) -> Sentence:
+        """The sentence holding character ``pos`` (a phrase hit's start)."""
+        sentences = self.sentences
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return sentences[max(0, i)]
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def window(self, index: int) -> list[tuple[Sentence, frames.Analysis]]:
         """The sentence and its neighbours, as the clause window of a frame."""

@@ -83,14 +83,18 @@ class Analysis:
         """Offsets in the sentence's text of a token range."""
         return self.tokens[rng[0]].start, self.tokens[rng[1] - 1].end
 
-    def negated(self, rng: tuple[int, int], scope: int = NEGATION_SCOPE) -> bool:
+    def negated(self, rng: tuple[int, int], scope: int = NEGATION_SCOPE, after: int | None = None) -> bool:
         """A negation stands just before the range (or, for a Japanese or Chinese
-        verb, just after it: レビューを書かないで)."""
+        verb, just after it: レビューを書かないで); with ``after``, also in the
+        range or up to that many tokens after it (German and Italian verbs come
+        last: "Gutscheine können wir leider nicht vergeben")."""
         idioms = self.hits.get("not_negation", ())
         for start, _end in self.hits.get("negation", ()):
             if any(i[0] <= start < i[1] for i in idioms):
                 continue  # "if it's no trouble", "no matter"
             if rng[0] - scope <= start < rng[0]:
+                return True
+            if after is not None and rng[0] <= start <= rng[1] + after:
                 return True
             if self._cjk(start) and rng[1] <= start <= rng[1] + 2 * scope:
                 return True

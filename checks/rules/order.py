@@ -240,7 +240,6 @@ def _names_replies(doc: Document, sentence: Sentence, a) -> bool:
     return sentence.index >= 0 and any(b.has("reply_later") for _s, b in doc.window(sentence.index))
 
 
-
 @register
 class CancelRequest(PhraseRule):
     """Asks the buyer to submit the cancellation themselves.
@@ -369,11 +368,9 @@ def _discourages(a: Analysis, earlier_return: bool = False) -> tuple[int, int] |
 
 
 def _harms_seller(a: Analysis, harm: tuple[int, int]) -> bool:
-    """The harm names the seller: "a big problem for us", "hurts our shop"."""
-    return any(t.key in _SELLER_WORDS for t in a.tokens[harm[0] : harm[1] + 2])
-
-
-_SELLER_WORDS = frozenset({"us", "our", "we", "uns", "unser", "nous", "notr", "nos", "nosotros", "nuestr", "noi", "nostr", "ci"})
+    """The harm names the seller ("a big problem for us", "hurts our shop"): the
+    lexicon's ``us`` in it or just after it."""
+    return any(harm[0] <= r[0] <= harm[1] for r in a.ranges("us"))
 
 
 @register

@@ -41,7 +41,7 @@ class Marketing(PhraseRule):
         yield from (Hit(span) for span in spans)
         if not spans:
             for hit in super().find(doc):  # fixed forms, unless they name a date ("new arrival date")
-                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                sentence = doc.sentence_at(hit.span[0])
                 a = doc.analysis(sentence)
                 if any(_names_a_date(a, r) for r in a.ranges("new_arrival", "new_weak")) or incentive_in(a):
                     continue
@@ -72,7 +72,7 @@ class Coupon(PhraseRule):
         yield from (Hit(span) for span in spans)
         if not spans:
             for hit in super().find(doc):  # fixed forms, unless the sentence offers no coupon
-                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                sentence = doc.sentence_at(hit.span[0])
                 if not _not_offered(doc.analysis(sentence), None):
                     yield hit
 
@@ -129,11 +129,9 @@ def _not_offered(a: Analysis, rng: tuple[int, int] | None) -> bool:
     "Gutscheine können wir leider nicht vergeben")."""
     if a.has("coupon_mention"):
         return True
-    idioms = a.ranges("not_negation")
-    near = [n for n in a.ranges("negation") if not any(i[0] <= n[0] < i[1] for i in idioms)]
-    if rng is None:
-        return bool(near)
-    return any(rng[0] - 6 <= n[0] <= rng[1] + 8 for n in near)  # after it too: German and Italian verbs come last
+    if rng is None:  # anywhere in the sentence
+        return a.negated((0, 0), scope=0, after=len(a.tokens))
+    return a.negated(rng, scope=6, after=8)
 
 
 @judgement

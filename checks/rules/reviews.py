@@ -200,7 +200,7 @@ class ReviewChangeRequest(PhraseRule):
                     break
         if not found:
             for hit in super().find(doc):  # fixed forms, where a review (not "please review") is named
-                sentence = next(s for s in doc.sentences if s.start <= hit.span[0] < s.end)
+                sentence = doc.sentence_at(hit.span[0])
                 a = doc.analysis(sentence)
                 if _review_nouns(a) and not _seller_states(a):
                     yield hit
