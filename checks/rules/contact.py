@@ -88,8 +88,7 @@ class Social(Rule):
                 yield Hit(sentence.span_of(platform))
                 continue
             # Names in any language (WA, VX, 微信, t.me/, a QR code), with a cue that they are a contact.
-            first = bisect.bisect_left(named, (sentence.start,))  # named is in text order
-            spans = named[first : bisect.bisect_left(named, (sentence.end,), lo=first)]
+            spans = _in(named, sentence)  # named is in text order
             if qrs:
                 # A QR code is a contact only when it leads to a person to add or
                 # chat with ("scan to chat with us", "...has a QR code. Scan it to
@@ -194,10 +193,15 @@ def _may_match(text: str, concept: str) -> bool:
     return any(all(not seen.isdisjoint(found) for found in conjuncts) for conjuncts in patterns)
 
 
+def _match_starts(text: str, concept: str) -> list[int] | None:
+    """Where a match of a gated concept can start in ``text``; None: anywhere."""
+    return prefilter.match_starts(CHANNELS, concept, _literal_starts(text)) if concept in _GATED else None
+
+
 def concept_spans(text: str, concept: str) -> list[tuple[int, int]]:
     """What ``channel(concept).finditer(text)`` finds, for a gated concept:
     the pattern is tried only where a match can start (around its literals)."""
-    starts = prefilter.match_starts(CHANNELS, concept, _literal_starts(text)) if concept in _GATED else None
+    starts = _match_starts(text, concept)
     if starts is None:
         return [m.span() for m in channel(concept).finditer(text)]
     return prefilter.finditer_at(channel(concept), text, starts)
@@ -234,7 +238,7 @@ def platform_codes(text: str) -> list[tuple[int, int]]:
 def _mentioned(text: str, concept: str) -> bool:
     if not _may_match(text, concept):
         return False
-    starts = prefilter.match_starts(CHANNELS, concept, _literal_starts(text)) if concept in _GATED else None
+    starts = _match_starts(text, concept)
     if starts is None:
         return channel(concept).search(text) is not None
     pattern = channel(concept)
