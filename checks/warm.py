@@ -16,11 +16,20 @@ some check: tens of milliseconds at random. :func:`warm_up` collects once
 and freezes what is left (``gc.freeze``), so later passes walk only what
 was made since. A cyclic garbage object alive at that moment stays for the
 life of the process; at start-up there are next to none.
+
+A process that leaves while the background warm-up still runs (Ctrl-C in
+the console a second after it started) must not leave it half-way: at
+interpreter shutdown a daemon thread inside a C++ extension (the spelling
+dictionaries, the language model) is unwound by force, and the process
+aborts ("FATAL: exception not rethrown") or hangs instead of exiting. So
+the warm-up stops between two loads when asked, and an ``atexit`` hook asks
+and waits for it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import gc
 import logging
 import threading
@@ -53,49 +62,84 @@ SAMPLES: dict[str, tuple[str, str]] = {
 
 _done = threading.Lock()
 _warm = False
+_stop = threading.Event()
+STOP_WAIT_SECONDS = 60.0  # the longest one load can take on a loaded machine, with room
+
+
+class _Stopped(Exception):
+    """The process is leaving: the warm-up ends between two loads."""
+
+
+def _step() -> None:
+    if _stop.is_set():
+        raise _Stopped
 
 
 def warm_up(languages: tuple[str, ...] = tuple(SAMPLES)) -> None:
     """Load every language's data and check one sample in each, then freeze
     the collector's view of it. Idempotent; safe to call from a thread (it
-    runs its own event loop there, not the caller's)."""
+    runs its own event loop there, not the caller's). Returns early, with
+    nothing frozen, once :func:`stop_warm_up` was called."""
     global _warm
     with _done:
         if _warm:
             return
-        preload()
-        for lang in languages:
-            lexicon.for_language(lang)
-            prefilter.for_language(lang)
-            for concept in phrases.concepts(lang):
-                phrases.pattern(lang, concept)
-            spelling.checkers(lang)
-            tokens.stemmer(lang)
-        # What no sample reaches: the public suffix list (an unusual top-level
-        # domain) and the phone metadata of every marketplace's region.
-        extract.is_tld("com")
-        for region in {*extract._REGIONS.values(), *extract._LANGUAGE_REGIONS.values()}:
-            phonenumbers.PhoneMetadata.metadata_for_region(region)
-        asyncio.run(_check_samples(languages))
+        try:
+            _load(languages)
+        except _Stopped:
+            log.debug("warming up stopped: the process is leaving")
+            return
         gc.collect()
         gc.freeze()
         _warm = True
         log.debug("checks warmed up for %s; %d objects frozen", ", ".join(languages), gc.get_freeze_count())
 
 
+def _load(languages: tuple[str, ...]) -> None:
+    _step()
+    preload()
+    for lang in languages:
+        for load in (lexicon.for_language, prefilter.for_language):
+            _step()
+            load(lang)
+        for concept in phrases.concepts(lang):
+            _step()
+            phrases.pattern(lang, concept)
+        _step()
+        spelling.checkers(lang)
+        tokens.stemmer(lang)
+    # What no sample reaches: the public suffix list (an unusual top-level
+    # domain) and the phone metadata of every marketplace's region.
+    extract.is_tld("com")
+    for region in {*extract._REGIONS.values(), *extract._LANGUAGE_REGIONS.values()}:
+        phonenumbers.PhoneMetadata.metadata_for_region(region)
+    asyncio.run(_check_samples(languages))
+
+
 async def _check_samples(languages: tuple[str, ...]) -> None:
     for lang in languages:
         if lang in SAMPLES:
+            _step()
             marketplace, text = SAMPLES[lang]
             await check(Draft(text=text, context={"buyer_language": lang, "marketplace": marketplace}))
 
 
 def warm_up_in_background() -> threading.Thread:
     """:func:`warm_up` in a daemon thread (a bot starts answering at once).
-    A failure there is logged, never raised: checks then load lazily."""
+    A failure there is logged, never raised: checks then load lazily. At
+    exit the thread is stopped and waited for (:func:`stop_warm_up`)."""
     thread = threading.Thread(target=_warm_up_logged, name="checkmsg-warm-up", daemon=True)
     thread.start()
+    atexit.register(stop_warm_up, thread)
     return thread
+
+
+def stop_warm_up(thread: threading.Thread, timeout: float = STOP_WAIT_SECONDS) -> bool:
+    """Ask a background warm-up to stop after its current load and wait for
+    it; True when it has ended."""
+    _stop.set()
+    thread.join(timeout)
+    return not thread.is_alive()
 
 
 def _warm_up_logged() -> None:

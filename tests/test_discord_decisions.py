@@ -94,6 +94,8 @@ async def test_request_changes_asks_for_a_reason_in_a_dialog(fake, running):
     draft = await running.workflow.get(1)
     assert draft.state == "changes_requested" and draft.decisions[-1].reason == "Name the carrier."
     assert "Name the carrier." in report["content"]
+    # The note to the author is a second message in the thread, posted after the report's edit.
+    await fake.wait_for("POST", rf"/channels/{report['channel_id']}/messages", count=2)
     notes = [m["content"] for m in fake.in_channel(int(report["channel_id"]))[1:]]
     assert notes == [f"<@{sam.id}>: Changes requested by <@{alice.id}>: Name the carrier."]
     assert fake.answered_within(submitted) < 3

@@ -65,3 +65,28 @@ def test_what_a_check_keeps_leaves_the_youngest_generation_when_the_pause_ends()
     finally:
         if not was:
             gc.disable()
+
+
+LEAVING = """
+import atexit, sys, threading, time
+from checks import warm
+
+def seen_at_exit():  # registered first, so it runs after the warm-up's own exit hook
+    alive = [t.name for t in threading.enumerate() if t.name == "checkmsg-warm-up"]
+    print("alive" if alive else "ended", warm._warm)
+
+atexit.register(seen_at_exit)
+warm.warm_up_in_background()
+time.sleep(float(sys.argv[1]))
+sys.exit(0)
+"""
+
+
+def test_leaving_during_the_background_warm_up_stops_it_first():
+    """A process that leaves while the warm-up runs (Ctrl-C in a console just
+    started) waits for it to stop between two loads, so no daemon thread is
+    left inside a C++ extension at interpreter shutdown (an abort, or a hang)."""
+    proc = subprocess.run([sys.executable, "-c", LEAVING, "0.3"], capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["ended", "False"], proc.stdout  # stopped half-way: nothing frozen
+    assert "Traceback" not in proc.stderr and "Fatal" not in proc.stderr, proc.stderr
