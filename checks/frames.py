@@ -153,8 +153,39 @@ def analyse(text: str, lang: str) -> Analysis:
     lex = lexicon.for_language(lang)
     toks = tokens.tokenize(text, lex.lang)
     cjk = sum(1 for t in toks if tokens._CJK.match(t.text))
-    hits = {concept: tuple(found) for concept, found in lex.match(toks).items()}  # tuples: see Tokens
+    found = lex.match(toks)
+    _compose_reviews(found)
+    hits = {concept: tuple(ranges) for concept, ranges in found.items()}  # tuples: see Tokens
     return Analysis(text, Tokens(toks), hits, 3 if cjk * 2 > len(toks) else 1)
+
+
+# A review described instead of named: the buyer publishes an opinion piece
+# where shoppers read it ("pop a few words onto its Amazon page", "post a
+# photo of the mat on Amazon", "tell other shoppers what you think").
+COMPOSED_REACH = 4  # tokens from the publishing verb to the piece
+COMPOSED_REACH_BACK = 6  # from the piece to a verb after it (verb-last German: "wer ein paar Worte ... schreibt")
+
+
+def _compose_reviews(hits: dict[str, list[tuple[int, int]]]) -> None:
+    """Add such a description to the sentence's ``review`` hits (and to
+    ``composed_review``): a ``publish`` verb, an ``opinion_piece`` at most
+    :data:`COMPOSED_REACH` tokens after it (or :data:`COMPOSED_REACH_BACK` before it), and a ``review_venue`` anywhere in
+    the sentence; not a photo of a ``problem`` ("a photo of the damage")."""
+    venues, pieces = hits.get("review_venue"), hits.get("opinion_piece")
+    if not venues or not pieces or "publish" not in hits:
+        return
+    problems = hits.get("problem", ())
+    composed = []
+    for verb in hits["publish"]:
+        for piece in pieces:
+            after = verb[1] <= piece[0] <= verb[1] + COMPOSED_REACH
+            before = piece[1] <= verb[0] <= piece[1] + COMPOSED_REACH_BACK
+            if (after or before) and not any(p != piece and piece[1] <= p[0] <= piece[1] + 3 for p in problems):
+                composed.append((min(verb[0], piece[0]), max(verb[1], piece[1])))
+                break
+    if composed:
+        hits["composed_review"] = composed
+        hits["review"] = sorted({*hits.get("review", ()), *composed})
 
 
 def sentence_spans(doc, frame: Callable[[Analysis], tuple[int, int] | None]) -> list[tuple[int, int]]:

@@ -10,6 +10,11 @@ from checks import check
 from checks.models import Context, Draft, Severity
 
 FIRES = [
+    # A review described instead of named: an opinion piece published where shoppers read it.
+    ("review.incentive", "en", "Anyone who jots a couple of lines about the kettle on its product page gets a second filter free of charge."),
+    ("review.incentive", "en", "Upload a picture of your new rug to the listing and we will refund $8 of the price."),
+    ("review.incentive", "en", "Tell fellow shoppers how you liked the desk lamp, and a bonus bulb is yours."),
+    ("review.incentive", "de", "Wer ein paar Zeilen zur Lampe auf der Produktseite postet, bekommt eine Ersatzbirne gratis."),
     ("review.incentive", "en", "Everyone who posts a review of the blender receives a free year of extended warranty."),
     ("review.incentive", "en", "Please write a review of the lamp. In return, we will mail you a spare bulb at no cost."),
     ("review.incentive", "en", "Could you delete the 2-star review? Once you delete it, we will refund the whole order as compensation."),
@@ -63,6 +68,10 @@ FIRES = [
 ]
 
 QUIET = [
+    ("en", "If you upload a photo of the cracked lid on the listing's question page, we will refund $8 straight away."),
+    ("en", "The product page shows photos of every colour, and each order comes with a free cleaning cloth."),
+    ("de", "Laden Sie ein Foto des Schadens in Ihrem Amazon-Konto hoch, dann erstatten wir Ihnen 8 Euro."),
+    ("en", "Please tell other shoppers what you think on the product page; your honest review helps them choose."),
     ("en", "If you would prefer not to wait, please reply and we will cancel the order and refund you in full."),
     ("en", "This negative review has hurt our small shop, and we are sorry the lid cracked; a new one is on its way."),
     ("es", "Si tiene un momento, nos gustaría conocer su opinión sincera en una reseña de Amazon."),

@@ -78,7 +78,7 @@ def _chars(sentence: Sentence, a: Analysis, rng: tuple[int, int]) -> tuple[int, 
 def _review_act(a: Analysis) -> list[tuple[int, int]]:
     """Writing a review, or a review named where the seller does not report
     reading one ("Hemos leído su opinión... y le enviamos": a reply, no deal)."""
-    if _seller_states(a) and not a.has("act"):
+    if _seller_states(a) and not a.has("act", "composed_review"):
         return []
     return a.ranges("review", "act")
 
@@ -240,7 +240,7 @@ def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
         before = a.tokens[rng[0] - 1].key if rng[0] > 0 else ""
         if any(e[0] <= rng[0] < e[1] for e in excluded):
             continue
-        if token.typed or before not in _VERB_CUES:
+        if token.typed or before not in _VERB_CUES or rng in a.ranges("composed_review"):
             found.append(rng)
     return found
 
@@ -526,7 +526,7 @@ class ReviewScripted(Rule):
             # nor does "we like to say thank you"
             mentions = [
                 m for m in a.unnegated("mention", scope=4)
-                if not any(0 <= n[0] - m[1] <= 5 for n in a.ranges("neutral")) and not any(t[0] == m[1] for t in a.ranges("thank", "sorry"))
+                if not any(0 <= n[0] - m[1] <= 5 for n in a.ranges("neutral", "opinion_piece")) and not any(t[0] == m[1] for t in a.ranges("thank", "sorry"))
             ]
             if mentions and (a.has("request", "buyer_agent", "modal_passive") or _clause_start(a, mentions[0])):
                 if any(_review_noun(b) for _s, b in doc.window(index)):
