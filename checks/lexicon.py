@@ -12,7 +12,8 @@ well. In an entry, ``~`` is a gap of up to three tokens ("take ~ down"),
 any language (好评返现, 五星好评): it is merged into every language.
 
 Typo tolerance: a word of the text that is no lexicon key, has 5 letters or
-more and is not in the language's spelling dictionary is read as the lexicon
+more, is not in the language's spelling dictionary and is no name (a
+capitalised word inside a sentence, outside German and Title Case) is read as the lexicon
 word (5+ letters) at edit distance 1 from it, transpositions counting as one
 edit ("reveiw" → review), or whose stem is a lexicon stem at distance 1
 ("reomving" → remov). A dictionary word never is ("form" stays "form").
@@ -95,7 +96,8 @@ class Lexicon:
         known, lang, has_exact = self.keys, self.lang, self.has_exact
         keys: list[str] = []
         exact: list[str] = []
-        for token in toks:
+        names = _names_stand_out(toks, lang)
+        for i, token in enumerate(toks):
             key = token.key
             if key in known or key[:1] == "<":
                 keys.append(key)
@@ -103,7 +105,8 @@ class Lexicon:
                     exact.append(EXACT + token.text.lower())
                 continue
             word = token.text.lower()
-            found = _typo_key(lang, word) if len(word) >= TYPO_MIN and word.isalpha() else None
+            typo = len(word) >= TYPO_MIN and word.isalpha() and not (names and i > 0 and _capitalised(token.text))
+            found = _typo_key(lang, word) if typo else None
             keys.append(found[1] if found else key)
             if has_exact:
                 exact.append(EXACT + (found[0] if found else word))
@@ -176,6 +179,22 @@ def for_language(lang: str) -> Lexicon:
             for entry in table.get("words", ()):
                 lex.add(concept, entry)
     return lex
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and not text.isupper()
+
+
+def _names_stand_out(toks: list[Token], lang: str) -> bool:
+    """Whether a capitalised word inside this sentence is a name, never a
+    misspelt lexicon word ("Famille Morel" is not "modèle"): so in every
+    language that capitalises only names and sentence starts (not German,
+    whose nouns are capitalised), unless the sentence is in Title Case
+    ("Please Leave A Positive Reveiw")."""
+    if lang == "de":
+        return False
+    words = [t.text for t in toks if t.text[:1].isalpha()]
+    return sum(_capitalised(w) for w in words) * 2 < len(words)
 
 
 @functools.lru_cache(maxsize=20_000)

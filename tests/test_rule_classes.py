@@ -127,3 +127,24 @@ async def test_the_look_alike_raises_no_error(lang, text):
 async def test_a_shop_given_stars_is_rated_not_marketed():
     report = await check(_draft("en", "Kindly consider giving our shop the full set of stars, it would make the whole crew smile."), rewrite=False)
     assert {f.rule for f in report.findings} & {"review.positive", "promo.marketing"} == {"review.positive"}
+
+
+# A second review request for an order, in the marketplace languages whose
+# judgement data is only the review request (held-out batch 10 found Swedish).
+SECOND_REQUEST = [
+    ("sv", "Vi blir glada om du vill skriva ett omdöme om lampan på Amazon.", True),
+    ("nl", "Zou u de tijd willen nemen om een beoordeling te schrijven over de stoel?", True),
+    ("pl", "Prosimy o wystawienie opinii o czajniku, jeśli znajdzie Pan chwilę.", True),
+    ("tr", "Ürün hakkında kısa bir yorum yazarsanız çok seviniriz.", True),
+    ("sv", "Lampan skickas i morgon från vårt lager i Malmö.", False),
+    ("nl", "De stoel wordt morgen opnieuw verzonden vanuit ons magazijn.", False),
+    ("pl", "Czajnik zostanie wysłany jutro z naszego magazynu.", False),
+    ("tr", "Ürün yarın depomuzdan tekrar gönderilecek.", False),
+]
+
+
+@pytest.mark.parametrize("lang, text, asks", SECOND_REQUEST)
+async def test_a_second_review_request_is_counted_in_every_marketplace_language(lang, text, asks):
+    context = Context(buyer_language=lang, proactive=False, previous_review_requests=1)
+    report = await check(Draft(text=text, context=context), rewrite=False)
+    assert ("review.repeat" in {f.rule for f in report.findings}) is asks

@@ -443,6 +443,7 @@ def _off_amazon_channel(doc: Document, sentence) -> tuple[int, int] | None:
             first = min(app[0], invite[0])
             # "please do not message us on WhatsApp", "not on WeChat" (but "don't hesitate to message us")
             before = doc.text[max(sentence.start, first - 25) : first]
+            before = before[max(before.rfind(mark) for mark in ",;:，、；") + 1 :]  # its own clause ("If still not work, add us on WeChat")
             if negation is not None and negation.search(before) and not contact.channel("encouraging").search(before):
                 return None
             return first, max(app[1], invite[1])
@@ -498,15 +499,19 @@ def _stays_on_amazon(doc: Document, sentence, match, contacts) -> bool:
 
 
 def _send_to_contact(doc: Document, sentence, contacts) -> tuple[int, int] | None:
-    """'Send a screenshot to name@example.com' asks the buyer to use email."""
-    pat = doc.phrase("divert_send_to")
-    if pat is None:
+    """'Send a screenshot to name@example.com' asks the buyer to use email;
+    so does '(03-1234-5678) までお電話ください' (the request after the contact)."""
+    pat, after = doc.phrase("divert_send_to"), doc.phrase("divert_send_after")
+    if pat is None and after is None:
         return None
     first = bisect.bisect_left(contacts, (sentence.start,))
     for start, end in contacts[first:]:
         if start >= sentence.end:
             break
-        before = doc.text[sentence.start : start]
-        if pat.search(before):
+        if pat is not None and pat.search(doc.text[sentence.start : start]):
             return sentence.start, end
+        if after is not None:
+            m = after.search(doc.text[end : sentence.end].lstrip("）)】」 、，,"))
+            if m is not None:
+                return start, min(sentence.end, end + m.end() + 2)
     return None

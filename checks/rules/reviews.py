@@ -238,11 +238,23 @@ def _review_nouns(a: Analysis) -> list[tuple[int, int]]:
     for rng in a.ranges("review"):
         token = a.tokens[rng[0]]
         before = a.tokens[rng[0] - 1].key if rng[0] > 0 else ""
-        if any(e[0] <= rng[0] < e[1] for e in excluded):
+        if any(e[0] <= rng[0] < e[1] for e in excluded) or _a_return(a, rng):
             continue
         if token.typed or before not in _VERB_CUES or rng in a.ranges("composed_review"):
             found.append(rng)
     return found
+
+
+def _a_return(a: Analysis, rng: tuple[int, int]) -> bool:
+    """A word that is a review or a return ("votre retour": your feedback, or
+    your return) read as the return, unless the sentence says more of a
+    review: a rating, an act of writing, another review word, a point to
+    mention in it (not "nous indiquer si": tell us whether)."""
+    if rng not in a.ranges("return_act"):
+        return False
+    told_us = [m for m in a.ranges("mention") if any(u[1] == m[0] for u in a.ranges("us"))]
+    points = len(a.ranges("mention")) > len(told_us)
+    return not a.has("positive", "act", "neutral") and not points and all(r == rng for r in a.ranges("review"))
 
 
 @judgement
