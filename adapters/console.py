@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import contextlib
 import getpass
+import select
 import signal
 import sys
 import threading
@@ -184,6 +185,7 @@ class Console:
         if self.interactive:
             self.out.write(text)
             self.out.flush()
+            _wait_for_input(self.stdin)
         line = self.stdin.readline()
         return None if line == "" else line.rstrip("\n").rstrip("\r")
 
@@ -342,6 +344,22 @@ def _login() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name in some containers
         return "author"
+
+
+def _wait_for_input(stream: TextIO, slice_seconds: float = 0.2) -> None:
+    """Wait for the terminal's next line in short slices. The kernel may hand
+    a Ctrl-C (SIGINT) to any thread of the process, e.g. the database's
+    worker thread; Python then runs the handler in the main thread at its
+    next step, which a read blocked on the terminal never takes: the console
+    would sit there until Enter. Between two slices it takes that step. A
+    terminal in line mode gives a read one line at a time, so nothing waits
+    in the stream's buffer while this looks at the file descriptor."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    while not select.select([fd], [], [], slice_seconds)[0]:
+        pass
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import platform
 import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -309,8 +312,9 @@ def test_the_console_takes_the_context_options_of_check(tmp_path, monkeypatch, c
         assert f"give {option}" not in shown
 
 
-def _pty_console(tmp_path, keys: list[tuple[str, bytes]]) -> tuple[int, str]:
-    """Run `checkmsg console` in a pseudo-terminal; each (prompt, bytes) waits for the prompt, then types."""
+def _pty_console(tmp_path, keys: list[tuple[str, bytes | Callable[[int], None]]]) -> tuple[int, str]:
+    """Run `checkmsg console` in a pseudo-terminal; each (prompt, bytes) waits for the prompt, then types
+    (or, given a function, calls it with the console's process id)."""
     import os
     import pty
     import select
@@ -335,7 +339,10 @@ def _pty_console(tmp_path, keys: list[tuple[str, bytes]]) -> tuple[int, str]:
 
     for prompt, typed in keys:
         read_until(prompt.encode(), 60)
-        os.write(fd, typed)
+        if callable(typed):
+            typed(pid)
+        else:
+            os.write(fd, typed)
     deadline = time.monotonic() + 45  # generous on a loaded machine; the bug was never leaving
     while time.monotonic() < deadline:  # the rest, until the process ends
         read_until(b"\x00never", 0.2)
@@ -357,6 +364,30 @@ def test_ctrl_c_in_the_console_leaves_cleanly(tmp_path, where):
     assert status == 130, shown
     assert "Left the console (Ctrl-C)" in shown
     assert "Traceback" not in shown and "CancelledError" not in shown and "KeyboardInterrupt" not in shown
+
+
+def _ctrl_c_to_another_thread(pid: int) -> None:
+    """SIGINT as the kernel may deliver a Ctrl-C: to a thread of the console other than its main one."""
+    import ctypes
+    import os
+    import signal
+    import time
+
+    time.sleep(0.3)  # the prompt is written just before the read starts
+    threads = sorted(int(t) for t in os.listdir(f"/proc/{pid}/task") if int(t) != pid)
+    assert threads, "the console runs a database worker thread"
+    libc = ctypes.CDLL(None, use_errno=True)
+    assert libc.syscall(234, pid, threads[0], signal.SIGINT) == 0, ctypes.get_errno()  # tgkill (x86-64)
+
+
+@pytest.mark.skipif(not (sys.platform == "linux" and platform.machine() == "x86_64"), reason="tgkill by syscall number, x86-64 Linux")
+def test_ctrl_c_handed_to_another_thread_still_leaves_the_console(tmp_path):
+    """The kernel hands a process-wide SIGINT to any thread that can take it; the
+    console left only when it reached the main thread (CI once waited 45 s at the prompt)."""
+    keys = [("| ", f"About order {ORDER}: it ships today.\r.\r".encode()), ("> ", _ctrl_c_to_another_thread)]
+    status, shown = _pty_console(tmp_path, keys)
+    assert status == 130, shown
+    assert "Left the console (Ctrl-C)" in shown
 
 
 # --- options are checked, in our words ---------------------------------------------------
