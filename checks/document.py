@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import extract, frames, language, mixing, phrases, prefilter
+from . import extract, frames, language, mixing, phrases, prefilter, tokens
 from .html import markup
 from .models import Context, Draft, Edit, Fix
 from .settings import CheckSettings
@@ -241,7 +241,7 @@ class Document:
     @functools.cached_property
     def _nouns_capitalised(self) -> bool:
         """German: a capital at a line's start may be a noun inside the sentence."""
-        return self.detected[0] == "de" or language.primary(self.context.buyer_language) == "de"
+        return self.detected[0] in tokens.NOUNS_CAPITALISED or language.primary(self.context.buyer_language) in tokens.NOUNS_CAPITALISED
 
     def _add_sentence(self, out: list[Sentence], start: int, end: int) -> None:
         chunk = self.text[start:end]

@@ -169,8 +169,9 @@ COMPOSED_REACH_BACK = 6  # from the piece to a verb after it (verb-last German: 
 def _compose_reviews(hits: dict[str, list[tuple[int, int]]]) -> None:
     """Add such a description to the sentence's ``review`` hits (and to
     ``composed_review``): a ``publish`` verb, an ``opinion_piece`` at most
-    :data:`COMPOSED_REACH` tokens after it (or :data:`COMPOSED_REACH_BACK` before it), and a ``review_venue`` anywhere in
-    the sentence; not a photo of a ``problem`` ("a photo of the damage")."""
+    :data:`COMPOSED_REACH` tokens after it (or :data:`COMPOSED_REACH_BACK`
+    before it), and a ``review_venue`` anywhere in the sentence; not a photo
+    of a ``problem`` ("a photo of the damage")."""
     venues, pieces = hits.get("review_venue"), hits.get("opinion_piece")
     if not venues or not pieces or "publish" not in hits:
         return
@@ -180,7 +181,7 @@ def _compose_reviews(hits: dict[str, list[tuple[int, int]]]) -> None:
         for piece in pieces:
             after = verb[1] <= piece[0] <= verb[1] + COMPOSED_REACH
             before = piece[1] <= verb[0] <= piece[1] + COMPOSED_REACH_BACK
-            if (after or before) and not any(p != piece and piece[1] <= p[0] <= piece[1] + 3 for p in problems):
+            if (after or before) and not any(piece[1] <= p[0] <= piece[1] + 3 for p in problems):
                 composed.append((min(verb[0], piece[0]), max(verb[1], piece[1])))
                 break
     if composed:

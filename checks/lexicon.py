@@ -96,7 +96,7 @@ class Lexicon:
         known, lang, has_exact = self.keys, self.lang, self.has_exact
         keys: list[str] = []
         exact: list[str] = []
-        names = _names_stand_out(toks, lang)
+        names: bool | None = None  # judged once, when a capitalised word inside the sentence would be read as a typo
         for i, token in enumerate(toks):
             key = token.key
             if key in known or key[:1] == "<":
@@ -105,7 +105,11 @@ class Lexicon:
                     exact.append(EXACT + token.text.lower())
                 continue
             word = token.text.lower()
-            typo = len(word) >= TYPO_MIN and word.isalpha() and not (names and i > 0 and _capitalised(token.text))
+            typo = len(word) >= TYPO_MIN and word.isalpha()
+            if typo and i > 0 and _capitalised(token.text):
+                if names is None:
+                    names = _names_stand_out(toks, lang)
+                typo = not names
             found = _typo_key(lang, word) if typo else None
             keys.append(found[1] if found else key)
             if has_exact:
@@ -191,7 +195,7 @@ def _names_stand_out(toks: list[Token], lang: str) -> bool:
     language that capitalises only names and sentence starts (not German,
     whose nouns are capitalised), unless the sentence is in Title Case
     ("Please Leave A Positive Reveiw")."""
-    if lang == "de":
+    if lang in tokens.NOUNS_CAPITALISED:
         return False
     words = [t.text for t in toks if t.text[:1].isalpha()]
     return sum(_capitalised(w) for w in words) * 2 < len(words)

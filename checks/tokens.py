@@ -26,6 +26,9 @@ import regex
 from .prefilter import FULL_WIDTH, fold
 
 # Snowball's algorithm per language code (Polish and Japanese have none).
+# Languages that capitalise every noun, not only names and sentence starts.
+NOUNS_CAPITALISED = frozenset({"de"})
+
 STEMMERS = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
     "nl": "dutch", "sv": "swedish", "tr": "turkish", "pt": "portuguese",
